@@ -1,0 +1,226 @@
+//! Turning numbers into the words a client reads.
+
+use super::estimate::Estimate;
+use super::verdict::{Assessment, Service, Tolerance, Verdict};
+
+/// A duration in compact words: `450 ms`, `3.2 s`, `42 s`, `16 min 12 s`, `2 h 5 min`.
+/// The sign is ignored.
+pub fn duration_words(ms: f64) -> String {
+    let ms = ms.abs();
+    if !ms.is_finite() {
+        return "an unknown time".to_owned();
+    }
+    if ms < 999.5 {
+        return format!("{ms:.0} ms");
+    }
+    if ms < 9_950.0 {
+        return format!("{:.1} s", ms / 1000.0);
+    }
+    let seconds = (ms / 1000.0).round() as u64;
+    match seconds {
+        0..60 => format!("{seconds} s"),
+        60..3_600 => with_remainder(seconds / 60, "min", seconds % 60, "s"),
+        3_600..86_400 => with_remainder(seconds / 3_600, "h", seconds % 3_600 / 60, "min"),
+        _ => with_remainder(seconds / 86_400, "d", seconds % 86_400 / 3_600, "h"),
+    }
+}
+
+fn with_remainder(major: u64, major_unit: &str, minor: u64, minor_unit: &str) -> String {
+    if minor == 0 {
+        format!("{major} {major_unit}")
+    } else {
+        format!("{major} {major_unit} {minor} {minor_unit}")
+    }
+}
+
+/// How far off the clock is, in words: `16 min 12 s fast`, `3.0 s slow`, or
+/// `right to within 0.4 s` when the measurement cannot tell fast from slow.
+pub fn offset_phrase(estimate: &Estimate) -> String {
+    let offset = estimate.offset_ms();
+    let uncertainty = estimate.uncertainty_ms();
+    if offset.abs() <= uncertainty {
+        return format!("right to within {}", duration_words(uncertainty));
+    }
+    let direction = if offset > 0.0 { "fast" } else { "slow" };
+    format!("{} {direction}", duration_words(offset))
+}
+
+/// The tolerance in words: `15 min either way`, or `5 min fast or 15 min slow`.
+pub fn tolerance_words(tolerance: &Tolerance) -> String {
+    if tolerance.ahead_ms == tolerance.behind_ms {
+        format!("{} either way", duration_words(tolerance.ahead_ms as f64))
+    } else {
+        format!(
+            "{} fast or {} slow",
+            duration_words(tolerance.ahead_ms as f64),
+            duration_words(tolerance.behind_ms as f64)
+        )
+    }
+}
+
+/// Everything the page says about one verdict.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Explanation {
+    /// One short line, readable at arm's length.
+    pub headline: String,
+    /// Plain sentences with the numbers.
+    pub sentences: Vec<String>,
+    /// The exact error the client would see, when uploads fail.
+    pub error_seen: Option<String>,
+    /// What to do about it, when something should be done.
+    pub fix: Option<String>,
+}
+
+/// The advice for any clock that is off; the per-platform steps come with a later issue.
+const TURN_ON_AUTOMATIC_TIME: &str = "Turn on automatic date and time in this device's settings (on an iPad or iPhone: Settings → General → Date & Time → Set Automatically), then press “Check again”.";
+
+/// Explains an assessment of `estimate` against `service`.
+pub fn explain(service: &Service, estimate: &Estimate, assessment: &Assessment) -> Explanation {
+    let how_far = format!(
+        "This device's clock is {} (measured to ± {}).",
+        offset_phrase(estimate),
+        duration_words(estimate.uncertainty_ms())
+    );
+    let limit = format!(
+        "{} accepts requests from clocks up to {}.",
+        service.name,
+        tolerance_words(&service.tolerance)
+    );
+    let room = assessment.room_left_ms.unwrap_or(f64::NAN);
+    let error_seen = format!("{}: “{}”", service.error_code, service.error_message);
+    match assessment.verdict {
+        Verdict::Ok => Explanation {
+            headline: format!("Clock OK for {}", service.name),
+            sentences: vec![how_far, limit, format!("Room left: {}.", duration_words(room))],
+            error_seen: None,
+            fix: None,
+        },
+        Verdict::Warning => {
+            let closeness = if room >= 0.0 {
+                format!(
+                    "Only {} left before the limit: a little more drift and requests will fail.",
+                    duration_words(room)
+                )
+            } else {
+                "The clock is so close to the limit that the measurement cannot tell which side of it the clock is on.".to_owned()
+            };
+            Explanation {
+                headline: format!("Uploads to {} may fail soon", service.name),
+                sentences: vec![how_far, limit, closeness],
+                error_seen: Some(error_seen),
+                fix: Some(TURN_ON_AUTOMATIC_TIME.to_owned()),
+            }
+        }
+        Verdict::Rejected => Explanation {
+            headline: format!("Uploads to {} will fail", service.name),
+            sentences: vec![
+                how_far,
+                limit,
+                format!("That is {} beyond the limit.", duration_words(room)),
+            ],
+            error_seen: Some(error_seen),
+            fix: Some(TURN_ON_AUTOMATIC_TIME.to_owned()),
+        },
+        Verdict::Unknown => Explanation {
+            headline: "Could not check the clock".to_owned(),
+            sentences: vec![],
+            error_seen: None,
+            fix: None,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::sample::OffsetInterval;
+    use crate::engine::verdict::{AMAZON_S3, assess};
+
+    fn estimate(offset_ms: f64, uncertainty_ms: f64) -> Estimate {
+        Estimate {
+            interval: OffsetInterval::around(offset_ms, uncertainty_ms),
+            samples_agreeing: 1,
+            samples_usable: 1,
+            best_round_trip_ms: 2.0 * uncertainty_ms,
+            consistent: true,
+        }
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        let cases = [
+            (0.0, "0 ms"),
+            (450.4, "450 ms"),
+            (-999.4, "999 ms"),
+            (999.6, "1.0 s"),
+            (3_210.0, "3.2 s"),
+            (9_960.0, "10 s"),
+            (42_000.0, "42 s"),
+            (59_600.0, "1 min"),
+            (900_000.0, "15 min"),
+            (972_000.0, "16 min 12 s"),
+            (-935_000.0, "15 min 35 s"),
+            (3_600_000.0, "1 h"),
+            (7_500_000.0, "2 h 5 min"),
+            (90_000_000.0, "1 d 1 h"),
+            (f64::NAN, "an unknown time"),
+        ];
+        for (ms, words) in cases {
+            assert_eq!(duration_words(ms), words, "{ms}");
+        }
+    }
+
+    #[test]
+    fn offset_phrase_says_fast_slow_or_within() {
+        assert_eq!(offset_phrase(&estimate(972_000.0, 400.0)), "16 min 12 s fast");
+        assert_eq!(offset_phrase(&estimate(-3_000.0, 400.0)), "3.0 s slow");
+        assert_eq!(offset_phrase(&estimate(-300.0, 400.0)), "right to within 400 ms");
+    }
+
+    #[test]
+    fn tolerance_words_cover_both_shapes() {
+        assert_eq!(tolerance_words(&AMAZON_S3.tolerance), "15 min either way");
+        let lopsided = Tolerance {
+            ahead_ms: 300_000,
+            behind_ms: 900_000,
+        };
+        assert_eq!(tolerance_words(&lopsided), "5 min fast or 15 min slow");
+    }
+
+    #[test]
+    fn rejected_explanation_quotes_the_exact_s3_error() {
+        let measured = estimate(972_000.0, 400.0);
+        let assessment = assess(&AMAZON_S3, Some(measured.interval));
+        let text = explain(&AMAZON_S3, &measured, &assessment);
+        assert_eq!(text.headline, "Uploads to Amazon S3 will fail");
+        assert!(text.sentences[0].contains("16 min 12 s fast"));
+        assert!(text.sentences[1].contains("15 min either way"));
+        assert!(text.sentences[2].contains("1 min 12 s beyond"));
+        let error = text.error_seen.unwrap();
+        assert!(error.contains("RequestTimeTooSkewed"));
+        assert!(error.contains("The difference between the request time and the current time is too large."));
+        assert!(text.fix.is_some());
+    }
+
+    #[test]
+    fn ok_explanation_states_room_left_and_no_error() {
+        let measured = estimate(3_000.0, 300.0);
+        let assessment = assess(&AMAZON_S3, Some(measured.interval));
+        let text = explain(&AMAZON_S3, &measured, &assessment);
+        assert_eq!(text.headline, "Clock OK for Amazon S3");
+        assert!(text.sentences[2].contains("14 min 57 s"), "{:?}", text.sentences);
+        assert_eq!(text.error_seen, None);
+        assert_eq!(text.fix, None);
+    }
+
+    #[test]
+    fn warning_explains_both_nearness_and_indecision() {
+        let near = estimate(870_000.0, 300.0);
+        let text = explain(&AMAZON_S3, &near, &assess(&AMAZON_S3, Some(near.interval)));
+        assert!(text.sentences[2].contains("Only 30 s left"), "{:?}", text.sentences);
+        let straddling = estimate(900_100.0, 500.0);
+        let text = explain(&AMAZON_S3, &straddling, &assess(&AMAZON_S3, Some(straddling.interval)));
+        assert!(text.sentences[2].contains("cannot tell"), "{:?}", text.sentences);
+        assert!(!text.headline.contains("OK"));
+    }
+}

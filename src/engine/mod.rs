@@ -1,0 +1,14 @@
+//! The pure core of skewcheck: time math, source parsing, verdicts and configuration.
+//!
+//! Nothing in this module tree touches the browser: no `leptos`, `web-sys`, `js-sys` or
+//! `gloo` imports (a native test, `tests/architecture.rs`, enforces it). The device clock is
+//! injected through [`clock::DeviceClock`], so every estimator runs in `cargo test`.
+
+pub mod clock;
+pub mod config;
+pub mod estimate;
+pub mod humanize;
+pub mod plan;
+pub mod sample;
+pub mod source;
+pub mod verdict;

@@ -1,0 +1,512 @@
+//! Reading a reference time out of an HTTP response.
+//!
+//! A time source answers with a body, a `Date` header, or both. Every reading becomes an
+//! interval of server times ([`ReferenceReading`]) because sources truncate or round: a
+//! `Date` header stamped `…:25` was produced somewhere in `[…:25.000, …:26.000)`.
+//!
+//! Accepted bodies (surrounding white space ignored):
+//! - a bare number: epoch seconds (`1700000000`, or nginx `$msec` `1700000000.123`), epoch
+//!   milliseconds, microseconds or nanoseconds, told apart by magnitude;
+//! - an RFC 3339 timestamp (`2023-11-14T22:13:20.123Z`, any offset);
+//! - either of those as a JSON string;
+//! - a JSON object carrying one of those under one of [`JSON_TIME_KEYS`].
+
+use serde_json::Value;
+use std::time::UNIX_EPOCH;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+/// JSON keys searched for a time, in this order. Numbers are classified by magnitude like a
+/// bare number; strings may hold a number or an RFC 3339 timestamp.
+pub const JSON_TIME_KEYS: [&str; 10] = [
+    "epoch_ms",
+    "unixtime",
+    "timestamp",
+    "now",
+    "time",
+    "utc_datetime",
+    "dateTime",
+    "datetime",
+    "epoch",
+    "serverTime",
+];
+
+/// Earliest reference time we believe (2000-01-01T00:00:00Z): a server claiming earlier is
+/// not a time source. The *device* may be anywhere; only the reference is checked.
+const EARLIEST_PLAUSIBLE_MS: f64 = 946_684_800_000.0;
+/// Latest reference time we believe (2200-01-01T00:00:00Z).
+const LATEST_PLAUSIBLE_MS: f64 = 7_258_118_400_000.0;
+/// Resolution of an HTTP `Date` header.
+const DATE_HEADER_RESOLUTION_MS: f64 = 1000.0;
+
+/// Where a reading came from, for explaining the result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadingOrigin {
+    /// The HTTP `Date` response header (1 s resolution, truncated).
+    DateHeader,
+    /// The response body, in the given format.
+    Body(BodyFormat),
+}
+
+/// The shape of a body that carried a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BodyFormat {
+    /// A bare number of seconds, milliseconds, microseconds or nanoseconds since the epoch.
+    EpochNumber(EpochUnit),
+    /// An RFC 3339 timestamp.
+    Rfc3339,
+    /// A JSON object with the time under this key.
+    JsonField(&'static str, JsonValueKind),
+}
+
+/// What a JSON time field held.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonValueKind {
+    /// A number (or numeric string) of this unit since the epoch.
+    Epoch(EpochUnit),
+    /// An RFC 3339 string.
+    Rfc3339,
+}
+
+/// Unit of an epoch number, inferred from its magnitude.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EpochUnit {
+    /// Seconds since 1970 (below 10^11).
+    Seconds,
+    /// Milliseconds since 1970 (below 10^14).
+    Milliseconds,
+    /// Microseconds since 1970 (below 10^17).
+    Microseconds,
+    /// Nanoseconds since 1970.
+    Nanoseconds,
+}
+
+impl EpochUnit {
+    fn classify(value: f64) -> Self {
+        let magnitude = value.abs();
+        if magnitude < 1e11 {
+            Self::Seconds
+        } else if magnitude < 1e14 {
+            Self::Milliseconds
+        } else if magnitude < 1e17 {
+            Self::Microseconds
+        } else {
+            Self::Nanoseconds
+        }
+    }
+
+    fn milliseconds_per_unit(self) -> f64 {
+        match self {
+            Self::Seconds => 1000.0,
+            Self::Milliseconds => 1.0,
+            Self::Microseconds => 1e-3,
+            Self::Nanoseconds => 1e-6,
+        }
+    }
+}
+
+impl ReadingOrigin {
+    /// A short description for people, e.g. "the Date header" or "JSON field “unixtime”".
+    pub fn describe(&self) -> String {
+        match self {
+            Self::DateHeader => "the HTTP Date header (1 s resolution)".to_owned(),
+            Self::Body(BodyFormat::EpochNumber(unit)) => format!("epoch {} in the body", unit_name(*unit)),
+            Self::Body(BodyFormat::Rfc3339) => "an RFC 3339 timestamp in the body".to_owned(),
+            Self::Body(BodyFormat::JsonField(key, _)) => format!("the JSON field “{key}”"),
+        }
+    }
+}
+
+fn unit_name(unit: EpochUnit) -> &'static str {
+    match unit {
+        EpochUnit::Seconds => "seconds",
+        EpochUnit::Milliseconds => "milliseconds",
+        EpochUnit::Microseconds => "microseconds",
+        EpochUnit::Nanoseconds => "nanoseconds",
+    }
+}
+
+/// The server time a response vouches for, as the interval it must lie in.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ReferenceReading {
+    /// Earliest server time (ms since the Unix epoch) consistent with the response.
+    pub earliest_ms: f64,
+    /// Latest server time consistent with the response.
+    pub latest_ms: f64,
+    /// Which part of the response it came from.
+    pub origin: ReadingOrigin,
+}
+
+impl ReferenceReading {
+    /// The reading of a `Date` header: servers truncate to the second, so the true time
+    /// lies in `[D, D + 1 s)`.
+    pub fn from_date_header(value: &str) -> Result<Self, SourceError> {
+        let stamp = httpdate::parse_http_date(value.trim())
+            .map_err(|_| SourceError::BadDateHeader(value.to_owned()))?;
+        let seconds = stamp
+            .duration_since(UNIX_EPOCH)
+            .map_err(|_| SourceError::BadDateHeader(value.to_owned()))?
+            .as_secs_f64();
+        let earliest_ms = seconds * 1000.0;
+        check_plausible(earliest_ms, value)?;
+        Ok(Self {
+            earliest_ms,
+            latest_ms: earliest_ms + DATE_HEADER_RESOLUTION_MS,
+            origin: ReadingOrigin::DateHeader,
+        })
+    }
+
+    /// The reading of a response body, if the body carries a time.
+    ///
+    /// We cannot know whether a body value was rounded or truncated, so the interval is one
+    /// resolution step on either side of the value.
+    pub fn from_body(body: &str) -> Result<Option<Self>, SourceError> {
+        let Some(parsed) = parse_body(body.trim()) else {
+            return Ok(None);
+        };
+        check_plausible(parsed.value_ms, body)?;
+        Ok(Some(Self {
+            earliest_ms: parsed.value_ms - parsed.resolution_ms,
+            latest_ms: parsed.value_ms + parsed.resolution_ms,
+            origin: ReadingOrigin::Body(parsed.format),
+        }))
+    }
+
+    /// The best reading a response offers: its body when that carries a time, else its `Date`
+    /// header.
+    pub fn from_response(body: Option<&str>, date_header: Option<&str>) -> Result<Self, SourceError> {
+        if let Some(reading) = body.map(Self::from_body).transpose()?.flatten() {
+            return Ok(reading);
+        }
+        match date_header {
+            Some(value) => Self::from_date_header(value),
+            None => Err(SourceError::NoTime),
+        }
+    }
+
+    /// Midpoint of the interval.
+    pub fn midpoint_ms(&self) -> f64 {
+        (self.earliest_ms + self.latest_ms) / 2.0
+    }
+}
+
+/// Why a response could not serve as a time reference.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum SourceError {
+    /// Neither a usable body nor a readable `Date` header.
+    #[error(
+        "the response carried no time: its body is not a timestamp we understand and its Date header is missing or hidden (a cross-origin endpoint must send “Access-Control-Expose-Headers: Date”)"
+    )]
+    NoTime,
+    /// A `Date` header that is not an HTTP date.
+    #[error("the Date header “{0}” is not a valid HTTP date")]
+    BadDateHeader(String),
+    /// A time that cannot be the present (before 2000 or after 2200).
+    #[error("the time source said “{0}”, which is not a plausible current time")]
+    Implausible(String),
+}
+
+struct ParsedBody {
+    value_ms: f64,
+    resolution_ms: f64,
+    format: BodyFormat,
+}
+
+fn check_plausible(value_ms: f64, raw: &str) -> Result<(), SourceError> {
+    if (EARLIEST_PLAUSIBLE_MS..=LATEST_PLAUSIBLE_MS).contains(&value_ms) {
+        Ok(())
+    } else {
+        Err(SourceError::Implausible(shorten(raw)))
+    }
+}
+
+/// Keeps hostile bodies from flooding the page with text.
+fn shorten(raw: &str) -> String {
+    const MAX_CHARS: usize = 80;
+    let trimmed = raw.trim();
+    if trimmed.chars().count() <= MAX_CHARS {
+        trimmed.to_owned()
+    } else {
+        let head: String = trimmed.chars().take(MAX_CHARS).collect();
+        format!("{head}…")
+    }
+}
+
+fn parse_body(body: &str) -> Option<ParsedBody> {
+    if body.starts_with('{') || body.starts_with('"') {
+        return parse_json(body);
+    }
+    parse_scalar(body).map(|(value_ms, resolution_ms, kind)| ParsedBody {
+        value_ms,
+        resolution_ms,
+        format: match kind {
+            JsonValueKind::Epoch(unit) => BodyFormat::EpochNumber(unit),
+            JsonValueKind::Rfc3339 => BodyFormat::Rfc3339,
+        },
+    })
+}
+
+fn parse_json(body: &str) -> Option<ParsedBody> {
+    let value: Value = serde_json::from_str(body).ok()?;
+    if let Value::String(text) = &value {
+        return parse_body(text.trim());
+    }
+    let object = value.as_object()?;
+    JSON_TIME_KEYS.iter().find_map(|key| {
+        let (value_ms, resolution_ms, kind) = match object.get(*key)? {
+            Value::Number(number) => parse_epoch_number(&number.to_string())?,
+            Value::String(text) => parse_scalar(text.trim())?,
+            _ => return None,
+        };
+        Some(ParsedBody {
+            value_ms,
+            resolution_ms,
+            format: BodyFormat::JsonField(key, kind),
+        })
+    })
+}
+
+/// A number or an RFC 3339 timestamp: `(value_ms, resolution_ms, kind)`.
+fn parse_scalar(text: &str) -> Option<(f64, f64, JsonValueKind)> {
+    parse_epoch_number(text).or_else(|| parse_rfc3339(text))
+}
+
+fn parse_epoch_number(text: &str) -> Option<(f64, f64, JsonValueKind)> {
+    // Digits with at most one decimal point; no signs, exponents, or "NaN"/"inf" that f64
+    // parsing would otherwise accept.
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let all_digits = |part: &str| part.bytes().all(|byte| byte.is_ascii_digit());
+    if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) || whole.len() > 20 {
+        return None;
+    }
+    let value: f64 = text.parse().ok()?;
+    let unit = EpochUnit::classify(value);
+    let per_unit = unit.milliseconds_per_unit();
+    // One step of the last printed digit, but never finer than a microsecond.
+    let digits = i32::try_from(fraction.len()).ok()?;
+    let resolution_ms = (per_unit * 10f64.powi(-digits)).max(1e-3);
+    Some((value * per_unit, resolution_ms, JsonValueKind::Epoch(unit)))
+}
+
+fn parse_rfc3339(text: &str) -> Option<(f64, f64, JsonValueKind)> {
+    let stamp = OffsetDateTime::parse(text, &Rfc3339).ok()?;
+    let value_ms = stamp.unix_timestamp_nanos() as f64 / 1e6;
+    let resolution_ms = match rfc3339_fraction_digits(text) {
+        0 => 1000.0,
+        digits => (1000.0 * 10f64.powi(-(digits.min(9) as i32))).max(1e-3),
+    };
+    Some((value_ms, resolution_ms, JsonValueKind::Rfc3339))
+}
+
+fn rfc3339_fraction_digits(text: &str) -> usize {
+    text.split_once('.')
+        .map(|(_, rest)| rest.bytes().take_while(u8::is_ascii_digit).count())
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOV_14_2023_MS: f64 = 1_700_000_000_000.0;
+
+    fn body(text: &str) -> ReferenceReading {
+        ReferenceReading::from_body(text)
+            .expect("plausible")
+            .expect("a time")
+    }
+
+    fn assert_reading(reading: ReferenceReading, value_ms: f64, resolution_ms: f64) {
+        assert!(
+            (reading.midpoint_ms() - value_ms).abs() < 1e-3,
+            "midpoint {} != {value_ms}",
+            reading.midpoint_ms()
+        );
+        let half_width = (reading.latest_ms - reading.earliest_ms) / 2.0;
+        assert!(
+            (half_width - resolution_ms).abs() < 1e-4,
+            "half width {half_width} != {resolution_ms}"
+        );
+    }
+
+    #[test]
+    fn date_header_is_truncated_second() {
+        let reading = ReferenceReading::from_date_header("Tue, 14 Nov 2023 22:13:20 GMT").unwrap();
+        assert_eq!(reading.earliest_ms, NOV_14_2023_MS);
+        assert_eq!(reading.latest_ms, NOV_14_2023_MS + 1000.0);
+        assert_eq!(reading.origin, ReadingOrigin::DateHeader);
+    }
+
+    #[test]
+    fn obsolete_date_header_forms_are_accepted() {
+        for value in ["Tuesday, 14-Nov-23 22:13:20 GMT", "Tue Nov 14 22:13:20 2023"] {
+            let reading = ReferenceReading::from_date_header(value).unwrap();
+            assert_eq!(reading.earliest_ms, NOV_14_2023_MS, "{value}");
+        }
+    }
+
+    #[test]
+    fn bad_date_headers_are_errors() {
+        for value in ["", "yesterday", "Tue, 14 Nov 2023 25:13:20 GMT", "Thu, 01 Jan 1970 00:00:00 GMT"] {
+            assert!(ReferenceReading::from_date_header(value).is_err(), "{value:?}");
+        }
+    }
+
+    #[test]
+    fn epoch_seconds_integer() {
+        let reading = body("1700000000");
+        assert_reading(reading, NOV_14_2023_MS, 1000.0);
+        assert_eq!(
+            reading.origin,
+            ReadingOrigin::Body(BodyFormat::EpochNumber(EpochUnit::Seconds))
+        );
+    }
+
+    #[test]
+    fn epoch_seconds_with_fraction_like_nginx_msec() {
+        assert_reading(body("1700000000.123\n"), NOV_14_2023_MS + 123.0, 1.0);
+        assert_reading(body("1700000000.5"), NOV_14_2023_MS + 500.0, 100.0);
+    }
+
+    #[test]
+    fn epoch_milliseconds_micro_and_nano() {
+        assert_reading(body("1700000000123"), NOV_14_2023_MS + 123.0, 1.0);
+        assert_reading(body("1700000000123456"), NOV_14_2023_MS + 123.456, 1e-3);
+        assert_reading(body("1700000000123456789"), NOV_14_2023_MS + 123.456789, 1e-3);
+    }
+
+    #[test]
+    fn rfc3339_in_any_offset() {
+        assert_reading(body("2023-11-14T22:13:20.123Z"), NOV_14_2023_MS + 123.0, 1.0);
+        assert_reading(body("2023-11-14T23:13:20+01:00"), NOV_14_2023_MS, 1000.0);
+        assert_reading(
+            body("2023-11-14T22:13:20.123456+00:00"),
+            NOV_14_2023_MS + 123.456,
+            1e-3,
+        );
+        assert_reading(body("\"2023-11-14T22:13:20Z\""), NOV_14_2023_MS, 1000.0);
+    }
+
+    #[test]
+    fn every_documented_json_key() {
+        let cases = [
+            (r#"{"epoch_ms": 1700000000123}"#, NOV_14_2023_MS + 123.0),
+            (r#"{"unixtime": 1700000000}"#, NOV_14_2023_MS),
+            (r#"{"timestamp": 1700000000123}"#, NOV_14_2023_MS + 123.0),
+            (r#"{"now": 1700000000.25}"#, NOV_14_2023_MS + 250.0),
+            (r#"{"time": "1700000000123"}"#, NOV_14_2023_MS + 123.0),
+            (r#"{"utc_datetime": "2023-11-14T22:13:20.123456+00:00"}"#, NOV_14_2023_MS + 123.456),
+            (r#"{"dateTime": "2023-11-14T22:13:20.5Z"}"#, NOV_14_2023_MS + 500.0),
+            (r#"{"datetime": "2023-11-14T23:13:20.000+01:00"}"#, NOV_14_2023_MS),
+            (r#"{"epoch": 1700000000}"#, NOV_14_2023_MS),
+            (r#"{"serverTime": 1700000000123}"#, NOV_14_2023_MS + 123.0),
+        ];
+        for (text, expected) in cases {
+            let reading = body(text);
+            assert!((reading.midpoint_ms() - expected).abs() < 1e-3, "{text}");
+            assert!(matches!(reading.origin, ReadingOrigin::Body(BodyFormat::JsonField(..))));
+        }
+        assert_eq!(cases.len(), JSON_TIME_KEYS.len());
+    }
+
+    #[test]
+    fn json_key_order_prefers_the_most_precise_documented_key() {
+        // worldtimeapi.org sends both; the first key in JSON_TIME_KEYS wins.
+        let reading = body(r#"{"datetime": "2023-11-14T23:13:20+01:00", "unixtime": 1700000000}"#);
+        assert_eq!(
+            reading.origin,
+            ReadingOrigin::Body(BodyFormat::JsonField("unixtime", JsonValueKind::Epoch(EpochUnit::Seconds)))
+        );
+    }
+
+    #[test]
+    fn garbage_bodies_carry_no_time() {
+        for text in [
+            "",
+            "hello",
+            "<html><body>It works!</body></html>",
+            "{}",
+            r#"{"unrelated": 1700000000}"#,
+            r#"{"time": null}"#,
+            r#"{"time": {"nested": 1}}"#,
+            r#"{"time": "soon"}"#,
+            "[1700000000]",
+            "-1700000000",
+            "1e12",
+            "NaN",
+            "inf",
+            "17000000.00.1",
+            "0x6553F100",
+            "{not json",
+            "99999999999999999999999999999",
+        ] {
+            assert_eq!(ReferenceReading::from_body(text), Ok(None), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn implausible_times_are_errors_not_readings() {
+        for text in ["42", "0", "1700", r#"{"unixtime": 5}"#, "1970-01-01T00:00:00Z", "9999999999999"] {
+            assert!(
+                matches!(ReferenceReading::from_body(text), Err(SourceError::Implausible(_))),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn implausible_message_is_short_even_for_huge_bodies() {
+        let huge = format!("{{\"unixtime\": 5, \"pad\": \"{}\"}}", "x".repeat(10_000));
+        let message = ReferenceReading::from_body(&huge).unwrap_err().to_string();
+        assert!(message.len() < 200, "{}", message.len());
+    }
+
+    #[test]
+    fn body_wins_over_date_header_and_header_is_the_fallback() {
+        let header = Some("Tue, 14 Nov 2023 22:13:20 GMT");
+        let from_body = ReferenceReading::from_response(Some("1700000005123"), header).unwrap();
+        assert_eq!(from_body.midpoint_ms(), NOV_14_2023_MS + 5123.0);
+        let fallback = ReferenceReading::from_response(Some("It works!"), header).unwrap();
+        assert_eq!(fallback.origin, ReadingOrigin::DateHeader);
+        let head_request = ReferenceReading::from_response(None, header).unwrap();
+        assert_eq!(head_request.origin, ReadingOrigin::DateHeader);
+    }
+
+    #[test]
+    fn no_body_time_and_no_header_is_an_error() {
+        assert_eq!(
+            ReferenceReading::from_response(Some("hello"), None),
+            Err(SourceError::NoTime)
+        );
+        assert_eq!(ReferenceReading::from_response(None, None), Err(SourceError::NoTime));
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// No input, however hostile, panics; anything accepted is a plausible time.
+        #[test]
+        fn arbitrary_bodies_never_panic(text in any::<String>()) {
+            if let Ok(Some(reading)) = ReferenceReading::from_body(&text) {
+                prop_assert!(reading.earliest_ms <= reading.latest_ms);
+                prop_assert!(reading.midpoint_ms() >= EARLIEST_PLAUSIBLE_MS);
+            }
+        }
+
+        #[test]
+        fn arbitrary_date_headers_never_panic(text in any::<String>()) {
+            let _ = ReferenceReading::from_date_header(&text);
+        }
+
+        /// Epoch milliseconds in the plausible range always round-trip.
+        #[test]
+        fn epoch_milliseconds_round_trip(ms in 946_684_800_000u64..7_258_118_400_000u64) {
+            let reading = ReferenceReading::from_body(&ms.to_string()).unwrap().unwrap();
+            prop_assert!((reading.midpoint_ms() - ms as f64).abs() < 1e-3);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+// Test HTTP server for the skewcheck end-to-end tests (node:http only).
+//
+// It plays two roles:
+//  * an ordinary static host for dist/ (mounted at `mountPath`), with the
+//    validators and caching headers a real host sends, so that a page which
+//    forgot `cache: "no-store"` would visibly get 304s;
+//  * a set of time endpoints in the formats real time APIs use. The server's
+//    own clock is the reference truth; the browser's clock is faked instead.
+//
+// Every request is recorded in `requests` so tests can assert on traffic.
+
+import http from 'node:http';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  // Exact type required by WebAssembly.instantiateStreaming.
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const MAX_DELAY_MS = 30_000;
+
+const TIME_HEADERS = {
+  'Cache-Control': 'no-store',
+  'Access-Control-Allow-Origin': '*',
+  // Cross-origin JS can only read Date if it is exposed explicitly.
+  'Access-Control-Expose-Headers': 'Date',
+};
+
+const isoTime = (ms) => new Date(ms).toISOString();
+const epochSeconds = (ms) => Math.floor(ms / 1000);
+
+// Value written under each accepted `/time/json?key=` key.
+const JSON_KEYS = {
+  epoch_ms: (ms) => ms,
+  timestamp: (ms) => ms,
+  now: (ms) => ms,
+  time: (ms) => ms,
+  unixtime: epochSeconds,
+  utc_datetime: isoTime,
+  dateTime: isoTime,
+  datetime: isoTime,
+};
+
+// Body producers for /time/<format>: (nowMs, searchParams) → [status, contentType, body].
+const TIME_FORMATS = {
+  ms: (ms) => [200, 'text/plain', String(ms)],
+  // nginx $msec: seconds with millisecond decimals, built from integers to
+  // avoid float formatting surprises.
+  msec: (ms) => [200, 'text/plain', `${epochSeconds(ms)}.${String(ms % 1000).padStart(3, '0')}`],
+  seconds: (ms) => [200, 'text/plain', String(epochSeconds(ms))],
+  rfc3339: (ms) => [200, 'text/plain', isoTime(ms)],
+  json: (ms, params) => {
+    const key = params.get('key') ?? 'epoch_ms';
+    if (!Object.hasOwn(JSON_KEYS, key)) return [400, 'text/plain', `unknown key ${key}`];
+    return [200, 'application/json', JSON.stringify({ [key]: JSON_KEYS[key](ms) })];
+  },
+  garbage: () => [200, 'text/plain', 'hello'],
+};
+
+/**
+ * Start the server on 127.0.0.1 with an ephemeral port.
+ * @param {object} options
+ * @param {string} options.distDir   directory whose files are served
+ * @param {string} [options.mountPath='/']  URL prefix the files live under, e.g. '/tools/clock/'
+ * @param {string} [options.host='127.0.0.1']
+ * @returns {Promise<{url: string, baseUrl: string, port: number, close: () => Promise<void>, requests: object[]}>}
+ *   `url` is the page URL (base + mountPath); `requests` may be emptied by
+ *   tests (`requests.length = 0`).
+ */
+export async function startServer({ distDir, mountPath = '/', host = '127.0.0.1' }) {
+  if (!distDir) throw new Error('startServer: distDir is required');
+  const root = path.resolve(distDir);
+  const mount = normalizeMount(mountPath);
+  const requests = [];
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://test.invalid');
+    const entry = { method: req.method, url: req.url, path: url.pathname, headers: { ...req.headers }, status: undefined, time: Date.now() };
+    requests.push(entry);
+    res.on('finish', () => { entry.status = res.statusCode; });
+    handle(req, res, url, { root, mount }).catch((err) => {
+      console.error('[test server]', err);
+      if (!res.headersSent) send(res, req, 500, { 'Content-Type': 'text/plain' }, 'internal error');
+      else res.destroy();
+    });
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, host, resolve);
+  });
+  const { port } = server.address();
+  const baseUrl = `http://${host}:${port}`;
+
+  return {
+    url: baseUrl + mount,
+    baseUrl,
+    port,
+    requests,
+    close: () => new Promise((resolve) => {
+      // Drop keep-alive sockets from the browser so close() does not hang.
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+function normalizeMount(mountPath) {
+  let m = mountPath.startsWith('/') ? mountPath : `/${mountPath}`;
+  if (!m.endsWith('/')) m += '/';
+  return m;
+}
+
+async function handle(req, res, url, { root, mount }) {
+  const { pathname } = url;
+
+  // Time endpoints at the origin root and under the mount path.
+  for (const prefix of new Set(['/time/', `${mount}time/`])) {
+    if (pathname.startsWith(prefix)) return timeEndpoint(req, res, pathname.slice(prefix.length), url.searchParams);
+  }
+
+  // `/tools/clock` → `/tools/clock/`, as static hosts do.
+  if (mount !== '/' && pathname === mount.slice(0, -1)) {
+    return send(res, req, 301, { Location: mount + url.search }, '');
+  }
+  if (!pathname.startsWith(mount)) return notFound(req, res);
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    return send(res, req, 405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }, 'method not allowed');
+  }
+  return staticFile(req, res, root, pathname.slice(mount.length));
+}
+
+async function timeEndpoint(req, res, format, params) {
+  if (req.method === 'OPTIONS') {
+    // CORS preflight: allow whatever the page asks for.
+    return send(res, req, 204, {
+      ...TIME_HEADERS,
+      'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+      'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '*',
+      'Access-Control-Max-Age': '0',
+    }, '');
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    return send(res, req, 405, { ...TIME_HEADERS, Allow: 'GET, HEAD, OPTIONS', 'Content-Type': 'text/plain' }, 'method not allowed');
+  }
+  const produce = Object.hasOwn(TIME_FORMATS, format) ? TIME_FORMATS[format] : null;
+  if (!produce) return send(res, req, 404, { ...TIME_HEADERS, 'Content-Type': 'text/plain' }, 'unknown time format');
+
+  const delay = Number(params.get('delay') ?? 0);
+  if (Number.isFinite(delay) && delay > 0) await sleep(Math.min(delay, MAX_DELAY_MS));
+
+  // Read the clock as late as possible, right before answering.
+  const [status, type, body] = produce(Date.now(), params);
+  return send(res, req, status, { ...TIME_HEADERS, 'Content-Type': type }, body);
+}
+
+async function staticFile(req, res, root, relPath) {
+  let rel;
+  try {
+    rel = decodeURIComponent(relPath);
+  } catch {
+    return notFound(req, res);
+  }
+  if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+  const file = resolveInside(root, rel);
+  if (!file) return notFound(req, res);
+
+  let info;
+  try {
+    info = await stat(file);
+    if (info.isDirectory()) info = null;
+  } catch {
+    info = null;
+  }
+  if (!info) return notFound(req, res);
+
+  const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+  const headers = {
+    'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Cache-Control': 'public, max-age=600',
+    'Last-Modified': info.mtime.toUTCString(),
+    ETag: etag,
+  };
+  if (isNotModified(req.headers, etag, info.mtime)) return send(res, req, 304, headers, '');
+
+  res.writeHead(200, { ...headers, 'Content-Length': info.size });
+  if (req.method === 'HEAD') return void res.end();
+  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+}
+
+// Map a URL path onto a file under root; null if it would escape root.
+function resolveInside(root, rel) {
+  const file = path.resolve(root, `.${path.posix.sep}${rel}`);
+  return file === root || file.startsWith(root + path.sep) ? file : null;
+}
+
+// RFC 9110 §13.1: If-None-Match wins over If-Modified-Since when both are sent.
+function isNotModified(reqHeaders, etag, mtime) {
+  const inm = reqHeaders['if-none-match'];
+  if (inm !== undefined) {
+    const strip = (t) => t.trim().replace(/^W\//, '');
+    return inm.trim() === '*' || inm.split(',').some((t) => strip(t) === etag);
+  }
+  const ims = Date.parse(reqHeaders['if-modified-since'] ?? '');
+  // HTTP dates have whole-second resolution.
+  return Number.isFinite(ims) && Math.floor(mtime.getTime() / 1000) * 1000 <= ims;
+}
+
+function notFound(req, res) {
+  return send(res, req, 404, { 'Content-Type': 'text/plain; charset=utf-8' }, 'not found');
+}
+
+// Write a complete response; HEAD and bodiless statuses get headers only.
+function send(res, req, status, headers, body) {
+  const bodiless = req.method === 'HEAD' || status === 204 || status === 304;
+  const out = { ...headers };
+  if (status !== 204 && status !== 304) out['Content-Length'] = Buffer.byteLength(body);
+  res.writeHead(status, out);
+  res.end(bodiless ? undefined : body);
+}

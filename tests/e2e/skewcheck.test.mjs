@@ -1,0 +1,326 @@
+// End-to-end tests for the built skewcheck page, in headless Chromium.
+//
+// Truth: the test server's clock is the reference and the browser's Date is
+// shifted by a known offset, so the true device offset is exactly that shift.
+// Run from the repo root: `node --test tests/e2e/` (SKEWCHECK_SKIP_BUILD=1 to
+// reuse an existing dist/). On failure a screenshot and the DOM are saved in
+// tests/e2e/.artifacts/.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { ensureDist } from './build.mjs';
+import { launchBrowser, newPageWithClockOffset } from './browser.mjs';
+import { startServer } from './server.mjs';
+
+const MIN = 60_000;
+const S3_LIMIT_MS = 900_000;
+const SETTLE_TIMEOUT_MS = 20_000;
+const TEST_TIMEOUT_MS = 60_000;
+// data-offset-ms and data-uncertainty-ms are rounded to integers.
+const ROUNDING_MS = 2;
+// Upper bounds for a sane uncertainty on loopback: the Date header has 1 s
+// resolution, millisecond endpoints only suffer the (tiny) round trip.
+const SECOND_RESOLUTION_MAX_MS = 1500;
+const MS_RESOLUTION_MAX_MS = 250;
+
+const SUB_PATH = '/tools/clock/';
+const VERDICT = '[data-testid="verdict"]';
+const S3_CODE = 'RequestTimeTooSkewed';
+const S3_SENTENCE = 'The difference between the request time and the current time is too large.';
+const ARTIFACTS = new URL('./.artifacts/', import.meta.url);
+
+let browser;
+let rootServer; // dist at '/'
+let subServer; // the same dist at SUB_PATH (and a second origin for CORS)
+
+before(async () => {
+  const dist = await ensureDist();
+  rootServer = await startServer({ distDir: dist });
+  subServer = await startServer({ distDir: dist, mountPath: SUB_PATH });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await rootServer?.close();
+  await subServer?.close();
+});
+
+// ---------------------------------------------------------------- helpers
+
+/** `?endpoint=<value>`, URL-encoded so values carrying their own query survive. */
+const endpoint = (value) => `?endpoint=${encodeURIComponent(value)}`;
+
+// Init script: remember every distinct (state, verdict) the verdict element
+// shows, so tests can see transient states and assert what never appeared.
+function recordVerdictHistory() {
+  window.__skewcheckHistory = [];
+  let last = '';
+  const record = () => {
+    const el = document.querySelector('[data-testid="verdict"]');
+    if (!el) return;
+    const { state, verdict } = el.dataset;
+    if (`${state}/${verdict}` === last) return;
+    last = `${state}/${verdict}`;
+    window.__skewcheckHistory.push({ state, verdict });
+  };
+  new MutationObserver(record).observe(document, {
+    subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'data-verdict'],
+  });
+}
+
+const history = (page) => page.evaluate(() => window.__skewcheckHistory);
+
+/**
+ * Open the page on `server` with the device clock shifted by `offsetMs`, wait
+ * for the first measurement to settle, then run `check`. The page is closed
+ * afterwards; on failure a screenshot and the DOM go to tests/e2e/.artifacts/.
+ */
+async function withMeasuredPage(t, { server, offsetMs, search = '' }, check) {
+  const page = await newPageWithClockOffset(browser, offsetMs);
+  await page.addInitScript(recordVerdictHistory);
+  const firstRequest = server.requests.length;
+  try {
+    await page.goto(server.url + search);
+    const result = await waitForSettled(page);
+    await check({ page, result, traffic: () => server.requests.slice(firstRequest) });
+  } catch (err) {
+    await saveArtifacts(page, t.name);
+    throw err;
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** Wait until a `done` or `error` state appears at or after history index `from`; return the verdict attributes. */
+async function waitForSettled(page, from = 0) {
+  try {
+    await page.waitForFunction((i) => (window.__skewcheckHistory ?? []).slice(i)
+      .some((h) => h.state === 'done' || h.state === 'error'), from, { timeout: SETTLE_TIMEOUT_MS });
+  } catch (err) {
+    const now = await readVerdict(page).catch(() => 'no verdict element');
+    throw new Error(`measurement did not settle within ${SETTLE_TIMEOUT_MS} ms; verdict now: ${JSON.stringify(now)}; `
+      + `page errors: ${JSON.stringify(page.__errors)}`, { cause: err });
+  }
+  return readVerdict(page);
+}
+
+async function readVerdict(page) {
+  const attrs = await page.$eval(VERDICT, (el) => Object.fromEntries(
+    ['state', 'verdict', 'offset-ms', 'uncertainty-ms', 'service', 'limit-ms'].map((k) => [k, el.getAttribute(`data-${k}`)])));
+  const num = (v) => (v === null ? null : Number(v));
+  return {
+    state: attrs.state,
+    verdict: attrs.verdict,
+    offsetMs: num(attrs['offset-ms']),
+    uncertaintyMs: num(attrs['uncertainty-ms']),
+    service: attrs.service,
+    limitMs: attrs['limit-ms'],
+    error: await page.locator('[data-testid="error"]').textContent({ timeout: 100 }).catch(() => null),
+  };
+}
+
+/** Click "Check again" and wait for measuring → done/error; returns the new result. */
+async function checkAgain(page) {
+  const from = (await history(page)).length;
+  await page.click('[data-testid="check-again"]');
+  const result = await waitForSettled(page, from);
+  const states = (await history(page)).slice(from).map((h) => h.state);
+  const settledAt = states.findIndex((s) => s === 'done' || s === 'error');
+  assert.ok(states.slice(0, settledAt).includes('measuring'),
+    `expected measuring before the new result, saw states ${JSON.stringify(states)}`);
+  return result;
+}
+
+/** A finished measurement: right verdict, S3 contract, offset within its own uncertainty of the truth. */
+function assertMeasurement(result, { trueOffsetMs, verdict, maxUncertaintyMs }) {
+  const ctx = JSON.stringify(result);
+  assert.equal(result.state, 'done', `expected state done: ${ctx}`);
+  assert.equal(result.verdict, verdict, `verdict: ${ctx}`);
+  assert.equal(result.service, 's3', ctx);
+  assert.equal(result.limitMs, String(S3_LIMIT_MS), ctx);
+  assert.ok(Number.isInteger(result.offsetMs), `integer data-offset-ms: ${ctx}`);
+  assert.ok(Number.isInteger(result.uncertaintyMs) && result.uncertaintyMs >= 0, `integer data-uncertainty-ms >= 0: ${ctx}`);
+  assert.ok(result.uncertaintyMs < maxUncertaintyMs, `uncertainty below ${maxUncertaintyMs} ms: ${ctx}`);
+  const miss = Math.abs(result.offsetMs - trueOffsetMs);
+  assert.ok(miss <= result.uncertaintyMs + ROUNDING_MS,
+    `offset ${result.offsetMs} is ${miss} ms from the true ${trueOffsetMs}, more than the uncertainty ${result.uncertaintyMs} (+${ROUNDING_MS}): ${ctx}`);
+}
+
+async function assertS3ErrorShown(page) {
+  const text = await page.locator('body').textContent();
+  assert.ok(text.includes(S3_CODE), `page shows ${S3_CODE}`);
+  assert.ok(text.includes(S3_SENTENCE), `page shows "${S3_SENTENCE}"`);
+}
+
+// Chromium itself probes /favicon.ico at the origin root; that is not the app.
+const isFaviconProbe = (pathOrUrl) => new URL(pathOrUrl || '/', 'http://x').pathname === '/favicon.ico';
+
+/**
+ * No uncaught exceptions, dialogs or Rust panics, and (unless
+ * `allowConsoleErrors`, for error paths where a failed fetch gets logged) no
+ * console errors.
+ */
+function assertNoErrors(page, { allowConsoleErrors = false } = {}) {
+  const unexpected = page.__errors.filter((e) => e.type !== 'console' || /panicked/.test(e.text)
+    || (!allowConsoleErrors && !isFaviconProbe(e.url)));
+  assert.deepEqual(unexpected, [], 'unexpected page/console errors');
+}
+
+async function saveArtifacts(page, name) {
+  try {
+    await mkdir(ARTIFACTS, { recursive: true });
+    const base = new URL(name.replace(/[^\w.-]+/g, '_').slice(0, 120), ARTIFACTS);
+    await page.screenshot({ path: `${base.pathname}.png`, fullPage: true });
+    await writeFile(`${base.pathname}.html`, await page.content());
+    console.error(`[e2e] saved ${base.pathname}.{png,html}`);
+  } catch (err) {
+    console.error(`[e2e] could not save artifacts: ${err.message}`);
+  }
+}
+
+const testOpts = { timeout: TEST_TIMEOUT_MS };
+
+// ------------------------------------------------------------------ tests
+
+describe('verdict matrix', () => {
+  const sources = [
+    { name: 'Date header of the page origin', search: '', maxUncertaintyMs: SECOND_RESOLUTION_MAX_MS },
+    { name: '?endpoint=/time/ms', search: '?endpoint=/time/ms', maxUncertaintyMs: MS_RESOLUTION_MAX_MS },
+  ];
+  const cases = [
+    { label: '+16 min', offsetMs: 16 * MIN, verdict: 'rejected' },
+    { label: '-16 min', offsetMs: -16 * MIN, verdict: 'rejected' },
+    { label: '+14 min', offsetMs: 14 * MIN, verdict: 'warning' },
+    { label: '+3 s', offsetMs: 3_000, verdict: 'ok' },
+  ];
+  for (const source of sources) {
+    for (const c of cases) {
+      test(`${source.name}: device ${c.label} → ${c.verdict}`, testOpts, (t) =>
+        withMeasuredPage(t, { server: rootServer, offsetMs: c.offsetMs, search: source.search }, async ({ page, result }) => {
+          assertMeasurement(result, { trueOffsetMs: c.offsetMs, verdict: c.verdict, maxUncertaintyMs: source.maxUncertaintyMs });
+          if (c.verdict === 'rejected') await assertS3ErrorShown(page);
+          assertNoErrors(page);
+        }));
+    }
+  }
+});
+
+describe(`deployed under a sub-path (${SUB_PATH})`, () => {
+  const cases = [
+    { name: 'default source', search: '', maxUncertaintyMs: SECOND_RESOLUTION_MAX_MS },
+    { name: 'relative ?endpoint=time/ms', search: '?endpoint=time/ms', maxUncertaintyMs: MS_RESOLUTION_MAX_MS, expectPath: `${SUB_PATH}time/ms` },
+  ];
+  for (const c of cases) {
+    test(`${c.name}: +16 min → rejected, every request stays under ${SUB_PATH}`, testOpts, (t) =>
+      withMeasuredPage(t, { server: subServer, offsetMs: 16 * MIN, search: c.search }, async ({ page, result, traffic }) => {
+        assertMeasurement(result, { trueOffsetMs: 16 * MIN, verdict: 'rejected', maxUncertaintyMs: c.maxUncertaintyMs });
+        await assertS3ErrorShown(page);
+        assertNoErrors(page);
+
+        const requests = traffic().filter((r) => !isFaviconProbe(r.path));
+        const outside = requests.filter((r) => !r.path.startsWith(SUB_PATH) || r.status === 404);
+        assert.deepEqual(outside.map((r) => `${r.method} ${r.url} → ${r.status}`), [], 'requests outside the mount path or 404');
+        assert.ok(requests.some((r) => r.path.endsWith('.wasm') && r.status === 200), 'wasm loaded from under the mount path');
+        if (c.expectPath) assert.ok(requests.some((r) => r.path === c.expectPath), `relative endpoint resolved to ${c.expectPath}`);
+      }));
+  }
+});
+
+describe('no HTTP caching of time samples', () => {
+  test('Date-header samples are cache-busted, unconditional and fetched with no-store', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 3_000 }, async ({ page, result, traffic }) => {
+      assertMeasurement(result, { trueOffsetMs: 3_000, verdict: 'ok', maxUncertaintyMs: SECOND_RESOLUTION_MAX_MS });
+      // Measure again in the same page: with caching, repeated samples would
+      // be answered from the browser cache or revalidated (304).
+      assertMeasurement(await checkAgain(page), { trueOffsetMs: 3_000, verdict: 'ok', maxUncertaintyMs: SECOND_RESOLUTION_MAX_MS });
+      assertNoErrors(page);
+
+      // Samples: fetch()es (not navigations or subresources) of something
+      // other than the page's own code.
+      const samples = traffic().filter((r) => r.headers['sec-fetch-dest'] === 'empty' && !/\.(wasm|js|css)$/.test(r.path));
+      const show = samples.map((r) => ({ url: r.url, status: r.status, headers: r.headers }));
+      assert.ok(samples.length >= 2, `expected samples from both measurements: ${JSON.stringify(show)}`);
+      for (const r of samples) {
+        assert.ok(r.url.includes('?'), `sample without a cache-busting query: ${r.url}`);
+        assert.equal(r.headers['if-none-match'], undefined, `conditional sample: ${r.url}`);
+        assert.equal(r.headers['if-modified-since'], undefined, `conditional sample: ${r.url}`);
+        assert.equal(r.status, 200, `sample answered ${r.status}: ${r.url}`);
+        // The Fetch standard adds these for cache mode "no-store" (and "reload").
+        assert.equal(r.headers.pragma, 'no-cache', `sample not fetched with cache: "no-store": ${r.url}`);
+      }
+      assert.equal(new Set(samples.map((r) => r.url)).size, samples.length, 'each sample URL is unique');
+    }));
+});
+
+describe('time endpoint formats', () => {
+  const cases = [
+    { name: '/time/msec', value: '/time/msec', maxUncertaintyMs: MS_RESOLUTION_MAX_MS },
+    { name: '/time/rfc3339', value: '/time/rfc3339', maxUncertaintyMs: MS_RESOLUTION_MAX_MS },
+    { name: '/time/json', value: '/time/json', maxUncertaintyMs: MS_RESOLUTION_MAX_MS },
+    { name: '/time/json?key=unixtime', value: '/time/json?key=unixtime', maxUncertaintyMs: SECOND_RESOLUTION_MAX_MS },
+    { name: '/time/seconds', value: '/time/seconds', maxUncertaintyMs: SECOND_RESOLUTION_MAX_MS },
+    // Absolute URL on another origin (other port): needs the CORS headers.
+    { name: 'cross-origin absolute URL', value: () => `${subServer.baseUrl}/time/ms`, maxUncertaintyMs: MS_RESOLUTION_MAX_MS },
+  ];
+  for (const c of cases) {
+    test(`${c.name}: +3 s → ok`, testOpts, (t) => {
+      const value = typeof c.value === 'function' ? c.value() : c.value;
+      return withMeasuredPage(t, { server: rootServer, offsetMs: 3_000, search: endpoint(value) }, async ({ page, result }) => {
+        assertMeasurement(result, { trueOffsetMs: 3_000, verdict: 'ok', maxUncertaintyMs: c.maxUncertaintyMs });
+        assertNoErrors(page);
+      });
+    });
+  }
+});
+
+describe('error paths', () => {
+  test('/time/garbage falls back to its Date header', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 3_000, search: endpoint('/time/garbage') }, async ({ page, result, traffic }) => {
+      assertMeasurement(result, { trueOffsetMs: 3_000, verdict: 'ok', maxUncertaintyMs: SECOND_RESOLUTION_MAX_MS });
+      assert.ok(traffic().some((r) => r.path === '/time/garbage'), 'the garbage endpoint was queried');
+      assertNoErrors(page);
+    }));
+
+  const failures = [
+    { name: 'a 404 endpoint', value: '/nope' },
+    { name: 'a javascript: URL', value: 'javascript:alert(1)' },
+  ];
+  for (const c of failures) {
+    test(`${c.name} gives an error, never a verdict`, testOpts, (t) =>
+      withMeasuredPage(t, { server: rootServer, offsetMs: 3_000, search: endpoint(c.value) }, async ({ page, result }) => {
+        assert.equal(result.state, 'error', JSON.stringify(result));
+        assert.equal(result.verdict, 'unknown', JSON.stringify(result));
+        assert.ok(result.error?.trim(), 'error message shown');
+        const seen = await history(page);
+        assert.ok(!seen.some((h) => h.verdict === 'ok'), `showed ok at some point: ${JSON.stringify(seen)}`);
+        assertNoErrors(page, { allowConsoleErrors: true });
+      }));
+  }
+});
+
+describe('live page', () => {
+  test('clocks tick; Check again re-measures and sees a clock jump', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 3_000, search: '?endpoint=/time/ms' }, async ({ page, result }) => {
+      assertMeasurement(result, { trueOffsetMs: 3_000, verdict: 'ok', maxUncertaintyMs: MS_RESOLUTION_MAX_MS });
+
+      const clocks = () => Promise.all(['device-time', 'reference-time']
+        .map((id) => page.locator(`[data-testid="${id}"]`).textContent()));
+      const before = await clocks();
+      await sleep(1_500);
+      const later = await clocks();
+      assert.notEqual(later[0], before[0], 'device clock ticks');
+      assert.notEqual(later[1], before[1], 'reference clock ticks');
+
+      assertMeasurement(await checkAgain(page), { trueOffsetMs: 3_000, verdict: 'ok', maxUncertaintyMs: MS_RESOLUTION_MAX_MS });
+
+      // The device clock jumps 16 min back while the page is open.
+      await page.evaluate((ms) => { window.__skewcheckOffsetMs = ms; }, -16 * MIN);
+      assertMeasurement(await checkAgain(page), { trueOffsetMs: -16 * MIN, verdict: 'rejected', maxUncertaintyMs: MS_RESOLUTION_MAX_MS });
+      await assertS3ErrorShown(page);
+      assertNoErrors(page);
+    }));
+});
