@@ -4,4 +4,10 @@
 //! only module that does network I/O, [`browser`] reads the device's clocks and address,
 //! [`measure`] drives a measurement, and [`components`] only render state.
 
+pub mod browser;
+pub mod components;
 pub mod engine;
+pub mod measure;
+pub mod net;
+
+pub use components::App;

@@ -46,7 +46,9 @@ pub enum ConfigError {
     #[error("the link's endpoint “{0}” is not an http:// or https:// address")]
     UnsupportedScheme(String),
     /// An `http:` endpoint from an `https:` page, which browsers block.
-    #[error("the link's endpoint “{0}” uses http:// but this page was loaded over https://, so the browser will block it; use an https:// endpoint")]
+    #[error(
+        "the link's endpoint “{0}” uses http:// but this page was loaded over https://, so the browser will block it; use an https:// endpoint"
+    )]
     InsecureEndpoint(String),
     /// `?service=` naming a service skewcheck does not know.
     #[error("the link asks for service “{given}”, which skewcheck does not know (known: {known})")]
@@ -65,12 +67,15 @@ pub fn parse_query(query: &str, page_is_https: bool) -> Result<Config, ConfigErr
     let mut config = Config::default();
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         match key.as_ref() {
-            "endpoint" => config.source = SourceChoice::Endpoint(validate_endpoint(&value, page_is_https)?),
+            "endpoint" => {
+                config.source = SourceChoice::Endpoint(validate_endpoint(&value, page_is_https)?)
+            }
             "service" => {
-                config.service = service_by_id(value.trim()).ok_or_else(|| ConfigError::UnknownService {
-                    given: value.trim().chars().take(40).collect(),
-                    known: SERVICES.iter().map(|s| s.id).collect::<Vec<_>>().join(", "),
-                })?;
+                config.service =
+                    service_by_id(value.trim()).ok_or_else(|| ConfigError::UnknownService {
+                        given: value.trim().chars().take(40).collect(),
+                        known: SERVICES.iter().map(|s| s.id).collect::<Vec<_>>().join(", "),
+                    })?;
             }
             // Unknown parameters are ignored so links from newer versions still open.
             _ => {}
@@ -110,27 +115,6 @@ fn scheme_of(text: &str) -> Option<&str> {
     (starts_with_letter && rest_ok).then_some(candidate)
 }
 
-/// Appends a cache-busting parameter so no cache between us and the source can answer.
-/// Keeps any fragment at the end, where it belongs.
-pub fn with_cache_buster(url: &str, nonce: u64) -> String {
-    let (base, fragment) = match url.split_once('#') {
-        Some((base, fragment)) => (base, Some(fragment)),
-        None => (url, None),
-    };
-    let separator = if !base.contains('?') {
-        "?"
-    } else if base.ends_with('?') || base.ends_with('&') {
-        ""
-    } else {
-        "&"
-    };
-    let busted = format!("{base}{separator}skewcheck={nonce}");
-    match fragment {
-        Some(fragment) => format!("{busted}#{fragment}"),
-        None => busted,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,22 +123,38 @@ mod tests {
     fn no_parameters_means_page_origin_and_s3() {
         assert_eq!(parse_query("", true), Ok(Config::default()));
         assert_eq!(parse_query("?", false), Ok(Config::default()));
-        assert_eq!(parse_query("?utm_source=mail&x", true), Ok(Config::default()));
+        assert_eq!(
+            parse_query("?utm_source=mail&x", true),
+            Ok(Config::default())
+        );
     }
 
     #[test]
     fn endpoints_absolute_protocol_relative_and_paths() {
         for (query, expected) in [
-            ("endpoint=https%3A%2F%2Ftime.example.com%2Fnow", "https://time.example.com/now"),
-            ("endpoint=HTTPS://time.example.com", "HTTPS://time.example.com"),
+            (
+                "endpoint=https%3A%2F%2Ftime.example.com%2Fnow",
+                "https://time.example.com/now",
+            ),
+            (
+                "endpoint=HTTPS://time.example.com",
+                "HTTPS://time.example.com",
+            ),
             ("endpoint=//time.example.com/now", "//time.example.com/now"),
             ("endpoint=/time", "/time"),
             ("endpoint=time/ms", "time/ms"),
-            ("endpoint=%2Ftime%2Fjson%3Fkey%3Dunixtime", "/time/json?key=unixtime"),
+            (
+                "endpoint=%2Ftime%2Fjson%3Fkey%3Dunixtime",
+                "/time/json?key=unixtime",
+            ),
             ("endpoint=+/padded+", "/padded"),
         ] {
             let config = parse_query(query, true).unwrap();
-            assert_eq!(config.source, SourceChoice::Endpoint(expected.to_owned()), "{query}");
+            assert_eq!(
+                config.source,
+                SourceChoice::Endpoint(expected.to_owned()),
+                "{query}"
+            );
         }
     }
 
@@ -177,12 +177,21 @@ mod tests {
             "endpoint=ftp://example.com/time",
         ] {
             assert!(
-                matches!(parse_query(query, false), Err(ConfigError::UnsupportedScheme(_))),
+                matches!(
+                    parse_query(query, false),
+                    Err(ConfigError::UnsupportedScheme(_))
+                ),
                 "{query}"
             );
         }
-        assert_eq!(parse_query("endpoint=", false), Err(ConfigError::EmptyEndpoint));
-        assert_eq!(parse_query("endpoint=%20%20", false), Err(ConfigError::EmptyEndpoint));
+        assert_eq!(
+            parse_query("endpoint=", false),
+            Err(ConfigError::EmptyEndpoint)
+        );
+        assert_eq!(
+            parse_query("endpoint=%20%20", false),
+            Err(ConfigError::EmptyEndpoint)
+        );
     }
 
     #[test]
@@ -190,17 +199,5 @@ mod tests {
         assert_eq!(parse_query("service=S3", true).unwrap().service.id, "s3");
         let error = parse_query("service=<script>", true).unwrap_err();
         assert!(error.to_string().contains("known: s3"), "{error}");
-    }
-
-    #[test]
-    fn cache_buster_respects_query_and_fragment() {
-        assert_eq!(with_cache_buster("/", 7), "/?skewcheck=7");
-        assert_eq!(with_cache_buster("/time?x=1", 7), "/time?x=1&skewcheck=7");
-        assert_eq!(with_cache_buster("/time?", 7), "/time?skewcheck=7");
-        assert_eq!(with_cache_buster("/time?x=1&", 7), "/time?x=1&skewcheck=7");
-        assert_eq!(
-            with_cache_buster("https://h/tools/clock/?ref=A#r=1", 9),
-            "https://h/tools/clock/?ref=A&skewcheck=9#r=1"
-        );
     }
 }

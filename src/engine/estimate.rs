@@ -56,7 +56,9 @@ pub fn estimate(samples: &[Sample]) -> Result<Estimate, EstimateError> {
         .iter()
         .filter_map(|sample| {
             let bounds: Result<OffsetInterval, SampleFault> = sample.offset_bounds();
-            bounds.ok().map(|bounds| (bounds, sample.timing.round_trip_ms))
+            bounds
+                .ok()
+                .map(|bounds| (bounds, sample.timing.round_trip_ms))
         })
         .collect();
     let best_round_trip_ms = usable
@@ -64,9 +66,14 @@ pub fn estimate(samples: &[Sample]) -> Result<Estimate, EstimateError> {
         .map(|(_, round_trip)| *round_trip)
         .fold(f64::INFINITY, f64::min);
     let intervals: Vec<OffsetInterval> = usable.into_iter().map(|(bounds, _)| bounds).collect();
-    let (interval, samples_agreeing) = marzullo(&intervals).ok_or(EstimateError::NoUsableSamples)?;
+    let (interval, samples_agreeing) =
+        marzullo(&intervals).ok_or(EstimateError::NoUsableSamples)?;
     let consistent = samples_agreeing * 2 > intervals.len();
-    let interval = if consistent { interval } else { hull(&intervals) };
+    let interval = if consistent {
+        interval
+    } else {
+        hull(&intervals)
+    };
     Ok(Estimate {
         interval,
         samples_agreeing,
@@ -94,7 +101,8 @@ fn marzullo(intervals: &[OffsetInterval]) -> Option<(OffsetInterval, usize)> {
             depth += 1;
             let end = edges[index + 1].0;
             let better = best.is_none_or(|(interval, count)| {
-                depth > count || (depth == count && end - position < interval.upper_ms - interval.lower_ms)
+                depth > count
+                    || (depth == count && end - position < interval.upper_ms - interval.lower_ms)
             });
             if better {
                 let interval = OffsetInterval {
@@ -112,8 +120,14 @@ fn marzullo(intervals: &[OffsetInterval]) -> Option<(OffsetInterval, usize)> {
 
 fn hull(intervals: &[OffsetInterval]) -> OffsetInterval {
     OffsetInterval {
-        lower_ms: intervals.iter().map(|i| i.lower_ms).fold(f64::INFINITY, f64::min),
-        upper_ms: intervals.iter().map(|i| i.upper_ms).fold(f64::NEG_INFINITY, f64::max),
+        lower_ms: intervals
+            .iter()
+            .map(|i| i.lower_ms)
+            .fold(f64::INFINITY, f64::min),
+        upper_ms: intervals
+            .iter()
+            .map(|i| i.upper_ms)
+            .fold(f64::NEG_INFINITY, f64::max),
     }
 }
 
@@ -273,14 +287,32 @@ mod tests {
     #[test]
     fn marzullo_prefers_the_deepest_then_narrowest_region() {
         let intervals = [
-            OffsetInterval { lower_ms: 0.0, upper_ms: 10.0 },
-            OffsetInterval { lower_ms: 8.0, upper_ms: 12.0 },
-            OffsetInterval { lower_ms: 9.0, upper_ms: 20.0 },
-            OffsetInterval { lower_ms: 30.0, upper_ms: 40.0 },
+            OffsetInterval {
+                lower_ms: 0.0,
+                upper_ms: 10.0,
+            },
+            OffsetInterval {
+                lower_ms: 8.0,
+                upper_ms: 12.0,
+            },
+            OffsetInterval {
+                lower_ms: 9.0,
+                upper_ms: 20.0,
+            },
+            OffsetInterval {
+                lower_ms: 30.0,
+                upper_ms: 40.0,
+            },
         ];
         let (interval, count) = marzullo(&intervals).unwrap();
         assert_eq!(count, 3);
-        assert_eq!(interval, OffsetInterval { lower_ms: 9.0, upper_ms: 10.0 });
+        assert_eq!(
+            interval,
+            OffsetInterval {
+                lower_ms: 9.0,
+                upper_ms: 10.0
+            }
+        );
     }
 }
 

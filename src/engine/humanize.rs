@@ -91,7 +91,11 @@ pub fn explain(service: &Service, estimate: &Estimate, assessment: &Assessment) 
     match assessment.verdict {
         Verdict::Ok => Explanation {
             headline: format!("Clock OK for {}", service.name),
-            sentences: vec![how_far, limit, format!("Room left: {}.", duration_words(room))],
+            sentences: vec![
+                how_far,
+                limit,
+                format!("Room left: {}.", duration_words(room)),
+            ],
             error_seen: None,
             fix: None,
         },
@@ -172,9 +176,15 @@ mod tests {
 
     #[test]
     fn offset_phrase_says_fast_slow_or_within() {
-        assert_eq!(offset_phrase(&estimate(972_000.0, 400.0)), "16 min 12 s fast");
+        assert_eq!(
+            offset_phrase(&estimate(972_000.0, 400.0)),
+            "16 min 12 s fast"
+        );
         assert_eq!(offset_phrase(&estimate(-3_000.0, 400.0)), "3.0 s slow");
-        assert_eq!(offset_phrase(&estimate(-300.0, 400.0)), "right to within 400 ms");
+        assert_eq!(
+            offset_phrase(&estimate(-300.0, 400.0)),
+            "right to within 400 ms"
+        );
     }
 
     #[test]
@@ -198,7 +208,9 @@ mod tests {
         assert!(text.sentences[2].contains("1 min 12 s beyond"));
         let error = text.error_seen.unwrap();
         assert!(error.contains("RequestTimeTooSkewed"));
-        assert!(error.contains("The difference between the request time and the current time is too large."));
+        assert!(error.contains(
+            "The difference between the request time and the current time is too large."
+        ));
         assert!(text.fix.is_some());
     }
 
@@ -208,7 +220,11 @@ mod tests {
         let assessment = assess(&AMAZON_S3, Some(measured.interval));
         let text = explain(&AMAZON_S3, &measured, &assessment);
         assert_eq!(text.headline, "Clock OK for Amazon S3");
-        assert!(text.sentences[2].contains("14 min 57 s"), "{:?}", text.sentences);
+        assert!(
+            text.sentences[2].contains("14 min 57 s"),
+            "{:?}",
+            text.sentences
+        );
         assert_eq!(text.error_seen, None);
         assert_eq!(text.fix, None);
     }
@@ -217,10 +233,22 @@ mod tests {
     fn warning_explains_both_nearness_and_indecision() {
         let near = estimate(870_000.0, 300.0);
         let text = explain(&AMAZON_S3, &near, &assess(&AMAZON_S3, Some(near.interval)));
-        assert!(text.sentences[2].contains("Only 30 s left"), "{:?}", text.sentences);
+        assert!(
+            text.sentences[2].contains("Only 30 s left"),
+            "{:?}",
+            text.sentences
+        );
         let straddling = estimate(900_100.0, 500.0);
-        let text = explain(&AMAZON_S3, &straddling, &assess(&AMAZON_S3, Some(straddling.interval)));
-        assert!(text.sentences[2].contains("cannot tell"), "{:?}", text.sentences);
+        let text = explain(
+            &AMAZON_S3,
+            &straddling,
+            &assess(&AMAZON_S3, Some(straddling.interval)),
+        );
+        assert!(
+            text.sentences[2].contains("cannot tell"),
+            "{:?}",
+            text.sentences
+        );
         assert!(!text.headline.contains("OK"));
     }
 }

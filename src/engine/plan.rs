@@ -212,7 +212,13 @@ mod tests {
         let mut collector = Collector::<String>::new(DEFAULT_PLAN);
         assert_eq!(collector.next_step(), Step::Request { delay_ms: 0 });
         drive(&clock, &mut collector);
-        assert_eq!(collector.progress(), Progress { collected: 5, wanted: 5 });
+        assert_eq!(
+            collector.progress(),
+            Progress {
+                collected: 5,
+                wanted: 5
+            }
+        );
         let estimate = collector.finish().unwrap();
         assert!(estimate.interval.contains(1_000.0));
     }
@@ -273,11 +279,17 @@ mod tests {
     fn transient_failures_are_retried_with_a_limit() {
         let mut collector = Collector::<String>::new(DEFAULT_PLAN);
         for attempt in 0..DEFAULT_PLAN.max_failures {
-            assert!(matches!(collector.next_step(), Step::Request { .. }), "{attempt}");
+            assert!(
+                matches!(collector.next_step(), Step::Request { .. }),
+                "{attempt}"
+            );
             collector.record_failure(format!("timeout {attempt}"), false);
         }
         assert_eq!(collector.next_step(), Step::Finish);
-        assert_eq!(collector.finish(), Err(CollectError::Requests("timeout 2".to_owned())));
+        assert_eq!(
+            collector.finish(),
+            Err(CollectError::Requests("timeout 2".to_owned()))
+        );
     }
 
     #[test]

@@ -162,7 +162,8 @@ impl Sample {
         let slack = jump_ms.abs() + WALL_CLOCK_RESOLUTION_MS;
         Ok(OffsetInterval {
             lower_ms: timing.wall_sent_ms - self.reference.latest_ms - slack,
-            upper_ms: timing.wall_sent_ms + timing.round_trip_ms - self.reference.earliest_ms + slack,
+            upper_ms: timing.wall_sent_ms + timing.round_trip_ms - self.reference.earliest_ms
+                + slack,
         })
     }
 }
@@ -208,7 +209,9 @@ mod tests {
         let ntp_theta = ((t1 - t0) + (t2 - t3)) / 2.0;
         let ntp_delay = (t3 - t0) - (t2 - t1);
         assert!((bounds.midpoint_ms() - -ntp_theta).abs() < 1e-9);
-        assert!((bounds.half_width_ms() - (ntp_delay / 2.0 + WALL_CLOCK_RESOLUTION_MS)).abs() < 1e-9);
+        assert!(
+            (bounds.half_width_ms() - (ntp_delay / 2.0 + WALL_CLOCK_RESOLUTION_MS)).abs() < 1e-9
+        );
     }
 
     #[test]
@@ -224,7 +227,9 @@ mod tests {
         };
         assert_eq!(
             sample.offset_bounds(),
-            Err(SampleFault::ClockChanged { jump_ms: -960_000.0 })
+            Err(SampleFault::ClockChanged {
+                jump_ms: -960_000.0
+            })
         );
     }
 

@@ -110,7 +110,9 @@ impl ReadingOrigin {
     pub fn describe(&self) -> String {
         match self {
             Self::DateHeader => "the HTTP Date header (1 s resolution)".to_owned(),
-            Self::Body(BodyFormat::EpochNumber(unit)) => format!("epoch {} in the body", unit_name(*unit)),
+            Self::Body(BodyFormat::EpochNumber(unit)) => {
+                format!("epoch {} in the body", unit_name(*unit))
+            }
             Self::Body(BodyFormat::Rfc3339) => "an RFC 3339 timestamp in the body".to_owned(),
             Self::Body(BodyFormat::JsonField(key, _)) => format!("the JSON field “{key}”"),
         }
@@ -174,7 +176,10 @@ impl ReferenceReading {
 
     /// The best reading a response offers: its body when that carries a time, else its `Date`
     /// header.
-    pub fn from_response(body: Option<&str>, date_header: Option<&str>) -> Result<Self, SourceError> {
+    pub fn from_response(
+        body: Option<&str>,
+        date_header: Option<&str>,
+    ) -> Result<Self, SourceError> {
         if let Some(reading) = body.map(Self::from_body).transpose()?.flatten() {
             return Ok(reading);
         }
@@ -339,7 +344,10 @@ mod tests {
 
     #[test]
     fn obsolete_date_header_forms_are_accepted() {
-        for value in ["Tuesday, 14-Nov-23 22:13:20 GMT", "Tue Nov 14 22:13:20 2023"] {
+        for value in [
+            "Tuesday, 14-Nov-23 22:13:20 GMT",
+            "Tue Nov 14 22:13:20 2023",
+        ] {
             let reading = ReferenceReading::from_date_header(value).unwrap();
             assert_eq!(reading.earliest_ms, NOV_14_2023_MS, "{value}");
         }
@@ -347,8 +355,16 @@ mod tests {
 
     #[test]
     fn bad_date_headers_are_errors() {
-        for value in ["", "yesterday", "Tue, 14 Nov 2023 25:13:20 GMT", "Thu, 01 Jan 1970 00:00:00 GMT"] {
-            assert!(ReferenceReading::from_date_header(value).is_err(), "{value:?}");
+        for value in [
+            "",
+            "yesterday",
+            "Tue, 14 Nov 2023 25:13:20 GMT",
+            "Thu, 01 Jan 1970 00:00:00 GMT",
+        ] {
+            assert!(
+                ReferenceReading::from_date_header(value).is_err(),
+                "{value:?}"
+            );
         }
     }
 
@@ -372,12 +388,20 @@ mod tests {
     fn epoch_milliseconds_micro_and_nano() {
         assert_reading(body("1700000000123"), NOV_14_2023_MS + 123.0, 1.0);
         assert_reading(body("1700000000123456"), NOV_14_2023_MS + 123.456, 1e-3);
-        assert_reading(body("1700000000123456789"), NOV_14_2023_MS + 123.456789, 1e-3);
+        assert_reading(
+            body("1700000000123456789"),
+            NOV_14_2023_MS + 123.456789,
+            1e-3,
+        );
     }
 
     #[test]
     fn rfc3339_in_any_offset() {
-        assert_reading(body("2023-11-14T22:13:20.123Z"), NOV_14_2023_MS + 123.0, 1.0);
+        assert_reading(
+            body("2023-11-14T22:13:20.123Z"),
+            NOV_14_2023_MS + 123.0,
+            1.0,
+        );
         assert_reading(body("2023-11-14T23:13:20+01:00"), NOV_14_2023_MS, 1000.0);
         assert_reading(
             body("2023-11-14T22:13:20.123456+00:00"),
@@ -395,16 +419,28 @@ mod tests {
             (r#"{"timestamp": 1700000000123}"#, NOV_14_2023_MS + 123.0),
             (r#"{"now": 1700000000.25}"#, NOV_14_2023_MS + 250.0),
             (r#"{"time": "1700000000123"}"#, NOV_14_2023_MS + 123.0),
-            (r#"{"utc_datetime": "2023-11-14T22:13:20.123456+00:00"}"#, NOV_14_2023_MS + 123.456),
-            (r#"{"dateTime": "2023-11-14T22:13:20.5Z"}"#, NOV_14_2023_MS + 500.0),
-            (r#"{"datetime": "2023-11-14T23:13:20.000+01:00"}"#, NOV_14_2023_MS),
+            (
+                r#"{"utc_datetime": "2023-11-14T22:13:20.123456+00:00"}"#,
+                NOV_14_2023_MS + 123.456,
+            ),
+            (
+                r#"{"dateTime": "2023-11-14T22:13:20.5Z"}"#,
+                NOV_14_2023_MS + 500.0,
+            ),
+            (
+                r#"{"datetime": "2023-11-14T23:13:20.000+01:00"}"#,
+                NOV_14_2023_MS,
+            ),
             (r#"{"epoch": 1700000000}"#, NOV_14_2023_MS),
             (r#"{"serverTime": 1700000000123}"#, NOV_14_2023_MS + 123.0),
         ];
         for (text, expected) in cases {
             let reading = body(text);
             assert!((reading.midpoint_ms() - expected).abs() < 1e-3, "{text}");
-            assert!(matches!(reading.origin, ReadingOrigin::Body(BodyFormat::JsonField(..))));
+            assert!(matches!(
+                reading.origin,
+                ReadingOrigin::Body(BodyFormat::JsonField(..))
+            ));
         }
         assert_eq!(cases.len(), JSON_TIME_KEYS.len());
     }
@@ -415,7 +451,10 @@ mod tests {
         let reading = body(r#"{"datetime": "2023-11-14T23:13:20+01:00", "unixtime": 1700000000}"#);
         assert_eq!(
             reading.origin,
-            ReadingOrigin::Body(BodyFormat::JsonField("unixtime", JsonValueKind::Epoch(EpochUnit::Seconds)))
+            ReadingOrigin::Body(BodyFormat::JsonField(
+                "unixtime",
+                JsonValueKind::Epoch(EpochUnit::Seconds)
+            ))
         );
     }
 
@@ -446,9 +485,19 @@ mod tests {
 
     #[test]
     fn implausible_times_are_errors_not_readings() {
-        for text in ["42", "0", "1700", r#"{"unixtime": 5}"#, "1970-01-01T00:00:00Z", "9999999999999"] {
+        for text in [
+            "42",
+            "0",
+            "1700",
+            r#"{"unixtime": 5}"#,
+            "1970-01-01T00:00:00Z",
+            "9999999999999",
+        ] {
             assert!(
-                matches!(ReferenceReading::from_body(text), Err(SourceError::Implausible(_))),
+                matches!(
+                    ReferenceReading::from_body(text),
+                    Err(SourceError::Implausible(_))
+                ),
                 "{text:?}"
             );
         }
@@ -478,7 +527,10 @@ mod tests {
             ReferenceReading::from_response(Some("hello"), None),
             Err(SourceError::NoTime)
         );
-        assert_eq!(ReferenceReading::from_response(None, None), Err(SourceError::NoTime));
+        assert_eq!(
+            ReferenceReading::from_response(None, None),
+            Err(SourceError::NoTime)
+        );
     }
 }
 

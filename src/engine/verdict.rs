@@ -55,7 +55,9 @@ pub const SERVICES: [Service; 1] = [AMAZON_S3];
 
 /// Looks a service up by its [`Service::id`].
 pub fn service_by_id(id: &str) -> Option<&'static Service> {
-    SERVICES.iter().find(|service| service.id.eq_ignore_ascii_case(id))
+    SERVICES
+        .iter()
+        .find(|service| service.id.eq_ignore_ascii_case(id))
 }
 
 /// The answer to "would my uploads work?".
@@ -126,15 +128,31 @@ mod tests {
     use super::*;
 
     fn verdict_at(offset_ms: f64, uncertainty_ms: f64) -> Verdict {
-        assess(&AMAZON_S3, Some(OffsetInterval::around(offset_ms, uncertainty_ms))).verdict
+        assess(
+            &AMAZON_S3,
+            Some(OffsetInterval::around(offset_ms, uncertainty_ms)),
+        )
+        .verdict
     }
 
     #[test]
     fn s3_limit_boundaries_exact_measurement_both_signs() {
         for sign in [1.0, -1.0] {
-            assert_eq!(verdict_at(sign * 899_999.0, 0.0), Verdict::Warning, "{sign}");
-            assert_eq!(verdict_at(sign * 900_000.0, 0.0), Verdict::Warning, "{sign}");
-            assert_eq!(verdict_at(sign * 900_001.0, 0.0), Verdict::Rejected, "{sign}");
+            assert_eq!(
+                verdict_at(sign * 899_999.0, 0.0),
+                Verdict::Warning,
+                "{sign}"
+            );
+            assert_eq!(
+                verdict_at(sign * 900_000.0, 0.0),
+                Verdict::Warning,
+                "{sign}"
+            );
+            assert_eq!(
+                verdict_at(sign * 900_001.0, 0.0),
+                Verdict::Rejected,
+                "{sign}"
+            );
         }
     }
 
@@ -142,11 +160,31 @@ mod tests {
     fn s3_limit_boundaries_with_uncertainty_both_signs() {
         for sign in [1.0, -1.0] {
             // The interval must lie wholly beyond the limit to reject.
-            assert_eq!(verdict_at(sign * 900_001.0, 2.0), Verdict::Warning, "{sign}");
-            assert_eq!(verdict_at(sign * 900_500.0, 499.0), Verdict::Rejected, "{sign}");
-            assert_eq!(verdict_at(sign * 900_500.0, 500.0), Verdict::Warning, "{sign}");
-            assert_eq!(verdict_at(sign * 899_999.0, 500.0), Verdict::Warning, "{sign}");
-            assert_eq!(verdict_at(sign * 900_000.0, 500.0), Verdict::Warning, "{sign}");
+            assert_eq!(
+                verdict_at(sign * 900_001.0, 2.0),
+                Verdict::Warning,
+                "{sign}"
+            );
+            assert_eq!(
+                verdict_at(sign * 900_500.0, 499.0),
+                Verdict::Rejected,
+                "{sign}"
+            );
+            assert_eq!(
+                verdict_at(sign * 900_500.0, 500.0),
+                Verdict::Warning,
+                "{sign}"
+            );
+            assert_eq!(
+                verdict_at(sign * 899_999.0, 500.0),
+                Verdict::Warning,
+                "{sign}"
+            );
+            assert_eq!(
+                verdict_at(sign * 900_000.0, 500.0),
+                Verdict::Warning,
+                "{sign}"
+            );
         }
     }
 
@@ -154,9 +192,17 @@ mod tests {
     fn safety_margin_boundaries() {
         for sign in [1.0, -1.0] {
             assert_eq!(verdict_at(sign * 840_000.0, 0.0), Verdict::Ok, "{sign}");
-            assert_eq!(verdict_at(sign * 840_001.0, 0.0), Verdict::Warning, "{sign}");
+            assert_eq!(
+                verdict_at(sign * 840_001.0, 0.0),
+                Verdict::Warning,
+                "{sign}"
+            );
             assert_eq!(verdict_at(sign * 839_500.0, 500.0), Verdict::Ok, "{sign}");
-            assert_eq!(verdict_at(sign * 839_500.0, 501.0), Verdict::Warning, "{sign}");
+            assert_eq!(
+                verdict_at(sign * 839_500.0, 501.0),
+                Verdict::Warning,
+                "{sign}"
+            );
         }
     }
 

@@ -1,0 +1,87 @@
+//! Reading the browser: the device clocks, the page address, local time formatting.
+//!
+//! Thin wrappers over `web-sys`/`js-sys` so the rest of the shell stays readable.
+
+use crate::engine::clock::DeviceClock;
+use wasm_bindgen::JsValue;
+
+/// The device clocks as the browser exposes them: `Date.now()` and `performance.now()`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct BrowserClock;
+
+impl DeviceClock for BrowserClock {
+    fn wall_ms(&self) -> f64 {
+        js_sys::Date::now()
+    }
+
+    fn monotonic_ms(&self) -> f64 {
+        // Without a Performance object (very old browsers) the wall clock is the best we have;
+        // jump detection then simply never fires.
+        web_sys::window()
+            .and_then(|window| window.performance())
+            .map_or_else(js_sys::Date::now, |performance| performance.now())
+    }
+}
+
+/// Where the page was loaded from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageAddress {
+    /// The full address without its fragment: the default time source.
+    pub href: String,
+    /// The query string, with its leading `?` (or empty).
+    pub search: String,
+    /// Whether the page came over https (which rules out http endpoints).
+    pub is_https: bool,
+}
+
+/// The page's address, if the page has a window (it always does outside workers).
+pub fn page_address() -> Option<PageAddress> {
+    let location = web_sys::window()?.location();
+    let href = location.href().ok()?;
+    let href = href
+        .split_once('#')
+        .map_or(href.as_str(), |(before, _)| before)
+        .to_owned();
+    Some(PageAddress {
+        search: location.search().unwrap_or_default(),
+        is_https: location
+            .protocol()
+            .is_ok_and(|protocol| protocol == "https:"),
+        href,
+    })
+}
+
+/// Resolves `reference` (absolute, protocol-relative or a path) against `base`.
+pub fn resolve_url(reference: &str, base: &str) -> Option<String> {
+    web_sys::Url::new_with_base(reference, base)
+        .ok()
+        .map(|url| url.href())
+}
+
+/// `epoch_ms` as this device shows local time, e.g. "14:03:27" (with the date when it is
+/// not today on the device).
+pub fn local_time_text(epoch_ms: f64) -> String {
+    let moment = js_sys::Date::new(&JsValue::from_f64(epoch_ms));
+    let today = js_sys::Date::new_0();
+    let time = String::from(moment.to_locale_time_string("default"));
+    if moment.to_date_string() == today.to_date_string() {
+        time
+    } else {
+        format!(
+            "{} {}",
+            String::from(moment.to_locale_date_string("default", &JsValue::UNDEFINED)),
+            time
+        )
+    }
+}
+
+/// A number that differs on every call, for cache-busting queries.
+pub fn fresh_nonce() -> u64 {
+    // Random high bits plus a counter: unique within the page, unpredictable across pages.
+    thread_local!(static COUNTER: std::cell::Cell<u64> = const { std::cell::Cell::new(0) });
+    let count = COUNTER.with(|counter| {
+        counter.set(counter.get() + 1);
+        counter.get()
+    });
+    ((js_sys::Math::random() * 1e9) as u64) * 1_000 + count % 1_000
+}

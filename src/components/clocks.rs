@@ -1,0 +1,30 @@
+use crate::browser::local_time_text;
+use leptos::prelude::*;
+
+/// The device's time and the reference time side by side, ticking.
+#[component]
+pub fn LiveClocks(
+    /// The device's wall clock, refreshed by a ticker.
+    #[prop(into)]
+    now: Signal<f64>,
+    /// The measured offset (device − reference), once known.
+    #[prop(into)]
+    offset_ms: Signal<Option<f64>>,
+) -> impl IntoView {
+    let reference = move || match offset_ms.get() {
+        Some(offset) => local_time_text(now.get() - offset),
+        None => "—".to_owned(),
+    };
+    view! {
+        <section class="clocks" aria-label="Clocks">
+            <div class="clock">
+                <h3>"This device"</h3>
+                <p class="clock-time" data-testid="device-time">{move || local_time_text(now.get())}</p>
+            </div>
+            <div class="clock">
+                <h3>"Correct time"</h3>
+                <p class="clock-time" data-testid="reference-time">{reference}</p>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,35 @@
+use crate::engine::humanize::duration_words;
+use crate::measure::Phase;
+use leptos::prelude::*;
+
+/// The numbers behind the verdict, for the support person.
+#[component]
+pub fn MeasurementDetails(#[prop(into)] phase: Signal<Phase>) -> impl IntoView {
+    let rows = move || {
+        phase.with(|phase| {
+            phase.measurement().map(|measurement| {
+                let estimate = &measurement.estimate;
+                view! {
+                    <dl class="details-list">
+                        <dt>"Offset (device − reference)"</dt>
+                        <dd data-testid="detail-offset">
+                            {format!("{:+} ms ± {} ms", measurement.offset_ms_rounded(), measurement.uncertainty_ms_rounded())}
+                        </dd>
+                        <dt>"Time source"</dt>
+                        <dd data-testid="detail-source">{measurement.source.clone()}</dd>
+                        <dt>"Samples"</dt>
+                        <dd>{format!("{} of {} agree", estimate.samples_agreeing, estimate.samples_usable)}</dd>
+                        <dt>"Fastest round trip"</dt>
+                        <dd>{duration_words(estimate.best_round_trip_ms)}</dd>
+                    </dl>
+                }
+            })
+        })
+    };
+    view! {
+        <details class="details">
+            <summary>"Measurement details"</summary>
+            {rows}
+        </details>
+    }
+}

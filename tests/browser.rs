@@ -1,0 +1,127 @@
+//! Tier 2: the library in a real (headless) browser, through wasm-bindgen-test.
+//!
+//! Run with `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser`
+//! (scripts/test does this).
+#![cfg(target_arch = "wasm32")]
+
+use gloo_timers::future::TimeoutFuture;
+use skewcheck::browser::{BrowserClock, local_time_text, page_address, resolve_url};
+use skewcheck::engine::clock::DeviceClock;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn verdict_attribute(name: &str) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    document
+        .query_selector("[data-testid=verdict]")
+        .ok()??
+        .get_attribute(name)
+}
+
+#[wasm_bindgen_test]
+async fn app_mounts_shows_the_verdict_element_and_settles() {
+    leptos::mount::mount_to_body(skewcheck::App);
+    assert_eq!(verdict_attribute("data-service").as_deref(), Some("s3"));
+    assert_eq!(
+        verdict_attribute("data-limit-ms").as_deref(),
+        Some("900000")
+    );
+    assert_eq!(
+        verdict_attribute("data-state").as_deref(),
+        Some("measuring")
+    );
+    assert_eq!(
+        verdict_attribute("data-verdict").as_deref(),
+        Some("unknown")
+    );
+    assert_eq!(
+        verdict_attribute("data-offset-ms"),
+        None,
+        "no number before a measurement"
+    );
+
+    // The test runner's own server is the time source; wait for the measurement to end.
+    let mut state = String::new();
+    for _ in 0..150 {
+        TimeoutFuture::new(100).await;
+        state = verdict_attribute("data-state").unwrap_or_default();
+        if state != "measuring" {
+            break;
+        }
+    }
+    match state.as_str() {
+        // Browser and runner share this machine's clock: the device cannot be off by minutes.
+        "done" => {
+            assert_eq!(verdict_attribute("data-verdict").as_deref(), Some("ok"));
+            let offset: i64 = verdict_attribute("data-offset-ms")
+                .unwrap()
+                .parse()
+                .unwrap();
+            let uncertainty: u64 = verdict_attribute("data-uncertainty-ms")
+                .unwrap()
+                .parse()
+                .unwrap();
+            assert!(
+                offset.unsigned_abs() <= uncertainty + 50,
+                "{offset} ± {uncertainty}"
+            );
+        }
+        // A runner server without a Date header must give a clear error, never "ok".
+        "error" => {
+            assert_eq!(
+                verdict_attribute("data-verdict").as_deref(),
+                Some("unknown")
+            );
+            let document = web_sys::window().unwrap().document().unwrap();
+            let error = document
+                .query_selector("[data-testid=error]")
+                .unwrap()
+                .expect("error element");
+            assert!(!error.text_content().unwrap_or_default().trim().is_empty());
+        }
+        other => panic!("measurement never finished: state {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn browser_clocks_advance_together() {
+    let clock = BrowserClock;
+    let (wall, monotonic) = (clock.wall_ms(), clock.monotonic_ms());
+    TimeoutFuture::new(200).await;
+    let wall_elapsed = clock.wall_ms() - wall;
+    let monotonic_elapsed = clock.monotonic_ms() - monotonic;
+    assert!(wall_elapsed >= 150.0, "{wall_elapsed}");
+    assert!(
+        (wall_elapsed - monotonic_elapsed).abs() < 20.0,
+        "{wall_elapsed} vs {monotonic_elapsed}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn page_address_and_url_resolution() {
+    let page = page_address().expect("a page address");
+    assert!(page.href.starts_with("http://"), "{}", page.href);
+    assert!(!page.is_https);
+    let base = "https://example.com/tools/clock/?ref=1";
+    assert_eq!(
+        resolve_url("time/ms", base).as_deref(),
+        Some("https://example.com/tools/clock/time/ms")
+    );
+    assert_eq!(
+        resolve_url("/time", base).as_deref(),
+        Some("https://example.com/time")
+    );
+    assert_eq!(
+        resolve_url("//t.example.org/now", base).as_deref(),
+        Some("https://t.example.org/now")
+    );
+}
+
+#[wasm_bindgen_test]
+fn local_time_text_shows_a_time() {
+    let text = local_time_text(js_sys::Date::now());
+    assert!(text.chars().any(|c| c.is_ascii_digit()), "{text}");
+    let far = local_time_text(js_sys::Date::now() - 3.0 * 86_400_000.0);
+    assert!(far.len() > text.len(), "another day shows its date: {far}");
+}
