@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const repoRoot = path.resolve(fileURLToPath(new URL('../../', import.meta.url)));
 export const distDir = path.join(repoRoot, 'dist');
 
 let pending = null;

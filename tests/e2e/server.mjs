@@ -91,7 +91,10 @@ export async function startServer({ distDir, mountPath = '/', host = '127.0.0.1'
     const url = new URL(req.url, 'http://test.invalid');
     const entry = { method: req.method, url: req.url, path: url.pathname, headers: { ...req.headers }, status: undefined, time: Date.now() };
     requests.push(entry);
-    res.on('finish', () => { entry.status = res.statusCode; });
+    // 'close' always comes, also when a client hangs up as soon as it has the
+    // body ('finish' may then never fire): 'aborted' if nothing was sent yet
+    // (e.g. the client gave up during ?delay=).
+    res.on('close', () => { entry.status = res.headersSent ? res.statusCode : 'aborted'; });
     handle(req, res, url, { root, mount }).catch((err) => {
       console.error('[test server]', err);
       if (!res.headersSent) send(res, req, 500, { 'Content-Type': 'text/plain' }, 'internal error');

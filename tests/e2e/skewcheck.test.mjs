@@ -102,8 +102,9 @@ async function waitForSettled(page, from = 0) {
       .some((h) => h.state === 'done' || h.state === 'error'), from, { timeout: SETTLE_TIMEOUT_MS });
   } catch (err) {
     const now = await readVerdict(page).catch(() => 'no verdict element');
+    const seen = (await history(page).catch(() => null))?.slice(from);
     throw new Error(`measurement did not settle within ${SETTLE_TIMEOUT_MS} ms; verdict now: ${JSON.stringify(now)}; `
-      + `page errors: ${JSON.stringify(page.__errors)}`, { cause: err });
+      + `states seen: ${JSON.stringify(seen)}; page errors: ${JSON.stringify(page.__errors)}`, { cause: err });
   }
   return readVerdict(page);
 }

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// Bundle size report for the built page: raw, gzip -9 and brotli -q 11 bytes
+// of every file the page downloads (html, js, wasm, css), with totals.
+//
+//   node scripts/size.mjs [distDir] [--max-gzip-kib N]
+//
+// distDir defaults to dist. With --max-gzip-kib, exits 1 when the gzip total
+// is over N KiB (a size budget for CI).
+
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const PAGE_EXTENSIONS = new Set(['.html', '.js', '.mjs', '.wasm', '.css']);
+
+function fail(message) {
+  console.error(`size: ${message}`);
+  process.exit(1);
+}
+
+function parseArgs(argv) {
+  let distDir = 'dist';
+  let maxGzipKiB = null;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--max-gzip-kib' || arg.startsWith('--max-gzip-kib=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
+      maxGzipKiB = Number(value);
+      if (value === undefined || value === '' || !Number.isFinite(maxGzipKiB) || maxGzipKiB <= 0) {
+        fail(`--max-gzip-kib needs a positive number of KiB, got ${JSON.stringify(value)}`);
+      }
+    } else if (arg === '-h' || arg === '--help') {
+      console.log('usage: node scripts/size.mjs [distDir] [--max-gzip-kib N]');
+      process.exit(0);
+    } else if (arg.startsWith('-')) {
+      fail(`unknown option ${arg}`);
+    } else {
+      distDir = arg;
+    }
+  }
+  return { distDir, maxGzipKiB };
+}
+
+async function listFiles(dir) {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile() && PAGE_EXTENSIONS.has(path.extname(e.name).toLowerCase()))
+    // `parentPath` is the current name; `path` is its deprecated alias in Node 20.
+    .map((e) => path.join(e.parentPath ?? e.path, e.name))
+    .sort();
+}
+
+function measure(buf) {
+  return {
+    raw: buf.length,
+    gzip: zlib.gzipSync(buf, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(buf, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
+      },
+    }).length,
+  };
+}
+
+function printTable(rows) {
+  const header = ['file', 'raw', 'gzip', 'brotli'];
+  const cells = rows.map((r) => [r.name, String(r.raw), String(r.gzip), String(r.brotli)]);
+  const widths = header.map((h, col) => Math.max(h.length, ...cells.map((c) => c[col].length)));
+  // File names left-aligned, byte counts right-aligned.
+  const line = (c) => c.map((v, col) => (col === 0 ? v.padEnd(widths[col]) : v.padStart(widths[col]))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  cells.slice(0, -1).forEach((c) => console.log(line(c)));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  console.log(line(cells.at(-1)));
+}
+
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+const { distDir, maxGzipKiB } = parseArgs(process.argv.slice(2));
+const info = await stat(distDir).catch(() => null);
+if (!info?.isDirectory()) fail(`${distDir} does not exist or is not a directory; build the page first (trunk build --release)`);
+const files = await listFiles(distDir);
+if (files.length === 0) fail(`${distDir} holds no .html/.js/.wasm/.css files; build the page first (trunk build --release)`);
+
+const rows = [];
+for (const file of files) rows.push({ name: path.relative(distDir, file), ...measure(await readFile(file)) });
+const total = { name: 'total', raw: 0, gzip: 0, brotli: 0 };
+for (const r of rows) for (const k of ['raw', 'gzip', 'brotli']) total[k] += r[k];
+
+console.log(`bundle size of ${distDir} (bytes; gzip level 9, brotli quality 11)\n`);
+printTable([...rows, total]);
+console.log(`\ntotal: ${kib(total.raw)} raw, ${kib(total.gzip)} gzip, ${kib(total.brotli)} brotli`);
+
+if (maxGzipKiB !== null) {
+  if (total.gzip > maxGzipKiB * 1024) {
+    fail(`gzip total ${kib(total.gzip)} is over the budget of ${maxGzipKiB} KiB`);
+  }
+  console.log(`within budget: gzip ${kib(total.gzip)} <= ${maxGzipKiB} KiB`);
+}
