@@ -325,3 +325,47 @@ describe('live page', () => {
       assertNoErrors(page);
     }));
 });
+
+describe('no layout shift when the result arrives', () => {
+  // Cumulative Layout Shift as browsers score it; 0.1 is the "good" threshold of Core Web Vitals.
+  function recordLayoutShift() {
+    window.__skewcheckLayoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput) window.__skewcheckLayoutShift += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  }
+  const viewports = [
+    { name: 'iPad portrait', size: { width: 820, height: 1180 } },
+    { name: 'iPad landscape', size: { width: 1180, height: 820 } },
+    { name: 'phone', size: { width: 390, height: 844 } },
+  ];
+  const results = [
+    { label: 'rejected (+16 min)', offsetMs: 16 * MIN, verdict: 'rejected' },
+    { label: 'warning (+14.5 min)', offsetMs: 14.5 * MIN, verdict: 'warning' },
+  ];
+  for (const viewport of viewports) {
+    for (const r of results) {
+      test(`${viewport.name}, ${r.label}: layout shift stays below 0.01`, testOpts, async (t) => {
+        const page = await newPageWithClockOffset(browser, r.offsetMs);
+        try {
+          await page.setViewportSize(viewport.size);
+          await page.addInitScript(recordVerdictHistory);
+          await page.addInitScript(recordLayoutShift);
+          await page.goto(rootServer.url);
+          const result = await waitForSettled(page);
+          assert.equal(result.verdict, r.verdict, JSON.stringify(result));
+          await sleep(300); // let the observer deliver the last entries
+          const shift = await page.evaluate(() => window.__skewcheckLayoutShift);
+          assert.ok(shift < 0.01, `cumulative layout shift ${shift}`);
+        } catch (err) {
+          await saveArtifacts(page, t.name);
+          throw err;
+        } finally {
+          await page.context().close();
+        }
+      });
+    }
+  }
+});

@@ -1,0 +1,39 @@
+// Takes the README screenshots from the built dist/ (run the tests or `trunk build` first):
+// iPad-sized (portrait) and phone-sized viewports, light and dark, with a faked device clock.
+//
+//   node scripts/screenshots.mjs [outDir]     (default docs/screenshots)
+
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { distDir } from '../tests/e2e/build.mjs';
+import { launchBrowser, newPageWithClockOffset } from '../tests/e2e/browser.mjs';
+import { startServer } from '../tests/e2e/server.mjs';
+
+const MIN = 60_000;
+const SHOTS = [
+  { name: 'ipad-rejected-light', viewport: { width: 820, height: 1180 }, scheme: 'light', offsetMs: 16 * MIN + 12_000 },
+  { name: 'ipad-rejected-dark', viewport: { width: 820, height: 1180 }, scheme: 'dark', offsetMs: 16 * MIN + 12_000 },
+  { name: 'phone-ok-light', viewport: { width: 390, height: 844 }, scheme: 'light', offsetMs: 3_000 },
+  { name: 'phone-warning-dark', viewport: { width: 390, height: 844 }, scheme: 'dark', offsetMs: 14 * MIN + 30_000 },
+];
+
+const outDir = path.resolve(process.argv[2] ?? 'docs/screenshots');
+await mkdir(outDir, { recursive: true });
+const server = await startServer({ distDir });
+const browser = await launchBrowser();
+try {
+  for (const shot of SHOTS) {
+    const page = await newPageWithClockOffset(browser, shot.offsetMs);
+    await page.setViewportSize(shot.viewport);
+    await page.emulateMedia({ colorScheme: shot.scheme });
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid="verdict"][data-state="done"]', { timeout: 20_000 });
+    const file = path.join(outDir, `${shot.name}.png`);
+    await page.screenshot({ path: file });
+    console.log(`wrote ${file}`);
+    await page.context().close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
