@@ -3,7 +3,10 @@
 //! Thin wrappers over `web-sys`/`js-sys` so the rest of the shell stays readable.
 
 use crate::engine::clock::DeviceClock;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use web_sys::VisibilityState;
 
 /// The device clocks as the browser exposes them: `Date.now()` and `performance.now()`.
 #[derive(Clone, Copy, Debug, Default)]
@@ -84,4 +87,31 @@ pub fn fresh_nonce() -> u64 {
         counter.get()
     });
     ((js_sys::Math::random() * 1e9) as u64) * 1_000 + count % 1_000
+}
+
+/// Whether the page is on screen (hidden tabs should not poll).
+pub fn page_is_visible() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .is_none_or(|document| document.visibility_state() == VisibilityState::Visible)
+}
+
+/// Calls `callback` whenever the page becomes visible again (tab switched back, device
+/// woken): the clock may have changed while nobody watched. Lives as long as the page.
+pub fn on_becoming_visible(callback: impl Fn() + 'static) {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let listener = Closure::<dyn Fn()>::new(move || {
+        if page_is_visible() {
+            callback();
+        }
+    });
+    if document
+        .add_event_listener_with_callback("visibilitychange", listener.as_ref().unchecked_ref())
+        .is_ok()
+    {
+        // The page never removes it, so the closure must outlive this call.
+        listener.forget();
+    }
 }

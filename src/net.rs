@@ -6,8 +6,10 @@
 //! the page and the source can answer with a stale time.
 
 use crate::engine::clock::DeviceClock;
-use crate::engine::sample::{Sample, Stopwatch};
-use crate::engine::source::{ReferenceReading, SourceError};
+use crate::engine::sample::{Observation, Sample, Stopwatch};
+use crate::engine::source::{
+    CACHE_STATUS_HEADERS, ReadingOrigin, ReferenceReading, SourceError, cache_evidence,
+};
 use gloo_net::http::{Method, RequestBuilder, Response};
 use gloo_timers::callback::Timeout;
 use web_sys::{AbortController, RequestCache};
@@ -107,7 +109,7 @@ impl FetchError {
     }
 }
 
-/// Asks `url` for the time once and returns the timed sample.
+/// Asks `url` for the time once and returns what the answer told us.
 ///
 /// `nonce` makes the address unique so no cache can answer.
 pub async fn take_sample(
@@ -115,7 +117,7 @@ pub async fn take_sample(
     ask: Ask,
     nonce: u64,
     clock: &impl DeviceClock,
-) -> Result<Sample, FetchError> {
+) -> Result<Observation, FetchError> {
     let method = match ask {
         Ask::DateHeader => Method::HEAD,
         Ask::Body => Method::GET,
@@ -154,7 +156,23 @@ pub async fn take_sample(
         }
     })?;
     let reference = read_reference(url, ask, &response).await?;
-    Ok(Sample { timing, reference })
+    let headers = response.headers();
+    // Beside a body reading, the Date header is an independent witness of the same instant.
+    let date_header = match reference.origin {
+        ReadingOrigin::Body(_) => headers
+            .get("date")
+            .and_then(|value| ReferenceReading::from_date_header(&value).ok()),
+        ReadingOrigin::DateHeader => None,
+    };
+    let cache_status: Vec<(&str, String)> = CACHE_STATUS_HEADERS
+        .iter()
+        .filter_map(|name| headers.get(name).map(|value| (*name, value)))
+        .collect();
+    Ok(Observation {
+        sample: Sample { timing, reference },
+        date_header,
+        cache_evidence: cache_evidence(headers.get("age").as_deref(), &cache_status),
+    })
 }
 
 async fn read_reference(

@@ -1,5 +1,8 @@
 use super::{LiveClocks, MeasurementDetails, VerdictPanel};
-use crate::browser::page_address;
+use crate::browser::{BrowserClock, on_becoming_visible, page_address, page_is_visible};
+use crate::engine::clock::DeviceClock;
+use crate::engine::drift::{Drift, DriftPoint, estimate_drift};
+use crate::engine::humanize::duration_words;
 use crate::engine::verdict::{AMAZON_S3, Service};
 use crate::measure::{self, Failure, Phase, Setup};
 use leptos::leptos_dom::helpers::set_interval_with_handle;
@@ -7,12 +10,31 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
 
-/// How often the live clocks redraw: often enough that seconds never look stuck.
-const CLOCK_TICK: Duration = Duration::from_millis(200);
+/// How often the live clocks redraw and the page looks for clock changes.
+const TICK: Duration = Duration::from_millis(200);
+/// While the page stays open and visible, measure again this often (live mode).
+const LIVE_RECHECK_MS: f64 = 120_000.0;
+/// A change of wall-minus-monotonic time beyond this while idle means the clock was set or
+/// the device slept. Generous, so coarse timers (Firefox's fingerprinting protection rounds
+/// to 100 ms) never trigger it.
+const IDLE_JUMP_THRESHOLD_MS: f64 = 1_000.0;
 
-/// The whole page: measures on load and on "Check again".
+/// Why a measurement starts.
+#[derive(Clone, Debug, PartialEq)]
+enum Reason {
+    /// Page load, "Check again", or the page becoming visible: show progress.
+    Fresh,
+    /// The clock changed: show progress with this notice.
+    ClockChanged(String),
+    /// Live mode: keep the last result on screen until the new one is in.
+    Live,
+}
+
+/// The whole page: measures on load, on "Check again", when the page becomes visible, when
+/// the clock changes, and periodically while open.
 #[component]
 pub fn App() -> impl IntoView {
+    let started_ms = BrowserClock.monotonic_ms();
     let setup: Result<Setup, Failure> = page_address()
         .ok_or_else(|| Failure {
             message: "This page cannot read its own address.".to_owned(),
@@ -27,35 +49,105 @@ pub fn App() -> impl IntoView {
         Err(failure) => Phase::Failed(failure.clone()),
     });
     let setup = StoredValue::new(setup.ok());
+    let first_verdict_ms = RwSignal::new(None::<f64>);
+    let drift = RwSignal::new(None::<Drift>);
+    let history = StoredValue::new(Vec::<DriftPoint>::new());
+    let last_finished_ms = StoredValue::new(started_ms);
     // Each run gets a number; reports from a superseded run are ignored.
     let current_run = StoredValue::new(0u64);
 
-    let check = move || {
+    let start = move |reason: Reason| {
         let Some(setup) = setup.get_value() else {
             return;
         };
         let run_number = current_run.get_value() + 1;
         current_run.set_value(run_number);
-        phase.set(Phase::starting());
+        let live = reason == Reason::Live;
+        let notice = match reason {
+            Reason::Fresh => {
+                phase.set(Phase::starting());
+                None
+            }
+            Reason::ClockChanged(notice) => {
+                history.update_value(Vec::clear);
+                drift.set(None);
+                phase.set(Phase::Measuring {
+                    progress: measure::Phase::starting_progress(),
+                    notice: Some(notice.clone()),
+                });
+                Some(notice)
+            }
+            Reason::Live => None,
+        };
         spawn_local(async move {
-            measure::run(&setup, move |next| {
-                if current_run.get_value() == run_number {
-                    phase.set(next);
+            let summary = measure::run(&setup, notice, move |next| {
+                if current_run.get_value() != run_number
+                    || (live && matches!(next, Phase::Measuring { notice: None, .. }))
+                {
+                    return;
                 }
+                if first_verdict_ms.get_untracked().is_none() && matches!(next, Phase::Done(_)) {
+                    first_verdict_ms.set(Some(BrowserClock.monotonic_ms() - started_ms));
+                }
+                phase.set(next);
             })
             .await;
+            if current_run.get_value() != run_number {
+                return;
+            }
+            let now = BrowserClock.monotonic_ms();
+            last_finished_ms.set_value(now);
+            if summary.clock_changed {
+                history.update_value(Vec::clear);
+            }
+            if let Some(measurement) = phase.with_untracked(|phase| phase.measurement().cloned()) {
+                history.update_value(|points| {
+                    points.push(DriftPoint {
+                        at_ms: now,
+                        interval: measurement.estimate.interval,
+                    });
+                });
+                drift.set(history.with_value(|points| estimate_drift(points)));
+            }
         });
     };
-    check();
+    start(Reason::Fresh);
 
-    let now = RwSignal::new(js_sys::Date::now());
-    if let Ok(ticker) = set_interval_with_handle(move || now.set(js_sys::Date::now()), CLOCK_TICK) {
+    // The ticker drives the live clocks, the idle clock-change watcher and live mode.
+    let now = RwSignal::new(BrowserClock.wall_ms());
+    let last_skew = StoredValue::new(BrowserClock.wall_ms() - BrowserClock.monotonic_ms());
+    let tick = move || {
+        let (wall, monotonic) = (BrowserClock.wall_ms(), BrowserClock.monotonic_ms());
+        now.set(wall);
+        let skew = wall - monotonic;
+        let jump = skew - last_skew.get_value();
+        last_skew.set_value(skew);
+        let busy = phase.with_untracked(Phase::is_busy);
+        if jump.abs() > IDLE_JUMP_THRESHOLD_MS && setup.with_value(Option::is_some) {
+            start(Reason::ClockChanged(format!(
+                "Your clock just changed by {} (it was set, or the device slept) — checking again.",
+                duration_words(jump)
+            )));
+        } else if !busy
+            && page_is_visible()
+            && monotonic - last_finished_ms.get_value() >= LIVE_RECHECK_MS
+        {
+            start(Reason::Live);
+        }
+    };
+    if let Ok(ticker) = set_interval_with_handle(tick, TICK) {
         on_cleanup(move || ticker.clear());
     }
+    on_becoming_visible(move || {
+        if !phase.with_untracked(Phase::is_busy) {
+            start(Reason::Fresh);
+        }
+    });
+
     let offset_ms = Signal::derive(move || {
         phase.with(|phase| phase.measurement().map(|m| m.estimate.offset_ms()))
     });
-    let measuring = move || matches!(phase.get(), Phase::Measuring { .. });
+    let busy = move || phase.with(Phase::is_busy);
     let can_retry = setup.with_value(Option::is_some);
 
     view! {
@@ -67,23 +159,23 @@ pub fn App() -> impl IntoView {
                     {service.name} " will be accepted."
                 </p>
             </header>
-            <VerdictPanel phase=phase service=service />
+            <VerdictPanel phase=phase service=service first_verdict_ms=first_verdict_ms drift=drift />
             <LiveClocks now=now offset_ms=offset_ms />
             <div class="actions">
                 <button
                     type="button"
                     class="check-again"
                     data-testid="check-again"
-                    disabled=move || measuring() || !can_retry
-                    on:click=move |_| check()
+                    disabled=move || busy() || !can_retry
+                    on:click=move |_| start(Reason::Fresh)
                 >
                     "Check again"
                 </button>
             </div>
-            <MeasurementDetails phase=phase />
+            <MeasurementDetails phase=phase drift=drift />
             <footer class="footer">
                 <p>
-                    "skewcheck measures over HTTP like NTP does (RFC 5905): it times several requests and keeps only what their round trips allow."
+                    "skewcheck measures over HTTP like NTP does (RFC 5905): it times each request and keeps only what the round trips allow. While this page stays open it checks again every 2 minutes."
                 </p>
             </footer>
         </main>

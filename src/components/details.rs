@@ -1,10 +1,18 @@
+use crate::engine::drift::Drift;
 use crate::engine::humanize::duration_words;
 use crate::measure::Phase;
 use leptos::prelude::*;
 
 /// The numbers behind the verdict, for the support person.
 #[component]
-pub fn MeasurementDetails(#[prop(into)] phase: Signal<Phase>) -> impl IntoView {
+pub fn MeasurementDetails(
+    /// The measurement to show.
+    #[prop(into)]
+    phase: Signal<Phase>,
+    /// The clock's drift, once live mode has measured it.
+    #[prop(into)]
+    drift: Signal<Option<Drift>>,
+) -> impl IntoView {
     let rows = move || {
         phase.with(|phase| {
             phase.measurement().map(|measurement| {
@@ -19,8 +27,20 @@ pub fn MeasurementDetails(#[prop(into)] phase: Signal<Phase>) -> impl IntoView {
                         <dd data-testid="detail-source">{measurement.source.clone()}</dd>
                         <dt>"Samples"</dt>
                         <dd>{format!("{} of {} agree", estimate.samples_agreeing, estimate.samples_usable)}</dd>
+                        <dt>"Requests"</dt>
+                        <dd>{measurement.requests}</dd>
                         <dt>"Fastest round trip"</dt>
                         <dd>{duration_words(estimate.best_round_trip_ms)}</dd>
+                        <dt>"Drift"</dt>
+                        <dd data-testid="detail-drift">
+                            {match drift.get() {
+                                Some(drift) => format!(
+                                    "{:+.1} ppm (between {:+.1} and {:+.1}, over {})",
+                                    drift.ppm(), drift.lower_ppm, drift.upper_ppm, duration_words(drift.span_ms)
+                                ),
+                                None => "measured after 5 minutes with this page open".to_owned(),
+                            }}
+                        </dd>
                     </dl>
                 }
             })

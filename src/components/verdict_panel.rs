@@ -1,3 +1,5 @@
+use crate::engine::drift::Drift;
+use crate::engine::humanize::{drift_sentence, duration_words};
 use crate::engine::verdict::{Service, Verdict};
 use crate::measure::Phase;
 use leptos::prelude::*;
@@ -5,11 +7,28 @@ use leptos::prelude::*;
 /// The big answer, carrying the DOM contract that tests and support tools read.
 #[component]
 pub fn VerdictPanel(
-    #[prop(into)] phase: Signal<Phase>,
+    /// The measurement to show.
+    #[prop(into)]
+    phase: Signal<Phase>,
+    /// The service the verdict is for.
     service: &'static Service,
+    /// Milliseconds from app start to the first verdict, once there was one.
+    #[prop(into)]
+    first_verdict_ms: Signal<Option<f64>>,
+    /// The clock's drift, once live mode has measured it.
+    #[prop(into)]
+    drift: Signal<Option<Drift>>,
 ) -> impl IntoView {
     let measurement = move || phase.with(|phase| phase.measurement().cloned());
     let verdict = move || phase.with(Phase::verdict);
+    let drift_text = move || {
+        let drift = drift.get()?;
+        let measurement = measurement()?;
+        let remaining = drift.time_to_limit_ms(&measurement.estimate.interval, &service.tolerance);
+        drift
+            .is_meaningful()
+            .then(|| drift_sentence(&drift, remaining, service))
+    };
     let limit_ms = service
         .tolerance
         .ahead_ms
@@ -25,11 +44,19 @@ pub fn VerdictPanel(
             data-uncertainty-ms=move || measurement().map(|m| m.uncertainty_ms_rounded().to_string())
             data-service=service.id
             data-limit-ms=limit_ms
+            data-refining=move || measurement().map(|m| m.refining.to_string())
+            data-requests=move || measurement().map(|m| m.requests.to_string())
+            data-first-verdict-ms=move || first_verdict_ms.get().map(|ms| format!("{ms:.0}"))
+            data-cross-check=move || measurement().and_then(|m| m.cross_check).map(|c| c.outcome_name())
+            data-drift-ppm=move || drift.get().map(|d| format!("{:.1}", d.ppm()))
             aria-live="polite"
             aria-busy=move || (phase.with(Phase::state_name) == "measuring").to_string()
         >
             <div class="verdict-icon" aria-hidden="true">{move || icon(verdict(), phase.with(Phase::state_name))}</div>
-            <div class="verdict-body">{move || body(phase.get())}</div>
+            <div class="verdict-body">
+                {move || body(phase.get())}
+                {move || drift_text().map(|text| view! { <p class="drift" data-testid="drift">{text}</p> })}
+            </div>
         </section>
     }
 }
@@ -49,23 +76,43 @@ fn body(phase: Phase) -> AnyView {
         Phase::Measuring { progress, notice } => view! {
             <h2 class="headline" data-testid="verdict-headline">"Checking the clock…"</h2>
             <p class="progress-text">
-                {format!("Comparing with the time server: {} of {} answers", progress.collected, progress.wanted)}
+                {format!("Comparing with the time server ({} answers so far)", progress.requests)}
             </p>
-            <progress max=progress.wanted value=progress.collected></progress>
+            <progress max=progress.budget value=progress.requests></progress>
             {notice.map(|text| view! { <p class="notice" data-testid="notice" role="status">{text}</p> })}
         }
         .into_any(),
         Phase::Done(measurement) => {
-            let explanation = measurement.explanation;
+            let refining = measurement.refining.then(|| {
+                format!(
+                    "Refining the measurement: ± {} so far…",
+                    duration_words(measurement.estimate.uncertainty_ms())
+                )
+            });
+            let cross_check = measurement.cross_check.map(|check| {
+                let outcome = check.outcome_name();
+                view! { <p class=format!("cross-check cross-check-{outcome}") data-testid="cross-check" data-outcome=outcome>{check.sentence}</p> }
+            });
+            let notice = measurement
+                .notice
+                .map(|text| view! { <p class="notice" data-testid="notice" role="status">{text}</p> });
+            let mut explanation = measurement.explanation;
+            // The cross-check gets its own, styled paragraph.
+            if cross_check.is_some() {
+                explanation.sentences.pop();
+            }
             view! {
                 <h2 class="headline" data-testid="verdict-headline">{explanation.headline}</h2>
+                {notice}
                 <div data-testid="verdict-explanation">
                     {explanation.sentences.into_iter().map(|sentence| view! { <p>{sentence}</p> }).collect_view()}
                 </div>
                 {explanation.error_seen.map(|error| view! {
                     <p class="error-seen" data-testid="error-seen">"Uploads get the error " <code>{error}</code></p>
                 })}
+                {cross_check}
                 {explanation.fix.map(|fix| view! { <p class="fix" data-testid="fix"><strong>"How to fix it: "</strong>{fix}</p> })}
+                {refining.map(|text| view! { <p class="refining" data-testid="refining" role="status">{text}</p> })}
             }
             .into_any()
         }

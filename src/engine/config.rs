@@ -23,6 +23,8 @@ pub enum SourceChoice {
 pub struct Config {
     /// The time source.
     pub source: SourceChoice,
+    /// A second source to cross-check against (`endpoint2`).
+    pub cross_check: Option<String>,
     /// The service whose limits decide the verdict.
     pub service: &'static Service,
 }
@@ -31,6 +33,7 @@ impl Default for Config {
     fn default() -> Self {
         Self {
             source: SourceChoice::PageOrigin,
+            cross_check: None,
             service: &AMAZON_S3,
         }
     }
@@ -70,6 +73,7 @@ pub fn parse_query(query: &str, page_is_https: bool) -> Result<Config, ConfigErr
             "endpoint" => {
                 config.source = SourceChoice::Endpoint(validate_endpoint(&value, page_is_https)?)
             }
+            "endpoint2" => config.cross_check = Some(validate_endpoint(&value, page_is_https)?),
             "service" => {
                 config.service =
                     service_by_id(value.trim()).ok_or_else(|| ConfigError::UnknownService {
@@ -156,6 +160,21 @@ mod tests {
                 "{query}"
             );
         }
+    }
+
+    #[test]
+    fn a_second_endpoint_is_validated_like_the_first() {
+        let config = parse_query(
+            "endpoint=/time/ms&endpoint2=https%3A%2F%2Fother.example%2Fnow",
+            true,
+        )
+        .unwrap();
+        assert_eq!(
+            config.cross_check.as_deref(),
+            Some("https://other.example/now")
+        );
+        assert!(parse_query("endpoint2=javascript:alert(1)", true).is_err());
+        assert_eq!(parse_query("", true).unwrap().cross_check, None);
     }
 
     #[test]

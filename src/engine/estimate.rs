@@ -72,7 +72,9 @@ pub fn estimate(samples: &[Sample]) -> Result<Estimate, EstimateError> {
     let interval = if consistent {
         interval
     } else {
-        hull(&intervals)
+        intervals
+            .iter()
+            .fold(interval, |hull, next| hull.hull(next))
     };
     Ok(Estimate {
         interval,
@@ -116,19 +118,6 @@ fn marzullo(intervals: &[OffsetInterval]) -> Option<(OffsetInterval, usize)> {
         }
     }
     best
-}
-
-fn hull(intervals: &[OffsetInterval]) -> OffsetInterval {
-    OffsetInterval {
-        lower_ms: intervals
-            .iter()
-            .map(|i| i.lower_ms)
-            .fold(f64::INFINITY, f64::min),
-        upper_ms: intervals
-            .iter()
-            .map(|i| i.upper_ms)
-            .fold(f64::NEG_INFINITY, f64::max),
-    }
 }
 
 #[cfg(test)]

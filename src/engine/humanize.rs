@@ -1,5 +1,6 @@
 //! Turning numbers into the words a client reads.
 
+use super::drift::Drift;
 use super::estimate::Estimate;
 use super::verdict::{Assessment, Service, Tolerance, Verdict};
 
@@ -134,6 +135,38 @@ pub fn explain(service: &Service, estimate: &Estimate, assessment: &Assessment) 
     }
 }
 
+/// What a cross-check found, in words. `gap_ms` is the distance between the two measured
+/// intervals (zero when they overlap).
+pub fn cross_check_sentence(other: &str, gap_ms: f64) -> String {
+    if gap_ms <= 0.0 {
+        format!("Cross-check: {other} agrees.")
+    } else {
+        format!(
+            "Cross-check failed: {other} disagrees by at least {}. One of the two time sources is wrong, so skewcheck reports the range both allow.",
+            duration_words(gap_ms)
+        )
+    }
+}
+
+/// The drift in words, with when it will matter: "This clock gains about 3.5 s a day
+/// (+40 ppm). At this rate it will be too far off for Amazon S3 in about 87 d."
+pub fn drift_sentence(drift: &Drift, time_to_limit_ms: Option<f64>, service: &Service) -> String {
+    let verb = if drift.ppm() >= 0.0 { "gains" } else { "loses" };
+    let mut sentence = format!(
+        "This clock {verb} about {} a day ({:+.0} ppm).",
+        duration_words(drift.ms_per_day()),
+        drift.ppm()
+    );
+    if let Some(remaining) = time_to_limit_ms {
+        sentence.push_str(&format!(
+            " At this rate it will be too far off for {} in about {}.",
+            service.name,
+            duration_words(remaining)
+        ));
+    }
+    sentence
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,6 +260,35 @@ mod tests {
         );
         assert_eq!(text.error_seen, None);
         assert_eq!(text.fix, None);
+    }
+
+    #[test]
+    fn cross_check_and_drift_sentences() {
+        assert_eq!(
+            cross_check_sentence("the endpoint's Date header", 0.0),
+            "Cross-check: the endpoint's Date header agrees."
+        );
+        let failed = cross_check_sentence("https://b.example/time", 3_600_000.0);
+        assert!(failed.contains("disagrees by at least 1 h"), "{failed}");
+        let drift = Drift {
+            lower_ppm: 35.0,
+            upper_ppm: 45.0,
+            span_ms: 1_200_000.0,
+        };
+        let sentence = drift_sentence(&drift, Some(87.0 * 86_400_000.0), &AMAZON_S3);
+        assert_eq!(
+            sentence,
+            "This clock gains about 3.5 s a day (+40 ppm). At this rate it will be too far off for Amazon S3 in about 87 d."
+        );
+        let losing = Drift {
+            lower_ppm: -45.0,
+            upper_ppm: -35.0,
+            span_ms: 1_200_000.0,
+        };
+        assert!(
+            drift_sentence(&losing, None, &AMAZON_S3)
+                .starts_with("This clock loses about 3.5 s a day (-40 ppm).")
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 pub mod clock;
 pub mod config;
+pub mod drift;
 pub mod estimate;
 pub mod humanize;
 pub mod plan;

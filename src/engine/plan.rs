@@ -1,33 +1,63 @@
 //! Sample collection, kept apart from estimation (as chrony and ntpd-rs do).
 //!
 //! The [`Collector`] is sans-IO: the browser shell asks it for the next [`Step`], performs
-//! the request, and reports the sample or failure back. All decisions — how many samples,
-//! how far apart, when to give up, when to start over — live here and run in native tests.
+//! the request, and reports the [`Observation`] or failure back. Every decision — when to
+//! ask, when to stop, when to start over, which answers to distrust — lives here and runs
+//! in native tests with a [`ManualClock`](super::clock::ManualClock).
+//!
+//! ## Sub-second from a one-second `Date` header
+//!
+//! A `Date` header only says the server's time was in `[D, D + 1 s)`, so one sample bounds
+//! the offset to about a second. But a sample whose round trip straddles the server's change
+//! of second cuts that interval in two: the header says on which side of the tick the server
+//! answered. So after the first sample we *schedule* each request so that, if the current
+//! midpoint estimate θ were right, the server would stamp it exactly on a tick:
+//!
+//! ```text
+//! server time at the stamp ≈ t0 + rtt/2 − θ  ≡ 0 (mod 1000 ms)
+//! ⇒ t0 = k·1000 + θ − rtt/2    for the first k that leaves a short pause
+//! ```
+//!
+//! Whatever the answer, the intersection (see [`super::estimate`]) loses about half its
+//! width: a bisection that converges to the physical limit of one round trip in
+//! log₂(1000 ms / rtt) requests. The math never relies on the schedule being met — only the
+//! real timestamps enter the estimate — so late timers cost speed, never correctness.
 
+use super::clock::DeviceClock;
 use super::estimate::{Estimate, EstimateError, estimate};
-use super::sample::{Sample, SampleFault};
+use super::sample::{CLOCK_JUMP_THRESHOLD_MS, Observation, Sample, SampleFault};
+use super::source::ReadingOrigin;
 
-/// How a measurement is paced.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How a measurement is paced and bounded.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Plan {
-    /// Good samples to collect before estimating.
-    pub samples_wanted: usize,
-    /// Pause between requests. About a fifth of a second spreads five `Date`-header
-    /// samples over every phase of the server's second, so some straddle a tick.
-    pub spacing_ms: u32,
-    /// Failed requests tolerated before giving up.
+    /// Requests allowed per measurement (counted again after a restart).
+    pub max_requests: usize,
+    /// Samples to take from a fine (sub-second) source, which needs no bisection.
+    pub fine_samples: usize,
+    /// Pause between samples from a fine source.
+    pub fine_spacing_ms: u32,
+    /// Shortest pause before a scheduled request.
+    pub min_gap_ms: f64,
+    /// Failed (or cached) answers tolerated before giving up.
     pub max_failures: usize,
     /// Times the measurement may start over after the device clock changed.
     pub max_restarts: usize,
+    /// Bisection stops once the uncertainty is within this of half the best round trip.
+    pub convergence_slack_ms: f64,
 }
 
-/// The plan the page uses: 5 samples over about a second, so at most 5 + 3 requests
-/// (plus 5 more per restart after a clock change).
+/// The page's plan. Budget: at most 12 requests per measurement (a `Date`-header source
+/// typically needs 6–10, a millisecond source 5), at most 3 measurements if the clock keeps
+/// changing.
 pub const DEFAULT_PLAN: Plan = Plan {
-    samples_wanted: 5,
-    spacing_ms: 220,
+    max_requests: 12,
+    fine_samples: 5,
+    fine_spacing_ms: 60,
+    min_gap_ms: 40.0,
     max_failures: 3,
     max_restarts: 2,
+    convergence_slack_ms: 5.0,
 };
 
 /// What the shell should do next.
@@ -42,30 +72,21 @@ pub enum Step {
     Finish,
 }
 
-/// What happened to a recorded sample.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// What happened to a recorded observation.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Recorded {
     /// Kept.
     Kept,
-    /// The device clock changed during the request: every sample so far was discarded and
-    /// the measurement starts over.
+    /// The device clock changed during or since the last request: earlier samples were
+    /// discarded and the measurement starts over.
     ClockChanged {
-        /// Wall-clock minus monotonic elapsed time during the request.
+        /// How far the wall clock moved against the monotonic clock.
         jump_ms: f64,
     },
+    /// A cache answered; the sample was ignored.
+    Cached(String),
     /// The device reported nonsense timing; the sample was dropped.
     Dropped,
-}
-
-/// Collects samples according to a [`Plan`]. `E` is the shell's request error type.
-#[derive(Debug)]
-pub struct Collector<E> {
-    plan: Plan,
-    samples: Vec<Sample>,
-    failures: usize,
-    restarts: usize,
-    last_error: Option<E>,
-    gave_up: bool,
 }
 
 /// Why a measurement produced no estimate.
@@ -75,15 +96,35 @@ pub enum CollectError<E> {
     Requests(E),
     /// The device clock kept changing while we measured.
     ClockUnstable,
+    /// Every answer came from a cache; the evidence of the last one.
+    OnlyCached(String),
 }
 
 /// Progress for the page to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Progress {
-    /// Good samples so far.
-    pub collected: usize,
-    /// Good samples wanted.
-    pub wanted: usize,
+    /// Requests answered (or failed) so far in this measurement.
+    pub requests: usize,
+    /// Requests the measurement may use at most.
+    pub budget: usize,
+}
+
+/// Collects samples according to a [`Plan`]. `E` is the shell's request error type.
+#[derive(Debug)]
+pub struct Collector<E> {
+    plan: Plan,
+    samples: Vec<Sample>,
+    header_samples: Vec<Sample>,
+    /// Wall minus monotonic time when the first kept sample was sent: a clock change shows
+    /// up as a change of this difference.
+    baseline_ms: Option<f64>,
+    requests: usize,
+    requests_total: usize,
+    failures: usize,
+    restarts: usize,
+    last_cache_evidence: Option<String>,
+    last_error: Option<E>,
+    gave_up: bool,
 }
 
 impl<E> Collector<E> {
@@ -92,51 +133,141 @@ impl<E> Collector<E> {
         Self {
             plan,
             samples: Vec::new(),
+            header_samples: Vec::new(),
+            baseline_ms: None,
+            requests: 0,
+            requests_total: 0,
             failures: 0,
             restarts: 0,
+            last_cache_evidence: None,
             last_error: None,
             gave_up: false,
         }
     }
 
-    /// The next thing to do.
-    pub fn next_step(&self) -> Step {
-        let done = self.samples.len() >= self.plan.samples_wanted;
-        if done || self.gave_up || self.failures >= self.plan.max_failures {
+    /// The next thing to do, given the device clock now.
+    pub fn next_step(&self, clock: &impl DeviceClock) -> Step {
+        let exhausted =
+            self.requests >= self.plan.max_requests || self.failures >= self.plan.max_failures;
+        if self.gave_up || exhausted {
             return Step::Finish;
         }
-        let first = self.samples.is_empty() && self.failures == 0;
+        if self.requests == 0 {
+            // The first request also warms the connection: its round trip pays for DNS,
+            // TCP and TLS, which only widens its (still honest) interval.
+            return Step::Request { delay_ms: 0 };
+        }
+        let Ok(estimate) = self.current_estimate() else {
+            return Step::Request {
+                delay_ms: self.plan.min_gap_ms as u32,
+            };
+        };
+        if !self.bisectable() {
+            return if self.samples.len() >= self.plan.fine_samples {
+                Step::Finish
+            } else {
+                Step::Request {
+                    delay_ms: self.plan.fine_spacing_ms,
+                }
+            };
+        }
+        if self.converged(&estimate) {
+            return Step::Finish;
+        }
         Step::Request {
-            delay_ms: if first { 0 } else { self.plan.spacing_ms },
+            delay_ms: self.straddle_delay_ms(&estimate, clock.wall_ms()),
         }
     }
 
-    /// Records a completed request.
-    pub fn record(&mut self, sample: Sample) -> Recorded {
+    /// Only `Date`-header readings have the whole-second ticks that bisection exploits.
+    fn bisectable(&self) -> bool {
+        self.samples
+            .iter()
+            .all(|sample| sample.reference.origin == ReadingOrigin::DateHeader)
+    }
+
+    fn best_round_trip_ms(&self) -> f64 {
+        self.samples
+            .iter()
+            .map(|sample| sample.timing.round_trip_ms)
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    fn converged(&self, estimate: &Estimate) -> bool {
+        estimate.uncertainty_ms()
+            <= self.best_round_trip_ms() / 2.0 + self.plan.convergence_slack_ms
+    }
+
+    /// Delay until the send time that puts the server's stamp on a tick (module docs).
+    fn straddle_delay_ms(&self, estimate: &Estimate, now_ms: f64) -> u32 {
+        let half_trip = self.best_round_trip_ms() / 2.0;
+        let offset = estimate.offset_ms();
+        let earliest = now_ms + self.plan.min_gap_ms;
+        let tick = ((earliest - offset + half_trip) / 1000.0).ceil();
+        let send_at = tick * 1000.0 + offset - half_trip;
+        (send_at - now_ms).clamp(0.0, 2_000.0) as u32
+    }
+
+    /// Records an answered request.
+    pub fn record(&mut self, observation: Observation) -> Recorded {
+        self.requests += 1;
+        self.requests_total += 1;
+        if let Some(evidence) = observation.cache_evidence {
+            self.failures += 1;
+            self.last_cache_evidence = Some(evidence.clone());
+            return Recorded::Cached(evidence);
+        }
+        let sample = observation.sample;
         match sample.offset_bounds() {
-            Ok(_) => {
-                self.samples.push(sample);
-                Recorded::Kept
-            }
             Err(SampleFault::ClockChanged { jump_ms }) => {
-                // Earlier samples measured the clock as it was; they no longer describe it.
-                self.samples.clear();
-                self.restarts += 1;
-                if self.restarts > self.plan.max_restarts {
-                    self.gave_up = true;
-                }
+                self.restart(None);
                 Recorded::ClockChanged { jump_ms }
             }
             Err(SampleFault::ImpossibleTiming) => {
                 self.failures += 1;
                 Recorded::Dropped
             }
+            Ok(_) => {
+                let skew = sample.timing.wall_sent_ms - sample.timing.monotonic_sent_ms;
+                let jump_ms = self.baseline_ms.map_or(0.0, |baseline| skew - baseline);
+                let changed = jump_ms.abs() > CLOCK_JUMP_THRESHOLD_MS;
+                if changed {
+                    // The clock was set (or the device slept) between requests: this sample
+                    // describes the new clock, the earlier ones the old.
+                    self.restart(Some(skew));
+                } else if self.baseline_ms.is_none() {
+                    self.baseline_ms = Some(skew);
+                }
+                self.samples.push(sample);
+                if let Some(reading) = observation.date_header {
+                    self.header_samples.push(Sample {
+                        timing: sample.timing,
+                        reference: reading,
+                    });
+                }
+                if changed {
+                    Recorded::ClockChanged { jump_ms }
+                } else {
+                    Recorded::Kept
+                }
+            }
         }
+    }
+
+    fn restart(&mut self, baseline_ms: Option<f64>) {
+        self.samples.clear();
+        self.header_samples.clear();
+        self.baseline_ms = baseline_ms;
+        self.requests = usize::from(baseline_ms.is_some());
+        self.restarts += 1;
+        self.gave_up |= self.restarts > self.plan.max_restarts;
     }
 
     /// Records a failed request. A `permanent` failure (a 404, a refused address) will not
     /// get better by retrying, so the measurement stops.
     pub fn record_failure(&mut self, error: E, permanent: bool) {
+        self.requests += 1;
+        self.requests_total += 1;
         self.failures += 1;
         self.gave_up |= permanent;
         self.last_error = Some(error);
@@ -145,130 +276,268 @@ impl<E> Collector<E> {
     /// How far along the measurement is.
     pub fn progress(&self) -> Progress {
         Progress {
-            collected: self.samples.len(),
-            wanted: self.plan.samples_wanted,
+            requests: self.requests,
+            budget: self.plan.max_requests,
         }
     }
 
-    /// The samples kept so far.
-    pub fn samples(&self) -> &[Sample] {
-        &self.samples
+    /// Requests made in this measurement, restarts included.
+    pub fn requests_total(&self) -> usize {
+        self.requests_total
     }
 
-    /// The best estimate from the samples so far, if any.
+    /// The best estimate from the samples so far.
     pub fn current_estimate(&self) -> Result<Estimate, EstimateError> {
         estimate(&self.samples)
     }
 
+    /// The estimate from the `Date` headers of a body source's answers, for cross-checking
+    /// the body; `None` when the source sent no readable `Date` header.
+    pub fn date_header_estimate(&self) -> Option<Estimate> {
+        estimate(&self.header_samples).ok()
+    }
+
     /// Ends the measurement: an estimate from whatever samples were kept, or why not.
     pub fn finish(self) -> Result<Estimate, CollectError<E>> {
-        match estimate(&self.samples) {
-            Ok(estimate) => Ok(estimate),
-            Err(EstimateError::NoUsableSamples) => Err(match self.last_error {
-                Some(error) => CollectError::Requests(error),
-                None => CollectError::ClockUnstable,
-            }),
-        }
+        estimate(&self.samples).map_err(|EstimateError::NoUsableSamples| {
+            match (self.last_error, self.last_cache_evidence, self.gave_up) {
+                (Some(error), _, _) => CollectError::Requests(error),
+                (None, Some(evidence), _) => CollectError::OnlyCached(evidence),
+                (None, None, _) => CollectError::ClockUnstable,
+            }
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::clock::{DeviceClock, ManualClock};
+    use crate::engine::clock::ManualClock;
     use crate::engine::sample::Stopwatch;
-    use crate::engine::source::{ReadingOrigin, ReferenceReading};
+    use crate::engine::source::{BodyFormat, EpochUnit, ReferenceReading};
 
-    /// A simulated request with a 20 ms round trip against a correct server.
-    fn sample(clock: &ManualClock, offset_ms: f64) -> Sample {
-        let watch = Stopwatch::start(clock);
-        clock.advance(10.0);
-        let truth = clock.wall_ms() - offset_ms;
-        clock.advance(10.0);
-        Sample {
-            timing: watch.stop(clock),
-            reference: ReferenceReading {
-                earliest_ms: truth,
-                latest_ms: truth,
-                origin: ReadingOrigin::DateHeader,
-            },
+    const START_MS: f64 = 1_700_000_000_000.0;
+
+    /// A simulated server: its clock is the truth; the device is `offset_ms` ahead.
+    struct Server {
+        offset_ms: f64,
+        outbound_ms: f64,
+        inbound_ms: f64,
+        date_header: bool,
+    }
+
+    impl Server {
+        fn date_header(offset_ms: f64, round_trip_ms: f64) -> Self {
+            Self {
+                offset_ms,
+                outbound_ms: round_trip_ms / 2.0,
+                inbound_ms: round_trip_ms / 2.0,
+                date_header: true,
+            }
+        }
+
+        fn millisecond(offset_ms: f64, round_trip_ms: f64) -> Self {
+            Self {
+                date_header: false,
+                ..Self::date_header(offset_ms, round_trip_ms)
+            }
+        }
+
+        fn answer(&self, clock: &ManualClock) -> Observation {
+            let watch = Stopwatch::start(clock);
+            clock.advance(self.outbound_ms);
+            let truth = clock.wall_ms() - self.offset_ms;
+            let reference = if self.date_header {
+                let second = (truth / 1000.0).floor() * 1000.0;
+                ReferenceReading {
+                    earliest_ms: second,
+                    latest_ms: second + 1000.0,
+                    origin: ReadingOrigin::DateHeader,
+                }
+            } else {
+                ReferenceReading {
+                    earliest_ms: truth.floor() - 1.0,
+                    latest_ms: truth.floor() + 1.0,
+                    origin: ReadingOrigin::Body(BodyFormat::EpochNumber(EpochUnit::Milliseconds)),
+                }
+            };
+            clock.advance(self.inbound_ms);
+            Sample {
+                timing: watch.stop(clock),
+                reference,
+            }
+            .into()
         }
     }
 
-    /// Drives a collector the way the browser shell does.
-    fn drive(clock: &ManualClock, collector: &mut Collector<String>) {
-        let mut requests = 0;
-        while let Step::Request { delay_ms } = collector.next_step() {
+    /// Drives a collector the way the browser shell does; returns the outcomes.
+    fn drive(
+        clock: &ManualClock,
+        collector: &mut Collector<String>,
+        server: &Server,
+    ) -> Vec<Recorded> {
+        let mut outcomes = Vec::new();
+        while let Step::Request { delay_ms } = collector.next_step(clock) {
             clock.advance(f64::from(delay_ms));
-            requests += 1;
-            collector.record(sample(clock, 1_000.0));
-            assert!(requests < 100, "runaway collector");
+            outcomes.push(collector.record(server.answer(clock)));
+            assert!(outcomes.len() <= 40, "runaway collector");
+        }
+        outcomes
+    }
+
+    #[test]
+    fn first_request_goes_at_once() {
+        let clock = ManualClock::starting_at(START_MS);
+        assert_eq!(
+            Collector::<String>::new(DEFAULT_PLAN).next_step(&clock),
+            Step::Request { delay_ms: 0 }
+        );
+    }
+
+    #[test]
+    fn a_millisecond_source_takes_its_samples_then_finishes() {
+        let clock = ManualClock::starting_at(START_MS);
+        let mut collector = Collector::<String>::new(DEFAULT_PLAN);
+        let outcomes = drive(&clock, &mut collector, &Server::millisecond(3_000.0, 20.0));
+        assert_eq!(outcomes.len(), DEFAULT_PLAN.fine_samples);
+        let estimate = collector.finish().unwrap();
+        assert!(estimate.interval.contains(3_000.0));
+        assert!(estimate.uncertainty_ms() <= 10.0 + 2.0 + 1.0);
+    }
+
+    #[test]
+    fn date_header_bisection_reaches_the_round_trip_limit() {
+        for (offset, round_trip) in [
+            (960_000.0, 1.0),
+            (3_456.7, 10.0),
+            (-960_123.0, 50.0),
+            (0.0, 300.0),
+        ] {
+            let clock = ManualClock::starting_at(START_MS + 123.0);
+            let mut collector = Collector::<String>::new(DEFAULT_PLAN);
+            let outcomes = drive(
+                &clock,
+                &mut collector,
+                &Server::date_header(offset, round_trip),
+            );
+            assert!(outcomes.len() <= DEFAULT_PLAN.max_requests);
+            let estimate = collector.finish().unwrap();
+            assert!(estimate.interval.contains(offset), "{offset}: {estimate:?}");
+            assert!(
+                estimate.uncertainty_ms() <= round_trip / 2.0 + DEFAULT_PLAN.convergence_slack_ms,
+                "{offset} ms at {round_trip} ms round trip: ± {} after {} requests",
+                estimate.uncertainty_ms(),
+                outcomes.len()
+            );
         }
     }
 
     #[test]
-    fn collects_the_planned_samples_then_finishes() {
-        let clock = ManualClock::starting_at(1_700_000_000_000.0);
+    fn bisection_schedules_the_stamp_on_a_tick() {
+        let clock = ManualClock::starting_at(START_MS + 400.0);
+        let server = Server::date_header(250.0, 20.0);
         let mut collector = Collector::<String>::new(DEFAULT_PLAN);
-        assert_eq!(collector.next_step(), Step::Request { delay_ms: 0 });
-        drive(&clock, &mut collector);
+        collector.record(server.answer(&clock));
+        let Step::Request { delay_ms } = collector.next_step(&clock) else {
+            panic!("should keep measuring");
+        };
+        let estimate = collector.current_estimate().unwrap();
+        let send_at = clock.wall_ms() + f64::from(delay_ms);
+        let stamp_server_time = send_at + 10.0 - estimate.offset_ms();
+        let phase = stamp_server_time.rem_euclid(1000.0);
+        assert!(
+            !(1.0..=999.0).contains(&phase),
+            "stamp lands {phase} ms past a tick"
+        );
+        assert!(f64::from(delay_ms) >= DEFAULT_PLAN.min_gap_ms - 1.0);
+    }
+
+    #[test]
+    fn a_clock_change_during_a_request_starts_over() {
+        let clock = ManualClock::starting_at(START_MS);
+        let mut collector = Collector::<String>::new(DEFAULT_PLAN);
+        let server = Server::millisecond(1_000.0, 20.0);
+        collector.record(server.answer(&clock));
+        collector.record(server.answer(&clock));
+        // The user corrects the clock while the third request is in flight.
+        let watch = Stopwatch::start(&clock);
+        clock.advance(10.0);
+        clock.step_wall(-1_000.0);
+        clock.advance(10.0);
+        let reading = ReferenceReading {
+            earliest_ms: clock.wall_ms() - 10.0,
+            latest_ms: clock.wall_ms() - 10.0,
+            origin: ReadingOrigin::DateHeader,
+        };
+        let outcome = collector.record(
+            Sample {
+                timing: watch.stop(&clock),
+                reference: reading,
+            }
+            .into(),
+        );
+        assert_eq!(outcome, Recorded::ClockChanged { jump_ms: -1_000.0 });
+        let fixed = Server::millisecond(0.0, 20.0);
+        let rest = drive(&clock, &mut collector, &fixed);
+        assert_eq!(rest.len(), DEFAULT_PLAN.fine_samples);
+        let estimate = collector.finish().unwrap();
+        assert!(estimate.interval.contains(0.0) && !estimate.interval.contains(1_000.0));
+    }
+
+    #[test]
+    fn a_clock_change_between_requests_starts_over_keeping_the_new_sample() {
+        let clock = ManualClock::starting_at(START_MS);
+        let mut collector = Collector::<String>::new(DEFAULT_PLAN);
+        collector.record(Server::millisecond(960_000.0, 20.0).answer(&clock));
+        collector.record(Server::millisecond(960_000.0, 20.0).answer(&clock));
+        clock.advance(50.0);
+        clock.step_wall(-960_000.0);
+        let fixed = Server::millisecond(0.0, 20.0);
         assert_eq!(
-            collector.progress(),
-            Progress {
-                collected: 5,
-                wanted: 5
+            collector.record(fixed.answer(&clock)),
+            Recorded::ClockChanged {
+                jump_ms: -960_000.0
             }
         );
+        assert_eq!(collector.current_estimate().unwrap().samples_usable, 1);
+        drive(&clock, &mut collector, &fixed);
         let estimate = collector.finish().unwrap();
-        assert!(estimate.interval.contains(1_000.0));
-    }
-
-    /// A request during which the wall clock is stepped by `step_ms`.
-    fn sample_with_step(clock: &ManualClock, step_ms: f64) -> Sample {
-        let watch = Stopwatch::start(clock);
-        clock.advance(10.0);
-        clock.step_wall(step_ms);
-        clock.advance(10.0);
-        let reading = clock.wall_ms();
-        Sample {
-            timing: watch.stop(clock),
-            reference: ReferenceReading {
-                earliest_ms: reading,
-                latest_ms: reading,
-                origin: ReadingOrigin::DateHeader,
-            },
-        }
+        assert!(estimate.interval.contains(0.0), "{estimate:?}");
     }
 
     #[test]
-    fn a_clock_change_starts_the_measurement_over() {
-        // The clock starts 1 s fast; during the third request the user corrects it.
-        let clock = ManualClock::starting_at(1_700_000_000_000.0);
+    fn a_device_that_slept_between_requests_starts_over() {
+        // On iOS the monotonic clock stops during sleep while the wall clock runs on.
+        let clock = ManualClock::starting_at(START_MS);
+        let server = Server::millisecond(5_000.0, 20.0);
         let mut collector = Collector::<String>::new(DEFAULT_PLAN);
-        let mut outcomes = Vec::new();
-        while let Step::Request { delay_ms } = collector.next_step() {
-            clock.advance(f64::from(delay_ms));
-            let sample = match outcomes.len() {
-                0 | 1 => sample(&clock, 1_000.0),
-                2 => sample_with_step(&clock, -1_000.0),
-                _ => sample(&clock, 0.0),
-            };
-            outcomes.push(collector.record(sample));
-        }
-        assert_eq!(outcomes[2], Recorded::ClockChanged { jump_ms: -1_000.0 });
-        assert_eq!(outcomes.len(), 3 + DEFAULT_PLAN.samples_wanted);
-        let estimate = collector.finish().unwrap();
-        assert!(estimate.interval.contains(0.0), "{estimate:?}");
-        assert!(!estimate.interval.contains(1_000.0));
+        collector.record(server.answer(&clock));
+        clock.step_wall(30_000.0); // 30 s of sleep: wall moves, monotonic does not
+        let outcome = collector.record(server.answer(&clock));
+        assert_eq!(outcome, Recorded::ClockChanged { jump_ms: 30_000.0 });
     }
 
     #[test]
     fn a_clock_that_keeps_changing_gives_up() {
-        let clock = ManualClock::starting_at(1_700_000_000_000.0);
+        let clock = ManualClock::starting_at(START_MS);
         let mut collector = Collector::<String>::new(DEFAULT_PLAN);
         let mut requests = 0;
-        while let Step::Request { .. } = collector.next_step() {
-            collector.record(sample_with_step(&clock, 5_000.0));
+        while let Step::Request { .. } = collector.next_step(&clock) {
+            let watch = Stopwatch::start(&clock);
+            clock.step_wall(5_000.0);
+            clock.advance(20.0);
+            let reading = ReferenceReading {
+                earliest_ms: clock.wall_ms(),
+                latest_ms: clock.wall_ms(),
+                origin: ReadingOrigin::DateHeader,
+            };
+            collector.record(
+                Sample {
+                    timing: watch.stop(&clock),
+                    reference: reading,
+                }
+                .into(),
+            );
             requests += 1;
         }
         assert_eq!(requests, DEFAULT_PLAN.max_restarts + 1);
@@ -276,16 +545,48 @@ mod tests {
     }
 
     #[test]
+    fn cached_answers_are_never_used() {
+        let clock = ManualClock::starting_at(START_MS);
+        let stale = Server::millisecond(300_000.0, 5.0); // a 5-minute-old answer
+        let fresh = Server::millisecond(2_000.0, 5.0);
+        let mut collector = Collector::<String>::new(DEFAULT_PLAN);
+        let mut cached = stale.answer(&clock);
+        cached.cache_evidence = Some("it carried “Age: 300”".to_owned());
+        assert!(matches!(collector.record(cached), Recorded::Cached(_)));
+        drive(&clock, &mut collector, &fresh);
+        let estimate = collector.finish().unwrap();
+        assert!(estimate.interval.contains(2_000.0));
+        assert!(!estimate.interval.contains(300_000.0));
+    }
+
+    #[test]
+    fn only_cached_answers_is_an_error_that_says_so() {
+        let clock = ManualClock::starting_at(START_MS);
+        let mut collector = Collector::<String>::new(DEFAULT_PLAN);
+        while let Step::Request { .. } = collector.next_step(&clock) {
+            let mut observation = Server::millisecond(0.0, 5.0).answer(&clock);
+            observation.cache_evidence = Some("it carried “Age: 60”".to_owned());
+            collector.record(observation);
+        }
+        assert_eq!(
+            collector.finish(),
+            Err(CollectError::OnlyCached("it carried “Age: 60”".to_owned()))
+        );
+    }
+
+    #[test]
     fn transient_failures_are_retried_with_a_limit() {
+        let clock = ManualClock::starting_at(START_MS);
         let mut collector = Collector::<String>::new(DEFAULT_PLAN);
         for attempt in 0..DEFAULT_PLAN.max_failures {
             assert!(
-                matches!(collector.next_step(), Step::Request { .. }),
+                matches!(collector.next_step(&clock), Step::Request { .. }),
                 "{attempt}"
             );
             collector.record_failure(format!("timeout {attempt}"), false);
         }
-        assert_eq!(collector.next_step(), Step::Finish);
+        assert_eq!(collector.next_step(&clock), Step::Finish);
+        assert_eq!(collector.requests_total(), DEFAULT_PLAN.max_failures);
         assert_eq!(
             collector.finish(),
             Err(CollectError::Requests("timeout 2".to_owned()))
@@ -294,17 +595,77 @@ mod tests {
 
     #[test]
     fn a_permanent_failure_stops_at_once() {
+        let clock = ManualClock::starting_at(START_MS);
         let mut collector = Collector::<String>::new(DEFAULT_PLAN);
         collector.record_failure("404".to_owned(), true);
-        assert_eq!(collector.next_step(), Step::Finish);
+        assert_eq!(collector.next_step(&clock), Step::Finish);
     }
 
     #[test]
-    fn some_failures_among_good_samples_still_give_an_estimate() {
-        let clock = ManualClock::starting_at(1_700_000_000_000.0);
+    fn the_date_header_beside_a_body_is_estimated_separately() {
+        let clock = ManualClock::starting_at(START_MS);
         let mut collector = Collector::<String>::new(DEFAULT_PLAN);
-        collector.record_failure("blip".to_owned(), false);
-        drive(&clock, &mut collector);
-        assert!(collector.finish().is_ok());
+        let body = Server::millisecond(0.0, 10.0);
+        while let Step::Request { .. } = collector.next_step(&clock) {
+            let mut observation = body.answer(&clock);
+            // A server whose Date header runs an hour behind its body (a time-zone bug).
+            let truth = clock.wall_ms() - 5.0 - 3_600_000.0;
+            let second = (truth / 1000.0).floor() * 1000.0;
+            observation.date_header = Some(ReferenceReading {
+                earliest_ms: second,
+                latest_ms: second + 1000.0,
+                origin: ReadingOrigin::DateHeader,
+            });
+            collector.record(observation);
+        }
+        let header = collector.date_header_estimate().unwrap();
+        assert!(header.interval.contains(3_600_000.0), "{header:?}");
+        assert!(collector.finish().unwrap().interval.contains(0.0));
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use crate::engine::clock::ManualClock;
+    use crate::engine::sample::Stopwatch;
+    use crate::engine::source::ReferenceReading;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// With any offset, round trip, asymmetry and jitter, the bisected interval contains
+        /// the truth and the collector stays within its budget.
+        #[test]
+        fn bisection_is_always_honest(
+            offset in -2_000_000.0..2_000_000.0f64,
+            start in 1_600_000_000_000.0..1_900_000_000_000.0f64,
+            round_trip in 0.5..400.0f64,
+            outbound_share in 0.0..1.0f64,
+            jitter in prop::collection::vec(0.0..1.0f64, 16),
+        ) {
+            let clock = ManualClock::starting_at(start + offset);
+            let mut collector = Collector::<String>::new(DEFAULT_PLAN);
+            let mut requests = 0;
+            while let Step::Request { delay_ms } = collector.next_step(&clock) {
+                clock.advance(f64::from(delay_ms) + jitter[requests % jitter.len()] * 7.0);
+                let this_trip = round_trip * (1.0 + jitter[(requests + 3) % jitter.len()]);
+                let watch = Stopwatch::start(&clock);
+                clock.advance(this_trip * outbound_share);
+                let truth = clock.wall_ms() - offset;
+                let second = (truth / 1000.0).floor() * 1000.0;
+                clock.advance(this_trip * (1.0 - outbound_share));
+                let mut timing = watch.stop(&clock);
+                timing.wall_sent_ms = timing.wall_sent_ms.floor();
+                timing.wall_received_ms = timing.wall_received_ms.floor();
+                collector.record(Sample {
+                    timing,
+                    reference: ReferenceReading { earliest_ms: second, latest_ms: second + 1000.0, origin: ReadingOrigin::DateHeader },
+                }.into());
+                requests += 1;
+            }
+            prop_assert!(requests <= DEFAULT_PLAN.max_requests);
+            let estimate = collector.finish().unwrap();
+            prop_assert!(estimate.interval.contains(offset), "{:?} misses {}", estimate.interval, offset);
+        }
     }
 }

@@ -107,6 +107,23 @@ impl OffsetInterval {
     pub fn contains(&self, offset_ms: f64) -> bool {
         (self.lower_ms..=self.upper_ms).contains(&offset_ms)
     }
+
+    /// The distance between two intervals; zero when they overlap. Two measurements of the
+    /// same clock whose gap is positive cannot both be right.
+    pub fn gap_to(&self, other: &Self) -> f64 {
+        (self.lower_ms - other.upper_ms)
+            .max(other.lower_ms - self.upper_ms)
+            .max(0.0)
+    }
+
+    /// The smallest interval containing both: what is known when we cannot tell which of
+    /// two disagreeing measurements to trust.
+    pub fn hull(&self, other: &Self) -> Self {
+        Self {
+            lower_ms: self.lower_ms.min(other.lower_ms),
+            upper_ms: self.upper_ms.max(other.upper_ms),
+        }
+    }
 }
 
 /// One completed request: device timing plus what the server said.
@@ -116,6 +133,28 @@ pub struct Sample {
     pub timing: Timing,
     /// The server's reading.
     pub reference: ReferenceReading,
+}
+
+/// Everything one response told us: the sample, plus what else it carried.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Observation {
+    /// The timed reading used for the estimate.
+    pub sample: Sample,
+    /// The `Date` header's reading when the sample came from the body: a cross-check on
+    /// the endpoint (a body time in the wrong time zone disagrees with it by hours).
+    pub date_header: Option<ReferenceReading>,
+    /// Why we believe a cache answered, if we do.
+    pub cache_evidence: Option<String>,
+}
+
+impl From<Sample> for Observation {
+    fn from(sample: Sample) -> Self {
+        Self {
+            sample,
+            date_header: None,
+            cache_evidence: None,
+        }
+    }
 }
 
 /// Why a sample cannot be used.
@@ -249,6 +288,22 @@ mod tests {
         let steady_width = steady.offset_bounds().unwrap().half_width_ms();
         let coarse_width = coarse.offset_bounds().unwrap().half_width_ms();
         assert!((coarse_width - steady_width - 17.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn gap_and_hull_of_intervals() {
+        let a = OffsetInterval::around(0.0, 10.0);
+        let b = OffsetInterval::around(100.0, 10.0);
+        assert_eq!(a.gap_to(&b), 80.0);
+        assert_eq!(b.gap_to(&a), 80.0);
+        assert_eq!(a.gap_to(&OffsetInterval::around(15.0, 10.0)), 0.0);
+        assert_eq!(
+            a.hull(&b),
+            OffsetInterval {
+                lower_ms: -10.0,
+                upper_ms: 110.0
+            }
+        );
     }
 
     #[test]

@@ -211,6 +211,41 @@ pub enum SourceError {
     Implausible(String),
 }
 
+/// Response headers that reveal a cache answered (checked case-insensitively for a `hit`
+/// or `stale` token): de-facto CDN headers and RFC 9211 `Cache-Status`.
+pub const CACHE_STATUS_HEADERS: [&str; 5] = [
+    "x-cache",
+    "x-cache-status",
+    "cf-cache-status",
+    "cache-status",
+    "x-proxy-cache",
+];
+
+/// Evidence that a response came from a cache rather than from the source just now, in
+/// words for the page (e.g. `it carried “Age: 300”`); `None` when there is none.
+///
+/// `age` is the `Age` header; `cache_status` holds the values of [`CACHE_STATUS_HEADERS`]
+/// that were present. A cached answer's time is stale by an unknown amount, so such a
+/// sample must never be used (the AWS SDK for JavaScript ignores them too).
+pub fn cache_evidence(
+    age: Option<&str>,
+    cache_status: &[(&str, impl AsRef<str>)],
+) -> Option<String> {
+    if let Some(age) = age.map(str::trim) {
+        // Age: 0 is what a cache sends for a response it just fetched: not stale.
+        if age.parse::<u64>().map_or(true, |seconds| seconds > 0) {
+            return Some(format!("it carried “Age: {}”", shorten(age)));
+        }
+    }
+    cache_status.iter().find_map(|(name, value)| {
+        let value = value.as_ref();
+        let served_from_cache = value
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|token| token.eq_ignore_ascii_case("hit") || token.eq_ignore_ascii_case("stale"));
+        served_from_cache.then(|| format!("it carried “{name}: {}”", shorten(value)))
+    })
+}
+
 struct ParsedBody {
     value_ms: f64,
     resolution_ms: f64,
@@ -519,6 +554,46 @@ mod tests {
         assert_eq!(fallback.origin, ReadingOrigin::DateHeader);
         let head_request = ReferenceReading::from_response(None, header).unwrap();
         assert_eq!(head_request.origin, ReadingOrigin::DateHeader);
+    }
+
+    #[test]
+    fn cache_evidence_from_age_and_cdn_headers() {
+        assert_eq!(cache_evidence(None, &[] as &[(&str, &str)]), None);
+        assert_eq!(cache_evidence(Some("0"), &[] as &[(&str, &str)]), None);
+        assert!(
+            cache_evidence(Some("300"), &[] as &[(&str, &str)])
+                .unwrap()
+                .contains("Age: 300")
+        );
+        assert!(
+            cache_evidence(Some("garbage"), &[] as &[(&str, &str)]).is_some(),
+            "an unreadable Age is still a cache"
+        );
+        for (name, value) in [
+            ("x-cache", "Hit from cloudfront"),
+            ("cf-cache-status", "HIT"),
+            ("cf-cache-status", "STALE"),
+            ("cache-status", "ExampleCache; hit"),
+            ("x-cache-status", "HIT"),
+        ] {
+            assert!(
+                cache_evidence(None, &[(name, value)]).is_some(),
+                "{name}: {value}"
+            );
+        }
+        for (name, value) in [
+            ("x-cache", "Miss from cloudfront"),
+            ("cf-cache-status", "DYNAMIC"),
+            ("cf-cache-status", "BYPASS"),
+            ("cache-status", "ExampleCache; fwd=uri-miss"),
+            ("x-cache", "white"),
+        ] {
+            assert_eq!(
+                cache_evidence(None, &[(name, value)]),
+                None,
+                "{name}: {value}"
+            );
+        }
     }
 
     #[test]

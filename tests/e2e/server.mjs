@@ -167,8 +167,30 @@ async function timeEndpoint(req, res, format, params) {
   if (Number.isFinite(delay) && delay > 0) await sleep(Math.min(delay, MAX_DELAY_MS));
 
   // Read the clock as late as possible, right before answering.
-  const [status, type, body] = produce(Date.now(), params);
+  const now = Date.now();
+  if (servesFromCache(format, params.get('cache'))) {
+    // What a shared cache would replay: a 5-minute-old answer, its old Date, and an Age.
+    const stale = now - CACHED_AGE_S * 1000;
+    const [status, type, body] = produce(stale, params);
+    const headers = { ...TIME_HEADERS, 'Content-Type': type, Date: new Date(stale).toUTCString(), Age: String(CACHED_AGE_S) };
+    return send(res, req, status, headers, body);
+  }
+  // `skew` shifts the body's time only: an endpoint whose body disagrees with its Date header.
+  const skew = Number(params.get('skew') ?? 0);
+  const [status, type, body] = produce(now + (Number.isFinite(skew) ? skew : 0), params);
   return send(res, req, status, { ...TIME_HEADERS, 'Content-Type': type }, body);
+}
+
+const CACHED_AGE_S = 300;
+const cacheCounters = new Map();
+
+/** `cache=all`: every answer is a cache replay; `cache=alternate`: every other one is. */
+function servesFromCache(format, mode) {
+  if (mode === 'all') return true;
+  if (mode !== 'alternate') return false;
+  const count = (cacheCounters.get(format) ?? 0) + 1;
+  cacheCounters.set(format, count);
+  return count % 2 === 1;
 }
 
 async function staticFile(req, res, root, relPath) {

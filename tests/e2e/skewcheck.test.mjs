@@ -126,6 +126,8 @@ async function readVerdict(page) {
 
 /** Click "Check again" and wait for measuring → done/error; returns the new result. */
 async function checkAgain(page) {
+  // The button stays disabled while a verdict is still being refined.
+  await page.waitForSelector('[data-testid="check-again"]:not([disabled])', { timeout: SETTLE_TIMEOUT_MS });
   const from = (await history(page)).length;
   await page.click('[data-testid="check-again"]');
   const result = await waitForSettled(page, from);
@@ -368,4 +370,103 @@ describe('no layout shift when the result arrives', () => {
       });
     }
   }
+});
+
+// ------------------------------------------------- measurement you can trust
+
+/** Wait until the verdict is final: done or error, and no longer refining. */
+async function waitForFinal(page) {
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid="verdict"]');
+    return el && (el.dataset.state === 'error' || (el.dataset.state === 'done' && el.dataset.refining === 'false'));
+  }, null, { timeout: SETTLE_TIMEOUT_MS });
+  return readVerdict(page);
+}
+
+const setDeviceOffset = (page, ms) => page.evaluate((value) => { window.__skewcheckOffsetMs = value; }, ms);
+
+describe('measurement you can trust', () => {
+  test('Date header: early verdict, then refined far below one second', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 3_000 }, async ({ page, result, traffic }) => {
+      assert.equal(result.verdict, 'ok', JSON.stringify(result));
+      const early = await page.$eval(VERDICT, (el) => ({ refining: el.dataset.refining, first: Number(el.dataset.firstVerdictMs) }));
+      assert.equal(early.refining, 'true', 'the first verdict comes before refinement ends');
+      assert.ok(early.first >= 0 && early.first < 1_000, `first verdict after ${early.first} ms`);
+      const final = await waitForFinal(page);
+      assertMeasurement(final, { trueOffsetMs: 3_000, verdict: 'ok', maxUncertaintyMs: 60 });
+      const requests = Number(await page.$eval(VERDICT, (el) => el.dataset.requests));
+      assert.ok(requests >= 2 && requests <= 12, `requests used: ${requests}`);
+      const samples = traffic().filter((r) => r.method === 'HEAD');
+      assert.equal(samples.length, requests, 'data-requests counts the requests the server saw');
+      assertNoErrors(page);
+    }));
+
+  test('a clock jump during a measurement triggers a re-measure of the new clock', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 3_000 }, async ({ page, result }) => {
+      assert.equal(result.state, 'done');
+      assert.equal(await page.$eval(VERDICT, (el) => el.dataset.refining), 'true', 'still measuring when the clock jumps');
+      await setDeviceOffset(page, 16 * MIN);
+      const notice = page.locator('[data-testid="notice"]');
+      await notice.waitFor({ timeout: 5_000 });
+      assert.match(await notice.textContent(), /clock just changed by 15 min 57 s/); // +3 s → +16 min
+      const final = await waitForFinal(page);
+      assertMeasurement(final, { trueOffsetMs: 16 * MIN, verdict: 'rejected', maxUncertaintyMs: SECOND_RESOLUTION_MAX_MS });
+      assertNoErrors(page);
+    }));
+
+  test('a clock changed while the page sits idle is noticed and re-measured', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 3_000, search: '?endpoint=/time/ms' }, async ({ page }) => {
+      assertMeasurement(await waitForFinal(page), { trueOffsetMs: 3_000, verdict: 'ok', maxUncertaintyMs: MS_RESOLUTION_MAX_MS });
+      await setDeviceOffset(page, -16 * MIN);
+      await page.locator('[data-testid="notice"]', { hasText: 'changed by 16 min' }).waitFor({ timeout: 5_000 });
+      const final = await waitForFinal(page);
+      assertMeasurement(final, { trueOffsetMs: -16 * MIN, verdict: 'rejected', maxUncertaintyMs: MS_RESOLUTION_MAX_MS });
+      assertNoErrors(page);
+    }));
+
+  test('answers replayed by a cache are never used', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 3_000, search: endpoint('/time/ms?cache=alternate') }, async ({ page, traffic }) => {
+      const final = await waitForFinal(page);
+      // Using a 5-minute-old answer would put the offset near +303 s, or widen it to cover both.
+      assertMeasurement(final, { trueOffsetMs: 3_000, verdict: 'ok', maxUncertaintyMs: MS_RESOLUTION_MAX_MS });
+      assert.ok(traffic().filter((r) => r.path === '/time/ms').length >= 2, 'the cached answers were fetched');
+      assertNoErrors(page);
+    }));
+
+  test('a source that only answers from a cache is an error, never a verdict', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 3_000, search: endpoint('/time/ms?cache=all') }, async ({ page, result }) => {
+      assert.equal(result.state, 'error', JSON.stringify(result));
+      assert.equal(result.verdict, 'unknown');
+      assert.match(result.error, /cache/);
+      assert.ok(!(await history(page)).some((h) => h.verdict === 'ok'));
+    }));
+
+  test('a second source that disagrees is flagged, and neither is trusted silently', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 3_000, search: `${endpoint('/time/ms')}&endpoint2=${encodeURIComponent('/time/ms?skew=3600000')}` }, async ({ page, result }) => {
+      const final = result.state === 'done' ? await waitForFinal(page) : result;
+      const crossCheck = await page.$eval(VERDICT, (el) => el.dataset.crossCheck);
+      assert.equal(crossCheck, 'disagree', JSON.stringify(final));
+      assert.match(await page.locator('[data-testid="cross-check"]').textContent(), /disagrees by at least/);
+      assert.notEqual(final.verdict, 'ok', 'a contradicted measurement is not "ok"');
+      assert.ok(final.uncertaintyMs > 1_000_000, 'the reported range covers both sources');
+      assert.ok(!(await history(page)).some((h) => h.verdict === 'ok'), 'never showed ok');
+      assertNoErrors(page);
+    }));
+
+  test('a second source that agrees is confirmed', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 3_000, search: `${endpoint('/time/ms')}&endpoint2=${encodeURIComponent('/time/rfc3339')}` }, async ({ page }) => {
+      const final = await waitForFinal(page);
+      assertMeasurement(final, { trueOffsetMs: 3_000, verdict: 'ok', maxUncertaintyMs: MS_RESOLUTION_MAX_MS });
+      assert.equal(await page.$eval(VERDICT, (el) => el.dataset.crossCheck), 'agree');
+      assertNoErrors(page);
+    }));
+
+  test("an endpoint whose body disagrees with its own Date header is flagged", testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 3_000, search: endpoint('/time/ms?skew=3600000') }, async ({ page }) => {
+      const final = await waitForFinal(page);
+      assert.equal(await page.$eval(VERDICT, (el) => el.dataset.crossCheck), 'disagree', JSON.stringify(final));
+      assert.match(await page.locator('[data-testid="cross-check"]').textContent(), /Date header disagrees/);
+      assert.notEqual(final.verdict, 'ok');
+      assertNoErrors(page);
+    }));
 });
