@@ -106,7 +106,8 @@ async function runSkewcheck(page, { server, scenario }) {
       pageRequests: attr('data-requests'),
       firstMs: pageFirst ?? v.firstDoneAt - sampleStart,
       firstFrom: pageFirst !== null ? 'page' : 'sample',
-      settledMs: v.settledAt - sampleStart,
+      // Same origin as firstMs (app start or first sample).
+      settledMs: (pageFirst ?? v.firstDoneAt - sampleStart) + (v.settledAt - v.firstDoneAt),
       navMs: v.firstDoneAt,
       attrs: ['data-refining', 'data-requests', 'data-first-verdict-ms'].filter((a) => el.hasAttribute(a) || (a === 'data-refining' && v.sawRefining)),
     };
@@ -150,8 +151,8 @@ async function measure(browser, server, { scenario, estimator, rep }) {
     await context.close();
     server.setRun(null);
   }
-  const serverCount = server.timeRequests(runId).length;
-  result.requests = result.pageRequests ?? serverCount;
+  result.serverRequests = server.timeRequests(runId).length;
+  result.requests = result.pageRequests ?? result.serverRequests;
   result.truthMs = truthMs;
   if (result.error === undefined) {
     result.absErrorMs = Math.abs(result.offsetMs - truthMs);
@@ -268,7 +269,7 @@ const LEGEND = [
   'offset = device − reference (ms, positive = device fast); truth = the bench server clock\'s error, 7777 ms + rep × 137 ms.',
   '|err| = |reported offset − truth|; "truth in ±" = runs with |err| ≤ the claimed uncertainty (+1 ms rounding).',
   'requests = time requests used (skewcheck: data-requests if the page has it, else counted by the server).',
-  'first / settled ms = from the estimator\'s first time request (skewcheck: from app start when the page reports data-first-verdict-ms) to its first and its final result; first@nav = first result in ms since navigation start.',
+  'first / settled ms = from the estimator\'s first time request (skewcheck: from app start when the page reports data-first-verdict-ms) to its first and to its final result; first@nav = first result in ms since navigation start (includes loading the page).',
   'timesync\'s first result is the one-sample offset it applies at once; its final one ends its 5-request sync (README defaults).',
   'server-date = NodeGuy/server-date getServerDate(): best of 10 HEADs by RTT, server time = Date + 500 ms at the response, ± RTT/2 + 500 ms.',
   'Asymmetric paths bias every round-trip method by (outbound − inbound)/2 (≈ 90 ms here) and no client can observe it: there the claimed uncertainty must cover it.',
@@ -276,6 +277,8 @@ const LEGEND = [
 ];
 
 // -------------------------------------------------------------------- main
+
+const usageError = (message) => Object.assign(new Error(message), { usage: true });
 
 function parseCli() {
   const { values } = parseArgs({
@@ -291,10 +294,10 @@ function parseCli() {
     process.exit(0);
   }
   const reps = Number(values.reps);
-  if (!Number.isInteger(reps) || reps < 1) throw new Error(`--reps needs a positive integer, got ${values.reps}`);
+  if (!Number.isInteger(reps) || reps < 1) throw usageError(`--reps needs a positive integer, got ${values.reps}`);
   const wanted = values.scenario?.split(',').map((s) => s.trim()).filter(Boolean);
   const scenarios = wanted ? SCENARIOS.filter((s) => wanted.some((w) => s.name.includes(w))) : SCENARIOS;
-  if (!scenarios.length) throw new Error(`no scenario matches ${values.scenario}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  if (!scenarios.length) throw usageError(`no scenario matches ${values.scenario}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
   return { reps, scenarios, markdown: values.markdown };
 }
 
@@ -326,7 +329,7 @@ async function main() {
   const browser = await launchBrowser();
   const summaries = [];
   const bySc = new Map();
-  let attrsSeen = new Set();
+  const attrsSeen = new Set();
   let env;
   try {
     env = await environment(browser, reps);
@@ -338,7 +341,7 @@ async function main() {
           runs[estimator].push(r);
           r.attrs?.forEach((a) => attrsSeen.add(a));
           console.error(`[${scenario.name} ${rep + 1}/${reps}] ${estimator.padEnd(11)} ${r.error !== undefined ? `FAILED: ${r.error}`
-            : `offset ${r.offsetMs} (truth ${r.truthMs}, |err| ${fmtMs(r.absErrorMs)})${r.uncertaintyMs == null ? '' : ` ± ${fmtMs(r.uncertaintyMs)}`}, ${r.requests} req, first ${fmtMs(r.firstMs)} ms, settled ${fmtMs(r.settledMs)} ms`}`);
+            : `offset ${r.offsetMs} (truth ${r.truthMs}, |err| ${fmtMs(r.absErrorMs)})${r.uncertaintyMs == null ? '' : ` ± ${fmtMs(r.uncertaintyMs)}`}, ${r.requests} req${r.requests === r.serverRequests ? '' : ` (server saw ${r.serverRequests})`}, first ${fmtMs(r.firstMs)} ms, settled ${fmtMs(r.settledMs)} ms`}`);
         }
       }
       const entry = {};
@@ -401,6 +404,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err);
+  console.error(err.usage || err.code?.startsWith('ERR_PARSE_ARGS') ? `accuracy: ${err.message}` : err);
   process.exit(1);
 });

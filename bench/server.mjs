@@ -143,7 +143,7 @@ export async function startBenchServer({ distDir, host = '127.0.0.1', onDone }) 
       // parses the reply as JSON only if Content-Type contains "json".
       const body = await readBody(req);
       let id = null;
-      try { id = JSON.parse(body).id ?? null; } catch { /* reply with id null, as timesync's own server does */ }
+      try { id = JSON.parse(body).id ?? null; } catch { /* unreadable: id null, which the client ignores */ }
       const stamp = await delayed(entry);
       return send(res, req, 200, { ...TIME_HEADERS, 'Content-Type': 'application/json' },
         JSON.stringify({ jsonrpc: '2.0', id, result: stamp }), stamp);

@@ -115,3 +115,72 @@ pub fn on_becoming_visible(callback: impl Fn() + 'static) {
         listener.forget();
     }
 }
+
+/// Writes `text` to the clipboard; `false` where the browser refuses (no permission, or an
+/// insecure page where the Clipboard API does not exist).
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let navigator = window.navigator();
+    // `navigator.clipboard` is undefined on insecure origins: check before calling.
+    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("clipboard")).unwrap_or(false) {
+        return false;
+    }
+    wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(text))
+        .await
+        .is_ok()
+}
+
+/// Whether the native share sheet (`navigator.share`) exists here.
+pub fn can_share() -> bool {
+    web_sys::window().is_some_and(|window| {
+        js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("share"))
+            .is_ok_and(|share| share.is_function())
+    })
+}
+
+/// Opens the native share sheet with a title, text and link; `false` if it failed or the
+/// user cancelled.
+pub async fn share(title: &str, text: &str, url: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let data = web_sys::ShareData::new();
+    data.set_title(title);
+    data.set_text(text);
+    data.set_url(url);
+    wasm_bindgen_futures::JsFuture::from(window.navigator().share_with_data(&data))
+        .await
+        .is_ok()
+}
+
+/// What the browser says about the device, for platform detection.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DeviceFacts {
+    /// `navigator.userAgent`.
+    pub user_agent: String,
+    /// `navigator.maxTouchPoints` (an iPad that presents itself as a Mac has several).
+    pub max_touch_points: u32,
+    /// `navigator.platform` (deprecated but still informative).
+    pub platform: String,
+}
+
+/// Reads [`DeviceFacts`] from the browser.
+pub fn device_facts() -> DeviceFacts {
+    let Some(navigator) = web_sys::window().map(|window| window.navigator()) else {
+        return DeviceFacts::default();
+    };
+    DeviceFacts {
+        user_agent: navigator.user_agent().unwrap_or_default(),
+        max_touch_points: u32::try_from(navigator.max_touch_points()).unwrap_or(0),
+        platform: navigator.platform().unwrap_or_default(),
+    }
+}
+
+/// The fragment of the page address (without `#`), if any.
+pub fn page_fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let fragment = hash.strip_prefix('#').unwrap_or(&hash);
+    (!fragment.is_empty()).then(|| fragment.to_owned())
+}

@@ -6,12 +6,17 @@
 //! the link names one, is measured afterwards and compared.
 
 use crate::browser::{BrowserClock, PageAddress, fresh_nonce, resolve_url};
+use crate::engine::clock::DeviceClock;
 use crate::engine::config::{Config, SourceChoice, parse_query};
 use crate::engine::estimate::Estimate;
-use crate::engine::humanize::{Explanation, cross_check_sentence, duration_words, explain};
+use crate::engine::humanize::{
+    Explanation, ServiceResult, cross_check_sentence, duration_words, explain, service_results,
+};
 use crate::engine::plan::{CollectError, Collector, DEFAULT_PLAN, Progress, Recorded, Step};
+use crate::engine::report::{Report, ServiceVerdict};
 use crate::engine::sample::OffsetInterval;
 use crate::engine::source::ReadingOrigin;
+use crate::engine::timezone::{ZoneHint, zone_hint};
 use crate::engine::verdict::{Assessment, Verdict, assess};
 use crate::net::{Ask, FetchError, take_sample};
 use gloo_timers::future::TimeoutFuture;
@@ -64,6 +69,12 @@ pub struct Measurement {
     pub cross_check: Option<CrossCheck>,
     /// Something that happened during the measurement (e.g. the clock changed).
     pub notice: Option<String>,
+    /// Every service's verdict, the link's service first.
+    pub services: Vec<ServiceResult>,
+    /// A likely time-zone mistake.
+    pub zone_hint: Option<ZoneHint>,
+    /// The device's wall clock when this result was concluded (ms since the epoch).
+    pub device_time_ms: f64,
 }
 
 /// The result of comparing the measurement with a second witness.
@@ -165,6 +176,11 @@ impl Phase {
 }
 
 impl Measurement {
+    /// The correct time when this result was concluded (ms since the epoch).
+    pub fn reference_time_ms(&self) -> f64 {
+        self.device_time_ms - self.estimate.offset_ms()
+    }
+
     /// Offset rounded to whole milliseconds, for `data-offset-ms`.
     pub fn offset_ms_rounded(&self) -> i64 {
         self.estimate.offset_ms().round() as i64
@@ -412,7 +428,7 @@ fn conclude(
     requests: usize,
     refining: bool,
 ) -> Box<Measurement> {
-    let service = setup.config.service;
+    let service = &setup.config.service;
     let interval: OffsetInterval = estimate.interval;
     let assessment = assess(service, Some(interval));
     let how = origin.map_or_else(|| "the time source".to_owned(), |origin| origin.describe());
@@ -429,6 +445,9 @@ fn conclude(
         requests,
         cross_check,
         notice: None,
+        services: service_results(service, interval),
+        zone_hint: zone_hint(&interval),
+        device_time_ms: BrowserClock.wall_ms(),
     })
 }
 
@@ -437,5 +456,31 @@ fn capitalize(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+impl Measurement {
+    /// The report a client sends back to support.
+    pub fn to_report(&self, device: String, platform: &str, reference: Option<String>) -> Report {
+        Report {
+            measured_at_ms: self.reference_time_ms(),
+            device_time_ms: self.device_time_ms,
+            offset_ms: self.offset_ms_rounded(),
+            uncertainty_ms: self.uncertainty_ms_rounded(),
+            source: self.source.clone(),
+            device,
+            platform: platform.to_owned(),
+            reference,
+            verdicts: self
+                .services
+                .iter()
+                .map(|result| ServiceVerdict {
+                    service: result.name.clone(),
+                    service_id: result.id.clone(),
+                    verdict: result.verdict.as_str().to_owned(),
+                    detail: result.line.clone(),
+                })
+                .collect(),
+        }
     }
 }

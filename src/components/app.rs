@@ -1,8 +1,15 @@
-use super::{LiveClocks, MeasurementDetails, VerdictPanel};
-use crate::browser::{BrowserClock, on_becoming_visible, page_address, page_is_visible};
+use super::{
+    FixSteps, Gauge, LinkMaker, LiveClocks, MeasurementDetails, PastReport, ReportShare,
+    ServerCheck, ServiceList, VerdictPanel,
+};
+use crate::browser::{
+    BrowserClock, device_facts, on_becoming_visible, page_address, page_fragment, page_is_visible,
+};
 use crate::engine::clock::DeviceClock;
 use crate::engine::drift::{Drift, DriftPoint, estimate_drift};
 use crate::engine::humanize::duration_words;
+use crate::engine::platform::{DeviceHints, detect, user_agent_summary};
+use crate::engine::report::decode_fragment;
 use crate::engine::verdict::{AMAZON_S3, Service};
 use crate::measure::{self, Failure, Phase, Setup};
 use leptos::leptos_dom::helpers::set_interval_with_handle;
@@ -30,10 +37,48 @@ enum Reason {
     Live,
 }
 
-/// The whole page: measures on load, on "Check again", when the page becomes visible, when
-/// the clock changes, and periodically while open.
+/// The whole page. Opened from a result permalink it shows that past result and measures
+/// nothing; otherwise it checks this device's clock.
 #[component]
 pub fn App() -> impl IntoView {
+    let page_url = page_address().map(|page| page.href).unwrap_or_default();
+    let Some(fragment) = page_fragment().filter(|fragment| fragment.contains("report=")) else {
+        return view! { <LiveCheck page_url=page_url /> }.into_any();
+    };
+    let check_here = page_url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let body = match decode_fragment(&fragment) {
+        Ok(report) => {
+            view! { <PastReport report=report.with_recomputed_details() page_url=page_url /> }.into_any()
+        }
+        Err(error) => view! {
+            <section class="past-banner" data-testid="report-error" role="alert">
+                <h2>"This result link is damaged"</h2>
+                <p>{error.to_string()}</p>
+                <p><a href=check_here data-testid="check-this-device">"Check this device's clock instead"</a></p>
+            </section>
+        }
+        .into_any(),
+    };
+    view! {
+        <main class="page">
+            <header class="masthead"><h1>"skewcheck result"</h1></header>
+            {body}
+        </main>
+    }
+    .into_any()
+}
+
+/// Checks this device: measures on load, on "Check again", when the page becomes visible,
+/// when the clock changes, and periodically while open.
+#[component]
+fn LiveCheck(
+    /// The page's own address.
+    page_url: String,
+) -> impl IntoView {
     let started_ms = BrowserClock.monotonic_ms();
     let setup: Result<Setup, Failure> = page_address()
         .ok_or_else(|| Failure {
@@ -41,9 +86,13 @@ pub fn App() -> impl IntoView {
             advice: "Open the link in a normal browser tab.".to_owned(),
         })
         .and_then(|page| measure::setup_from(&page));
-    let service: &'static Service = setup
-        .as_ref()
-        .map_or(&AMAZON_S3, |setup| setup.config.service);
+    // One page shows one service for its whole life; leaking this one small value gives
+    // every component a `'static` reference without threading lifetimes through Leptos.
+    let service: &'static Service = Box::leak(Box::new(
+        setup
+            .as_ref()
+            .map_or(AMAZON_S3, |setup| setup.config.service.clone()),
+    ));
     let phase = RwSignal::new(match &setup {
         Ok(_) => Phase::starting(),
         Err(failure) => Phase::Failed(failure.clone()),
@@ -144,6 +193,39 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    let facts = device_facts();
+    let hints = DeviceHints {
+        user_agent: &facts.user_agent,
+        max_touch_points: facts.max_touch_points,
+        platform: &facts.platform,
+    };
+    let platform = detect(&hints);
+    let device = user_agent_summary(&hints);
+    let reference = setup.with_value(|setup| {
+        setup
+            .as_ref()
+            .and_then(|setup| setup.config.reference.clone())
+    });
+    let reference_url = setup.with_value(|setup| {
+        setup
+            .as_ref()
+            .map_or_else(|| page_url.clone(), |setup| setup.source_url.clone())
+    });
+    let final_measurement =
+        move || phase.with(|phase| phase.measurement().filter(|m| !m.refining).cloned());
+    let interval = Signal::derive(move || {
+        phase.with(|phase| phase.measurement().map(|m| m.estimate.interval))
+    });
+    let results =
+        Signal::derive(move || phase.with(|phase| phase.measurement().map(|m| m.services.clone())));
+    let zone_mistake = Signal::derive(move || {
+        phase.with(|phase| phase.measurement().is_some_and(|m| m.zone_hint.is_some()))
+    });
+    let report_reference = reference.clone();
+    let report = Signal::derive(move || {
+        final_measurement()
+            .map(|m| m.to_report(device.clone(), platform.id(), report_reference.clone()))
+    });
     let offset_ms = Signal::derive(move || {
         phase.with(|phase| phase.measurement().map(|m| m.estimate.offset_ms()))
     });
@@ -156,10 +238,12 @@ pub fn App() -> impl IntoView {
                 <h1>"Is this device's clock right?"</h1>
                 <p class="lede">
                     "skewcheck compares this device's clock with a time server and tells you whether uploads to "
-                    {service.name} " will be accepted."
+                    {service.name.as_ref()} " will be accepted."
                 </p>
             </header>
+            {reference.clone().map(|reference| view! { <p class="reference-tag" data-testid="ref">"Ticket: "{reference}</p> })}
             <VerdictPanel phase=phase service=service first_verdict_ms=first_verdict_ms drift=drift />
+            <Gauge interval=interval service=service />
             <LiveClocks now=now offset_ms=offset_ms />
             <div class="actions">
                 <button
@@ -172,7 +256,12 @@ pub fn App() -> impl IntoView {
                     "Check again"
                 </button>
             </div>
+            <ServiceList results=results primary=service />
+            <FixSteps detected=platform zone_mistake=zone_mistake />
+            <ReportShare report=report page_url=page_url.clone() />
             <MeasurementDetails phase=phase drift=drift />
+            <ServerCheck reference_url=reference_url />
+            <LinkMaker page_url=page_url />
             <footer class="footer">
                 <p>
                     "skewcheck measures over HTTP like NTP does (RFC 5905): it times each request and keeps only what the round trips allow. While this page stays open it checks again every 2 minutes."

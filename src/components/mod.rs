@@ -4,9 +4,19 @@
 mod app;
 mod clocks;
 mod details;
+mod fix;
+mod gauge;
+mod report;
+mod services;
+mod support;
 mod verdict_panel;
 
 pub use app::App;
 pub use clocks::LiveClocks;
 pub use details::MeasurementDetails;
+pub use fix::FixSteps;
+pub use gauge::Gauge;
+pub use report::{PastReport, ReportShare, permalink};
+pub use services::{ServiceList, verdict_badge};
+pub use support::{LinkMaker, ServerCheck, copy_to_clipboard};
 pub use verdict_panel::VerdictPanel;

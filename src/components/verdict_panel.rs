@@ -29,11 +29,7 @@ pub fn VerdictPanel(
             .is_meaningful()
             .then(|| drift_sentence(&drift, remaining, service))
     };
-    let limit_ms = service
-        .tolerance
-        .ahead_ms
-        .max(service.tolerance.behind_ms)
-        .to_string();
+    let limit_ms = service.tolerance.widest_ms().to_string();
     view! {
         <section
             class=move || format!("verdict verdict-{} state-{}", verdict().as_str(), phase.with(Phase::state_name))
@@ -42,7 +38,7 @@ pub fn VerdictPanel(
             data-verdict=move || verdict().as_str()
             data-offset-ms=move || measurement().map(|m| m.offset_ms_rounded().to_string())
             data-uncertainty-ms=move || measurement().map(|m| m.uncertainty_ms_rounded().to_string())
-            data-service=service.id
+            data-service=service.id.as_ref()
             data-limit-ms=limit_ms
             data-refining=move || measurement().map(|m| m.refining.to_string())
             data-requests=move || measurement().map(|m| m.requests.to_string())
@@ -110,6 +106,7 @@ fn body(phase: Phase) -> AnyView {
                 {explanation.error_seen.map(|error| view! {
                     <p class="error-seen" data-testid="error-seen">"Uploads get the error " <code>{error}</code></p>
                 })}
+                {measurement.zone_hint.map(|hint| view! { <p class="zone-hint" data-testid="timezone-hint">{hint.sentence()}</p> })}
                 {cross_check}
                 {explanation.fix.map(|fix| view! { <p class="fix" data-testid="fix"><strong>"How to fix it: "</strong>{fix}</p> })}
                 {refining.map(|text| view! { <p class="refining" data-testid="refining" role="status">{text}</p> })}

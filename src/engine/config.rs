@@ -4,10 +4,18 @@
 //! |------------|-------------------------------------------------------------------------|
 //! | `endpoint` | a time endpoint: absolute `http(s)://` URL, `//host/path`, or a path    |
 //! | `service`  | which service's limits drive the verdict (default `s3`)                 |
+//! | `limit`    | a tolerance in seconds: replaces the service's, or defines your own     |
+//! | `service_name` | the name of your own service (with `limit`)                         |
+//! | `ref`      | a support ticket reference, shown on the page and in the report         |
 //!
 //! Without `endpoint` the page reads the `Date` header of its own origin.
 
 use super::verdict::{AMAZON_S3, SERVICES, Service, service_by_id};
+
+/// Longest `ref` and `service_name` kept; links are typed and pasted by people.
+const MAX_LABEL_CHARS: usize = 64;
+/// Largest `limit` accepted: a year, in seconds.
+const MAX_LIMIT_S: f64 = 31_536_000.0;
 
 /// Where reference time comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,7 +34,9 @@ pub struct Config {
     /// A second source to cross-check against (`endpoint2`).
     pub cross_check: Option<String>,
     /// The service whose limits decide the verdict.
-    pub service: &'static Service,
+    pub service: Service,
+    /// The support ticket reference (`ref`), cleaned for display.
+    pub reference: Option<String>,
 }
 
 impl Default for Config {
@@ -34,7 +44,8 @@ impl Default for Config {
         Self {
             source: SourceChoice::PageOrigin,
             cross_check: None,
-            service: &AMAZON_S3,
+            service: AMAZON_S3,
+            reference: None,
         }
     }
 }
@@ -61,6 +72,9 @@ pub enum ConfigError {
         /// Comma-separated known ids.
         known: String,
     },
+    /// `?limit=` that is not a number of seconds from 0 to a year.
+    #[error("the link's “limit” “{0}” is not a number of seconds between 0 and 31536000")]
+    BadLimit(String),
 }
 
 /// Parses a query string (with or without its leading `?`). `page_is_https` tells whether the
@@ -68,24 +82,71 @@ pub enum ConfigError {
 pub fn parse_query(query: &str, page_is_https: bool) -> Result<Config, ConfigError> {
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut config = Config::default();
+    let (mut service_id, mut limit, mut service_name) = (None, None, None);
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         match key.as_ref() {
             "endpoint" => {
                 config.source = SourceChoice::Endpoint(validate_endpoint(&value, page_is_https)?)
             }
             "endpoint2" => config.cross_check = Some(validate_endpoint(&value, page_is_https)?),
-            "service" => {
-                config.service =
-                    service_by_id(value.trim()).ok_or_else(|| ConfigError::UnknownService {
-                        given: value.trim().chars().take(40).collect(),
-                        known: SERVICES.iter().map(|s| s.id).collect::<Vec<_>>().join(", "),
-                    })?;
-            }
+            "service" => service_id = Some(value.trim().to_owned()),
+            "limit" => limit = Some(parse_limit_ms(&value)?),
+            "service_name" => service_name = clean_label(&value),
+            "ref" => config.reference = clean_label(&value),
             // Unknown parameters are ignored so links from newer versions still open.
             _ => {}
         }
     }
+    let known = match service_id.as_deref() {
+        Some(id) => Some(service_by_id(id).ok_or_else(|| {
+            ConfigError::UnknownService {
+                given: id.chars().take(40).collect(),
+                known: SERVICES
+                    .iter()
+                    .map(|s| s.id.as_ref())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }
+        })?),
+        None => None,
+    };
+    config.service = match (known, limit) {
+        (Some(service), Some(limit_ms)) => {
+            let mut adjusted = service.with_limit(limit_ms);
+            if let Some(name) = service_name {
+                adjusted.name = name.into();
+            }
+            adjusted
+        }
+        (Some(service), None) => service.clone(),
+        (None, Some(limit_ms)) => Service::custom(service_name.as_deref(), limit_ms),
+        (None, None) => AMAZON_S3,
+    };
     Ok(config)
+}
+
+fn parse_limit_ms(raw: &str) -> Result<u64, ConfigError> {
+    let seconds: f64 = raw
+        .trim()
+        .parse()
+        .map_err(|_| ConfigError::BadLimit(raw.chars().take(20).collect()))?;
+    if (0.0..=MAX_LIMIT_S).contains(&seconds) {
+        Ok((seconds * 1000.0).round() as u64)
+    } else {
+        Err(ConfigError::BadLimit(raw.chars().take(20).collect()))
+    }
+}
+
+/// Trims, drops control characters and caps the length; `None` when nothing is left.
+fn clean_label(raw: &str) -> Option<String> {
+    let cleaned: String = raw
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(MAX_LABEL_CHARS)
+        .collect::<String>()
+        .trim()
+        .to_owned();
+    (!cleaned.is_empty()).then_some(cleaned)
 }
 
 fn validate_endpoint(raw: &str, page_is_https: bool) -> Result<String, ConfigError> {
@@ -210,6 +271,66 @@ mod tests {
         assert_eq!(
             parse_query("endpoint=%20%20", false),
             Err(ConfigError::EmptyEndpoint)
+        );
+    }
+
+    #[test]
+    fn limits_adjust_a_service_or_define_your_own() {
+        let kerberos = parse_query("service=kerberos&limit=600", true)
+            .unwrap()
+            .service;
+        assert_eq!(kerberos.id, "kerberos");
+        assert_eq!(kerberos.tolerance.widest_ms(), 600_000);
+        let own = parse_query("limit=90&service_name=Backup%20NAS", true)
+            .unwrap()
+            .service;
+        assert_eq!(
+            (own.id.as_ref(), own.name.as_ref()),
+            ("custom", "Backup NAS")
+        );
+        assert_eq!(own.tolerance.widest_ms(), 90_000);
+        let unnamed = parse_query("limit=2.5", true).unwrap().service;
+        assert_eq!(
+            (unnamed.name.as_ref(), unnamed.tolerance.widest_ms()),
+            ("your service", 2_500)
+        );
+        for bad in [
+            "limit=-1",
+            "limit=abc",
+            "limit=1e9",
+            "limit=NaN",
+            "limit=inf",
+            "limit=",
+        ] {
+            assert!(
+                matches!(parse_query(bad, true), Err(ConfigError::BadLimit(_))),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_ticket_reference_is_cleaned() {
+        assert_eq!(
+            parse_query("ref=T-1234", true)
+                .unwrap()
+                .reference
+                .as_deref(),
+            Some("T-1234")
+        );
+        assert_eq!(parse_query("ref=%20%0A%20", true).unwrap().reference, None);
+        let long = format!("ref={}", "A".repeat(500));
+        assert_eq!(
+            parse_query(&long, true).unwrap().reference.unwrap().len(),
+            MAX_LABEL_CHARS
+        );
+        let hostile = parse_query("ref=%3Cscript%3E%07x", true)
+            .unwrap()
+            .reference
+            .unwrap();
+        assert_eq!(
+            hostile, "<script>x",
+            "kept as text (rendered escaped), control characters dropped"
         );
     }
 

@@ -60,9 +60,9 @@ impl Drift {
         }
         let rate = self.ppm() / 1e6;
         let remaining = if rate > 0.0 {
-            tolerance.ahead_ms as f64 - now.midpoint_ms()
+            tolerance.ahead?.ms as f64 - now.midpoint_ms()
         } else {
-            now.midpoint_ms() + tolerance.behind_ms as f64
+            now.midpoint_ms() + tolerance.behind?.ms as f64
         };
         (remaining > 0.0).then(|| remaining / rate.abs())
     }

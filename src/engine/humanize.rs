@@ -2,7 +2,8 @@
 
 use super::drift::Drift;
 use super::estimate::Estimate;
-use super::verdict::{Assessment, Service, Tolerance, Verdict};
+use super::sample::OffsetInterval;
+use super::verdict::{Assessment, Direction, Limit, SERVICES, Service, Tolerance, Verdict, assess};
 
 /// A duration in compact words: `450 ms`, `3.2 s`, `42 s`, `16 min 12 s`, `2 h 5 min`.
 /// The sign is ignored.
@@ -46,16 +47,25 @@ pub fn offset_phrase(estimate: &Estimate) -> String {
     format!("{} {direction}", duration_words(offset))
 }
 
-/// The tolerance in words: `15 min either way`, or `5 min fast or 15 min slow`.
+/// The tolerance in words: `15 min either way`, `5 min fast or 15 min slow`,
+/// `typically 1 h slow (being fast does not matter)`. Undocumented limits say "typically".
 pub fn tolerance_words(tolerance: &Tolerance) -> String {
-    if tolerance.ahead_ms == tolerance.behind_ms {
-        format!("{} either way", duration_words(tolerance.ahead_ms as f64))
+    let limits = [tolerance.ahead, tolerance.behind];
+    let typical = limits.iter().flatten().any(|limit| !limit.documented);
+    let words = |limit: Limit| duration_words(limit.ms as f64);
+    let range = match (tolerance.ahead, tolerance.behind) {
+        (Some(ahead), Some(behind)) if ahead.ms == behind.ms => {
+            format!("{} either way", words(ahead))
+        }
+        (Some(ahead), Some(behind)) => format!("{} fast or {} slow", words(ahead), words(behind)),
+        (Some(ahead), None) => format!("{} fast (being slow does not matter)", words(ahead)),
+        (None, Some(behind)) => format!("{} slow (being fast does not matter)", words(behind)),
+        (None, None) => "any amount".to_owned(),
+    };
+    if typical {
+        format!("typically {range}")
     } else {
-        format!(
-            "{} fast or {} slow",
-            duration_words(tolerance.ahead_ms as f64),
-            duration_words(tolerance.behind_ms as f64)
-        )
+        range
     }
 }
 
@@ -83,12 +93,17 @@ pub fn explain(service: &Service, estimate: &Estimate, assessment: &Assessment) 
         duration_words(estimate.uncertainty_ms())
     );
     let limit = format!(
-        "{} accepts requests from clocks up to {}.",
+        "{} accepts clocks up to {}.",
         service.name,
         tolerance_words(&service.tolerance)
     );
     let room = assessment.room_left_ms.unwrap_or(f64::NAN);
-    let error_seen = format!("{}: “{}”", service.error_code, service.error_message);
+    let symptom = match assessment.binding {
+        Some(Direction::Slow) => service.when_slow,
+        _ => service.when_fast,
+    };
+    let error_seen = Some(symptom.text());
+    let fix = Some(TURN_ON_AUTOMATIC_TIME.to_owned());
     match assessment.verdict {
         Verdict::Ok => Explanation {
             headline: format!("Clock OK for {}", service.name),
@@ -110,21 +125,21 @@ pub fn explain(service: &Service, estimate: &Estimate, assessment: &Assessment) 
                 "The clock is so close to the limit that the measurement cannot tell which side of it the clock is on.".to_owned()
             };
             Explanation {
-                headline: format!("Uploads to {} may fail soon", service.name),
+                headline: format!("{} may refuse this device soon", service.name),
                 sentences: vec![how_far, limit, closeness],
-                error_seen: Some(error_seen),
-                fix: Some(TURN_ON_AUTOMATIC_TIME.to_owned()),
+                error_seen,
+                fix,
             }
         }
         Verdict::Rejected => Explanation {
-            headline: format!("Uploads to {} will fail", service.name),
+            headline: format!("{} will refuse this device", service.name),
             sentences: vec![
                 how_far,
                 limit,
                 format!("That is {} beyond the limit.", duration_words(room)),
             ],
-            error_seen: Some(error_seen),
-            fix: Some(TURN_ON_AUTOMATIC_TIME.to_owned()),
+            error_seen,
+            fix,
         },
         Verdict::Unknown => Explanation {
             headline: "Could not check the clock".to_owned(),
@@ -132,6 +147,59 @@ pub fn explain(service: &Service, estimate: &Estimate, assessment: &Assessment) 
             error_seen: None,
             fix: None,
         },
+    }
+}
+
+/// One service's verdict, for the list under the main one and for reports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServiceResult {
+    /// [`Service::id`].
+    pub id: String,
+    /// [`Service::name`].
+    pub name: String,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// [`service_line`].
+    pub line: String,
+}
+
+/// Verdicts for `primary` first, then every other catalogue service.
+pub fn service_results(primary: &Service, interval: OffsetInterval) -> Vec<ServiceResult> {
+    std::iter::once(primary)
+        .chain(SERVICES.iter().filter(|service| service.id != primary.id))
+        .map(|service| {
+            let assessment = assess(service, Some(interval));
+            ServiceResult {
+                id: service.id.to_string(),
+                name: service.name.to_string(),
+                verdict: assessment.verdict,
+                line: service_line(service, &assessment),
+            }
+        })
+        .collect()
+}
+
+/// One line per service for the list under the main verdict: `14 min 57 s to spare`,
+/// `2 min beyond the limit — KRB_AP_ERR_SKEW: “Clock skew too great”`.
+pub fn service_line(service: &Service, assessment: &Assessment) -> String {
+    let room = assessment.room_left_ms.unwrap_or(f64::NAN);
+    let symptom = match assessment.binding {
+        Some(Direction::Slow) => service.when_slow,
+        _ => service.when_fast,
+    };
+    match assessment.verdict {
+        Verdict::Ok => format!("{} to spare", duration_words(room)),
+        Verdict::Warning if room >= 0.0 => format!("only {} to spare", duration_words(room)),
+        Verdict::Warning => format!(
+            "too close to the limit to tell — may see {}",
+            symptom.text()
+        ),
+        Verdict::Rejected => format!(
+            "{} beyond the limit — {}",
+            duration_words(room),
+            symptom.text()
+        ),
+        Verdict::Unknown => "not measured".to_owned(),
     }
 }
 
@@ -224,10 +292,20 @@ mod tests {
     fn tolerance_words_cover_both_shapes() {
         assert_eq!(tolerance_words(&AMAZON_S3.tolerance), "15 min either way");
         let lopsided = Tolerance {
-            ahead_ms: 300_000,
-            behind_ms: 900_000,
+            ahead: Some(Limit::documented(300_000)),
+            behind: Some(Limit::documented(900_000)),
         };
         assert_eq!(tolerance_words(&lopsided), "5 min fast or 15 min slow");
+        let tls = crate::engine::verdict::service_by_id("tls").unwrap();
+        assert_eq!(
+            tolerance_words(&tls.tolerance),
+            "typically 1 h slow (being fast does not matter)"
+        );
+        let google = crate::engine::verdict::service_by_id("google-oauth").unwrap();
+        assert_eq!(
+            tolerance_words(&google.tolerance),
+            "typically 5 min fast or 1 h slow"
+        );
     }
 
     #[test]
@@ -235,7 +313,7 @@ mod tests {
         let measured = estimate(972_000.0, 400.0);
         let assessment = assess(&AMAZON_S3, Some(measured.interval));
         let text = explain(&AMAZON_S3, &measured, &assessment);
-        assert_eq!(text.headline, "Uploads to Amazon S3 will fail");
+        assert_eq!(text.headline, "Amazon S3 will refuse this device");
         assert!(text.sentences[0].contains("16 min 12 s fast"));
         assert!(text.sentences[1].contains("15 min either way"));
         assert!(text.sentences[2].contains("1 min 12 s beyond"));
@@ -260,6 +338,41 @@ mod tests {
         );
         assert_eq!(text.error_seen, None);
         assert_eq!(text.fix, None);
+    }
+
+    #[test]
+    fn service_lines_name_the_error_of_the_direction_that_fails() {
+        use crate::engine::verdict::service_by_id;
+        let kerberos = service_by_id("kerberos").unwrap();
+        let fast = estimate(420_000.0, 500.0);
+        let line = service_line(kerberos, &assess(kerberos, Some(fast.interval)));
+        assert!(line.starts_with("2 min 1 s beyond the limit"), "{line}");
+        assert!(line.contains("KRB_AP_ERR_SKEW"), "{line}");
+        let aws = service_by_id("aws").unwrap();
+        let slow = estimate(-420_000.0, 500.0);
+        assert!(service_line(aws, &assess(aws, Some(slow.interval))).contains("Signature expired"));
+        let fast_aws = service_line(aws, &assess(aws, Some(fast.interval)));
+        assert!(fast_aws.contains("Signature not yet current"), "{fast_aws}");
+        let fine = estimate(1_000.0, 100.0);
+        assert_eq!(
+            service_line(&AMAZON_S3, &assess(&AMAZON_S3, Some(fine.interval))),
+            "14 min 59 s to spare"
+        );
+    }
+
+    #[test]
+    fn every_service_is_listed_once_primary_first() {
+        let kerberos = crate::engine::verdict::service_by_id("kerberos").unwrap();
+        let results = service_results(kerberos, OffsetInterval::around(360_000.0, 500.0));
+        assert_eq!(results.len(), SERVICES.len());
+        assert_eq!(results[0].id, "kerberos");
+        assert_eq!(results[0].verdict, Verdict::Rejected);
+        assert_eq!(results.iter().filter(|r| r.id == "kerberos").count(), 1);
+        let s3 = results.iter().find(|r| r.id == "s3").unwrap();
+        assert_eq!(s3.verdict, Verdict::Ok);
+        let custom = Service::custom(Some("NAS"), 1_000);
+        let with_custom = service_results(&custom, OffsetInterval::around(0.0, 10.0));
+        assert_eq!(with_custom.len(), SERVICES.len() + 1);
     }
 
     #[test]

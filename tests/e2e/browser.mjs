@@ -34,8 +34,8 @@ export async function launchBrowser() {
  * Console errors, uncaught page errors and dialogs (dismissed) are collected
  * in `page.__errors` as `{ type: 'console' | 'pageerror' | 'dialog', text, url? }`. Close with `page.context().close()`.
  */
-export async function newPageWithClockOffset(browser, offsetMs) {
-  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC' });
+export async function newPageWithClockOffset(browser, offsetMs, contextOptions = {}) {
+  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', ...contextOptions });
   await context.addInitScript(installFakeClock, offsetMs);
   const page = await context.newPage();
   page.__errors = [];

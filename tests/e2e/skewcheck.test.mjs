@@ -79,8 +79,8 @@ const history = (page) => page.evaluate(() => window.__skewcheckHistory);
  * for the first measurement to settle, then run `check`. The page is closed
  * afterwards; on failure a screenshot and the DOM go to tests/e2e/.artifacts/.
  */
-async function withMeasuredPage(t, { server, offsetMs, search = '' }, check) {
-  const page = await newPageWithClockOffset(browser, offsetMs);
+async function withMeasuredPage(t, { server, offsetMs, search = '', contextOptions = {} }, check) {
+  const page = await newPageWithClockOffset(browser, offsetMs, contextOptions);
   await page.addInitScript(recordVerdictHistory);
   const firstRequest = server.requests.length;
   try {
@@ -468,5 +468,142 @@ describe('measurement you can trust', () => {
       assert.match(await page.locator('[data-testid="cross-check"]').textContent(), /Date header disagrees/);
       assert.notEqual(final.verdict, 'ok');
       assertNoErrors(page);
+    }));
+});
+
+// ------------------------------------------------------ verdicts people act on
+
+const IPAD_DESKTOP_UA = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
+
+describe('verdicts people act on', () => {
+  test('a support link with ref and service=kerberos: 6 min fast is rejected for Kerberos, ref shown', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 6 * MIN, search: '?ref=T-1234&service=kerberos' }, async ({ page }) => {
+      const final = await waitForFinal(page);
+      assert.equal(final.verdict, 'rejected', JSON.stringify(final));
+      assert.equal(final.service, 'kerberos');
+      assert.equal(final.limitMs, '300000');
+      assert.ok(Math.abs(final.offsetMs - 6 * MIN) <= final.uncertaintyMs + ROUNDING_MS);
+      assert.match(await page.locator('[data-testid="ref"]').textContent(), /T-1234/);
+      const text = await page.locator('[data-testid="verdict"]').textContent();
+      assert.match(text, /KRB_AP_ERR_SKEW/);
+      assert.match(text, /Clock skew too great/);
+      // S3 allows 15 min: the same clock is fine there, and the list says so.
+      assert.equal(await page.$eval('[data-testid="service-list"] [data-service="s3"]', (el) => el.dataset.verdict), 'ok');
+      const gauge = await page.$eval('[data-testid="gauge"] svg', (el) => el.getAttribute('aria-label'));
+      assert.match(gauge, /6 min fast/);
+      assert.match(gauge, /outside the accepted range/);
+      assertNoErrors(page);
+    }));
+
+  test('a clock exactly 1 h fast gets the time-zone hint and time-zone steps', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 60 * MIN }, async ({ page }) => {
+      const final = await waitForFinal(page);
+      assert.equal(final.verdict, 'rejected');
+      assert.match(await page.locator('[data-testid="timezone-hint"]').textContent(), /almost exactly 1 h ahead.*time zone/);
+      assert.ok(await page.locator('[data-testid="time-zone-steps"] li').count() > 0, 'time-zone steps shown');
+      assertNoErrors(page);
+    }));
+
+  test('3 s fast gets no time-zone hint', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 3_000 }, async ({ page }) => {
+      await waitForFinal(page);
+      assert.equal(await page.locator('[data-testid="timezone-hint"]').count(), 0);
+      assert.equal(await page.locator('[data-testid="time-zone-steps"]').count(), 0);
+    }));
+
+  test('an iPad presenting itself as a Mac gets the iPad steps', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 16 * MIN, contextOptions: { userAgent: IPAD_DESKTOP_UA, hasTouch: true } }, async ({ page }) => {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+      await page.reload();
+      await waitForFinal(page);
+      const fix = page.locator('[data-testid="fix-steps"]');
+      assert.equal(await fix.getAttribute('data-detected'), 'ipados');
+      assert.match(await fix.textContent(), /Tap General, then Date & Time.Turn on Set Automatically/);
+      // The other platforms are one tap away.
+      await page.click('[data-testid="platform-windows"]');
+      assert.equal(await fix.getAttribute('data-platform'), 'windows');
+      assert.match(await fix.textContent(), /Time & language/);
+    }));
+
+  test('copy and share produce the report text; the permalink shows the past report elsewhere without measuring', testOpts, (t) =>
+    withMeasuredPage(t, {
+      server: rootServer,
+      offsetMs: 6 * MIN,
+      search: '?ref=T-1234&service=kerberos',
+      contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] },
+    }, async ({ page }) => {
+      await page.addInitScript(() => {
+        navigator.share = async (data) => { window.__shared = data; };
+      });
+      await page.reload();
+      const final = await waitForFinal(page);
+      await page.click('[data-testid="copy-report"]');
+      await page.locator('[data-testid="copy-status"]', { hasText: 'Copied' }).waitFor({ timeout: 5_000 });
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      const link = await page.$eval('[data-testid="permalink"]', (el) => el.href);
+      for (const part of ['skewcheck result — ref T-1234', 'Kerberos', 'REJECTED', 'KRB_AP_ERR_SKEW', '6 min', 'Amazon S3: OK', link]) {
+        assert.ok(copied.includes(part), `copied text lacks ${JSON.stringify(part)}:\n${copied}`);
+      }
+      await page.click('[data-testid="share-report"]');
+      const shared = await page.waitForFunction(() => window.__shared).then((handle) => handle.jsonValue());
+      assert.match(shared.text, /skewcheck result — ref T-1234/);
+      assert.equal(shared.url, link);
+      assert.ok(await page.locator('[data-testid="qr"] svg').count() === 1, 'QR code of the permalink');
+
+      // A support person opens the link in a fresh browser with a correct clock.
+      const before = rootServer.requests.length;
+      const support = await newPageWithClockOffset(browser, 0);
+      try {
+        await support.goto(link);
+        const past = support.locator('[data-testid="past-report"]');
+        await past.waitFor({ timeout: 10_000 });
+        assert.equal(await past.getAttribute('data-verdict'), 'rejected');
+        assert.equal(Number(await past.getAttribute('data-offset-ms')), final.offsetMs);
+        assert.equal(await past.getAttribute('data-reference'), 'T-1234');
+        assert.match(await support.locator('[data-testid="past-report-text"]').textContent(), /KRB_AP_ERR_SKEW/);
+        await sleep(1_500);
+        assert.equal(await support.locator('[data-testid="verdict"]').count(), 0, 'no live verdict');
+        const measuring = rootServer.requests.slice(before).filter((r) => r.url.includes('skewcheck='));
+        assert.deepEqual(measuring.map((r) => r.url), [], 'the permalink must not measure');
+      } finally {
+        await support.context().close();
+      }
+    }));
+
+  test('a damaged permalink says so and measures nothing', testOpts, async () => {
+    const page = await newPageWithClockOffset(browser, 0);
+    const before = rootServer.requests.length;
+    try {
+      await page.goto(`${rootServer.url}#report=eyJ2Ijo5OTl9`);
+      await page.locator('[data-testid="report-error"]').waitFor({ timeout: 10_000 });
+      await sleep(500);
+      assert.deepEqual(rootServer.requests.slice(before).filter((r) => r.url.includes('skewcheck=')), []);
+      assertNoErrors(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('the make-a-link form builds a working support link', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 0 }, async ({ page }) => {
+      await page.click('[data-testid="link-maker"] summary');
+      await page.fill('[data-testid="link-ref"]', 'T-9 / Müller');
+      await page.selectOption('[data-testid="link-service"]', 'kerberos');
+      const link = await page.locator('[data-testid="link-output"]').textContent();
+      assert.equal(link, `${rootServer.url}?ref=T-9+%2F+M%C3%BCller&service=kerberos`);
+      await page.goto(link);
+      const final = await waitForFinal(page);
+      assert.equal(final.service, 'kerberos');
+      assert.match(await page.locator('[data-testid="ref"]').textContent(), /T-9 \/ Müller/);
+    }));
+
+  test('the server section has copy-paste commands against the same reference', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 0 }, async ({ page }) => {
+      for (const id of ['server-linux', 'server-macos', 'server-powershell']) {
+        assert.ok((await page.locator(`[data-testid="${id}"]`).textContent()).includes(rootServer.url), id);
+      }
+      assert.match(await page.locator('[data-testid="ntp-linux"]').textContent(), /timedatectl set-ntp true/);
+      assert.match(await page.locator('[data-testid="ntp-windows"]').textContent(), /w32tm/);
     }));
 });

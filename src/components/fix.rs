@@ -1,0 +1,47 @@
+use crate::engine::platform::Platform;
+use leptos::prelude::*;
+
+/// Exact steps to turn on automatic date and time on the device in hand, with the other
+/// platforms one tap away. With a time-zone hint, the time-zone steps come first.
+#[component]
+pub fn FixSteps(
+    /// The platform detected from the browser.
+    detected: Platform,
+    /// Whether the offset looks like a wrong time zone.
+    #[prop(into)]
+    zone_mistake: Signal<bool>,
+) -> impl IntoView {
+    let selected = RwSignal::new(detected);
+    view! {
+        <section class="card fix-steps" data-testid="fix-steps" data-platform=move || selected.get().id() data-detected=detected.id()>
+            <h3>{move || format!("Keep the clock right on {}", selected.get().name())}</h3>
+            <div class="tabs" role="tablist" aria-label="Device type">
+                {Platform::ALL
+                    .into_iter()
+                    .map(|platform| view! {
+                        <button
+                            type="button"
+                            class="tab"
+                            role="tab"
+                            data-testid=format!("platform-{}", platform.id())
+                            aria-selected=move || (selected.get() == platform).to_string()
+                            on:click=move |_| selected.set(platform)
+                        >
+                            {platform.name()}
+                        </button>
+                    })
+                    .collect_view()}
+            </div>
+            {move || zone_mistake.get().then(|| view! {
+                <h4>"First, the time zone"</h4>
+                <ol class="steps" data-testid="time-zone-steps">
+                    {selected.get().time_zone_steps().iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
+                </ol>
+                <h4>"Then automatic time"</h4>
+            })}
+            <ol class="steps" data-testid="automatic-time-steps">
+                {move || selected.get().automatic_time_steps().iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
+            </ol>
+        </section>
+    }
+}

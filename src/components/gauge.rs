@@ -1,0 +1,101 @@
+use crate::engine::humanize::{duration_words, tolerance_words};
+use crate::engine::sample::OffsetInterval;
+use crate::engine::verdict::Service;
+use leptos::prelude::*;
+
+/// Drawing width in SVG units; the picture scales to its container.
+const WIDTH: f64 = 320.0;
+const CENTRE: f64 = WIDTH / 2.0;
+const HALF_SPAN: f64 = 140.0;
+
+/// The offset and its uncertainty on a line, against the service's accepted window.
+#[component]
+pub fn Gauge(
+    /// The measured interval, once there is one.
+    #[prop(into)]
+    interval: Signal<Option<OffsetInterval>>,
+    /// Whose window to draw.
+    service: &'static Service,
+) -> impl IntoView {
+    // Until there is a measurement, an empty scale holds the picture's place.
+    let placeholder = move || {
+        view! {
+            <figure class="gauge card" data-testid="gauge" data-empty="true">
+                <svg viewBox="0 0 320 70" class="gauge-svg" aria-hidden="true">
+                    <rect class="gauge-track" x="10" y="24" width="300" height="14" rx="7"></rect>
+                </svg>
+            </figure>
+        }
+        .into_any()
+    };
+    move || {
+        let Some(interval) = interval.get() else {
+            return placeholder();
+        };
+        {
+            let ahead = service.tolerance.ahead.map(|limit| limit.ms as f64);
+            let behind = service.tolerance.behind.map(|limit| limit.ms as f64);
+            // The scale shows both limits (or the offset, if further) with room around them.
+            let widest = ahead.unwrap_or(0.0).max(behind.unwrap_or(0.0));
+            let range = (widest.max(interval.midpoint_ms().abs()) * 1.25).max(1_000.0);
+            let x = |value: f64| CENTRE + (value / range).clamp(-1.05, 1.05) * HALF_SPAN;
+            let window_left = behind.map_or(x(-range * 2.0), |limit| x(-limit));
+            let window_right = ahead.map_or(x(range * 2.0), x);
+            let marker = x(interval.midpoint_ms());
+            let (bar_left, bar_right) = (
+                x(interval.lower_ms),
+                x(interval.upper_ms).max(x(interval.lower_ms) + 2.0),
+            );
+            let offset = interval.midpoint_ms();
+            let inside = behind.is_none_or(|limit| interval.upper_ms >= -limit)
+                && ahead.is_none_or(|limit| interval.lower_ms <= limit);
+            let description = format!(
+                "Offset: {} {} (± {}). {} accepts {}. The clock is {} the accepted range.",
+                duration_words(offset),
+                if offset >= 0.0 { "fast" } else { "slow" },
+                duration_words(interval.half_width_ms()),
+                service.name,
+                tolerance_words(&service.tolerance),
+                if inside { "inside" } else { "outside" }
+            );
+            view! {
+                <figure class="gauge card" data-testid="gauge">
+                    <svg viewBox="0 0 320 70" role="img" aria-label=description.clone() class="gauge-svg">
+                        <title>{description.clone()}</title>
+                        <rect class="gauge-track" x="10" y="24" width="300" height="14" rx="7"></rect>
+                        <rect class="gauge-window" x=format!("{window_left:.1}") y="24" width=format!("{:.1}", (window_right - window_left).max(1.0)) height="14"></rect>
+                        <line class="gauge-zero" x1="160" x2="160" y1="18" y2="44"></line>
+                        <rect class="gauge-bar" x=format!("{bar_left:.1}") y="27" width=format!("{:.1}", bar_right - bar_left) height="8" rx="3"></rect>
+                        <circle class="gauge-marker" cx=format!("{marker:.1}") cy="31" r="7"></circle>
+                        <text class="gauge-label" x="160" y="60" text-anchor="middle">"0"</text>
+                        {limit_labels(behind, ahead, window_left, window_right)}
+                        <text class="gauge-label" x="14" y="60">"slow"</text>
+                        <text class="gauge-label" x="306" y="60" text-anchor="end">"fast"</text>
+                    </svg>
+                    <figcaption class="visually-hidden" data-testid="gauge-text">{description}</figcaption>
+                </figure>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Labels for the window's edges; one "±" label when the edges are too close for two.
+fn limit_labels(behind: Option<f64>, ahead: Option<f64>, left: f64, right: f64) -> impl IntoView {
+    let text = |x: f64, words: String| view! { <text class="gauge-label" x=format!("{x:.1}") y="16" text-anchor="middle">{words}</text> };
+    match (behind, ahead) {
+        (Some(behind), Some(ahead)) if behind == ahead && right - left < 70.0 => {
+            vec![text(
+                (left + right) / 2.0,
+                format!("±{}", duration_words(ahead)),
+            )]
+        }
+        _ => [
+            behind.map(|limit| text(left, format!("−{}", duration_words(limit)))),
+            ahead.map(|limit| text(right, format!("+{}", duration_words(limit)))),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+    }
+}

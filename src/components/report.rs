@@ -1,0 +1,120 @@
+use super::support::copy_to_clipboard;
+use super::verdict_badge;
+use crate::browser::{can_share, share};
+use crate::engine::humanize::duration_words;
+use crate::engine::report::{Report, encode_fragment};
+use crate::engine::verdict::Verdict;
+use leptos::prelude::*;
+use qrcode::render::svg;
+use qrcode::{EcLevel, QrCode};
+
+/// The permalink of a report: the page without query or fragment, plus the report fragment.
+pub fn permalink(page_url: &str, report: &Report) -> String {
+    let base = page_url.split(['?', '#']).next().unwrap_or(page_url);
+    format!("{base}#{}", encode_fragment(&report.without_details()))
+}
+
+/// A QR code of `text` as an SVG string, or `None` if it does not fit in a QR code.
+fn qr_svg(text: &str) -> Option<String> {
+    // Level L holds the most data; a screen shown to a camera up close needs little repair.
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L).ok()?;
+    Some(
+        code.render::<svg::Color>()
+            .min_dimensions(200, 200)
+            .quiet_zone(true)
+            .build(),
+    )
+}
+
+/// "Send result to support": copy as text, the share sheet, a permalink and its QR code.
+#[component]
+pub fn ReportShare(
+    /// The report of the current measurement, once final.
+    #[prop(into)]
+    report: Signal<Option<Report>>,
+    /// The page's own address, the base of the permalink.
+    page_url: String,
+) -> impl IntoView {
+    let status = RwSignal::new(String::new());
+    let shareable = can_share();
+    move || {
+        let page_url = page_url.clone();
+        report.get().map(|report| {
+            let link = permalink(&page_url, &report);
+            let text = format!("{}\n\n{link}", report.to_text());
+            let qr = qr_svg(&link);
+            let copy_text = text.clone();
+            let share_text = report.to_text();
+            let share_link = link.clone();
+            view! {
+                <section class="card report" data-testid="report">
+                    <h3>"Send this result to support"</h3>
+                    <div class="report-actions">
+                        <button type="button" class="secondary" data-testid="copy-report" on:click=move |_| copy_to_clipboard(copy_text.clone(), status)>
+                            "Copy result"
+                        </button>
+                        {shareable.then(|| view! {
+                            <button
+                                type="button"
+                                class="secondary"
+                                data-testid="share-report"
+                                on:click=move |_| {
+                                    let (text, link) = (share_text.clone(), share_link.clone());
+                                    leptos::task::spawn_local(async move {
+                                        let shared = share("skewcheck result", &text, &link).await;
+                                        status.set(if shared { "Shared.".to_owned() } else { String::new() });
+                                    });
+                                }
+                            >
+                                "Share…"
+                            </button>
+                        })}
+                        <a href=link.clone() data-testid="permalink" target="_blank" rel="noopener">"Link to this result"</a>
+                        <span class="status" role="status" data-testid="copy-status">{move || status.get()}</span>
+                    </div>
+                    {qr.map(|svg| view! {
+                        <figure class="qr-figure">
+                            <div class="qr" data-testid="qr" role="img" aria-label="QR code of the link to this result" inner_html=svg></div>
+                            <figcaption class="status">"A technician can scan this to open the same result."</figcaption>
+                        </figure>
+                    })}
+                    <pre class="report-text" data-testid="report-text">{text}</pre>
+                </section>
+            }
+        })
+    }
+}
+
+/// A result measured earlier on another device, opened from a permalink: shown as it was,
+/// clearly marked, and never re-measured here.
+#[component]
+pub fn PastReport(
+    /// The decoded report.
+    report: Report,
+    /// The page's own address, for "check this device instead".
+    page_url: String,
+) -> impl IntoView {
+    let primary = report.verdicts.first().cloned();
+    let verdict = primary
+        .as_ref()
+        .and_then(|verdict| Verdict::from_name(&verdict.verdict))
+        .unwrap_or(Verdict::Unknown);
+    let (glyph, word) = verdict_badge(verdict);
+    let check_here = page_url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(&page_url)
+        .to_owned();
+    let age = crate::engine::clock::DeviceClock::wall_ms(&crate::browser::BrowserClock)
+        - report.measured_at_ms;
+    view! {
+        <section class="past-banner" data-testid="past-report" data-verdict=verdict.as_str() data-offset-ms=report.offset_ms.to_string() data-uncertainty-ms=report.uncertainty_ms.to_string() data-reference=report.reference.clone()>
+            <h2>"A past result from another device"</h2>
+            <p>"This page shows a result that was measured on the device that sent this link. Nothing was measured on this device."</p>
+            <p data-testid="past-age">{format!("Measured about {} ago (by this device's clock).", duration_words(age))}</p>
+            <p class="past-verdict"><span class="badge">{glyph}" "{word}</span>" "{primary.map(|p| format!("{}: {}", p.service, p.detail))}</p>
+        </section>
+        <pre class="report-text card" data-testid="past-report-text">{report.to_text()}</pre>
+        <p><a href=check_here data-testid="check-this-device">"Check this device's clock instead"</a></p>
+    }
+}
