@@ -48,12 +48,12 @@ pub struct Plan {
 }
 
 /// The page's plan. Budget: at most 12 requests per measurement (a `Date`-header source
-/// typically needs 6–10, a millisecond source 5), at most 3 measurements if the clock keeps
+/// typically needs 6–10, a millisecond source 10: more samples let the shortest legs bound the offset more tightly), at most 3 measurements if the clock keeps
 /// changing.
 pub const DEFAULT_PLAN: Plan = Plan {
     max_requests: 12,
-    fine_samples: 5,
-    fine_spacing_ms: 60,
+    fine_samples: 10,
+    fine_spacing_ms: 40,
     min_gap_ms: 40.0,
     max_failures: 3,
     max_restarts: 2,
