@@ -10,11 +10,14 @@ import { launchBrowser, newPageWithClockOffset } from '../tests/e2e/browser.mjs'
 import { startServer } from '../tests/e2e/server.mjs';
 
 const MIN = 60_000;
+// The screenshots show what a client sees: an iPad (desktop-class Safari UA plus touch) and an iPhone.
+const IPAD = { userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15', hasTouch: true };
+const IPHONE = { userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1', hasTouch: true };
 const SHOTS = [
-  { name: 'ipad-rejected-light', viewport: { width: 820, height: 1180 }, scheme: 'light', offsetMs: 16 * MIN + 12_000 },
-  { name: 'ipad-rejected-dark', viewport: { width: 820, height: 1180 }, scheme: 'dark', offsetMs: 16 * MIN + 12_000 },
-  { name: 'phone-ok-light', viewport: { width: 390, height: 844 }, scheme: 'light', offsetMs: 3_000 },
-  { name: 'phone-warning-dark', viewport: { width: 390, height: 844 }, scheme: 'dark', offsetMs: 14 * MIN + 30_000 },
+  { name: 'ipad-rejected-light', viewport: { width: 820, height: 1180 }, device: IPAD, scheme: 'light', offsetMs: 16 * MIN + 12_000 },
+  { name: 'ipad-rejected-dark', viewport: { width: 820, height: 1180 }, device: IPAD, scheme: 'dark', offsetMs: 16 * MIN + 12_000 },
+  { name: 'phone-ok-light', viewport: { width: 390, height: 844 }, device: IPHONE, scheme: 'light', offsetMs: 3_000 },
+  { name: 'phone-warning-dark', viewport: { width: 390, height: 844 }, device: IPHONE, scheme: 'dark', offsetMs: 14 * MIN + 30_000 },
 ];
 
 const outDir = path.resolve(process.argv[2] ?? 'docs/screenshots');
@@ -23,11 +26,13 @@ const server = await startServer({ distDir });
 const browser = await launchBrowser();
 try {
   for (const shot of SHOTS) {
-    const page = await newPageWithClockOffset(browser, shot.offsetMs);
+    const page = await newPageWithClockOffset(browser, shot.offsetMs, shot.device);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
     await page.setViewportSize(shot.viewport);
     await page.emulateMedia({ colorScheme: shot.scheme });
     await page.goto(server.url);
-    await page.waitForSelector('[data-testid="verdict"][data-state="done"]', { timeout: 20_000 });
+    await page.waitForSelector('[data-testid="verdict"][data-state="done"][data-refining="false"]', { timeout: 20_000 });
     const file = path.join(outDir, `${shot.name}.png`);
     await page.screenshot({ path: file });
     console.log(`wrote ${file}`);

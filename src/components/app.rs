@@ -1,6 +1,6 @@
 use super::{
-    FixSteps, Gauge, LinkMaker, LiveClocks, MeasurementDetails, PastReport, ReportShare,
-    ServerCheck, ServiceList, VerdictPanel,
+    FixSteps, LinkMaker, LiveClocks, MeasurementDetails, PastReport, ReportShare, ServerCheck,
+    ServiceList, VerdictPanel,
 };
 use crate::browser::{
     BrowserClock, device_facts, on_becoming_visible, page_address, page_fragment, page_is_visible,
@@ -213,9 +213,6 @@ fn LiveCheck(
     });
     let final_measurement =
         move || phase.with(|phase| phase.measurement().filter(|m| !m.refining).cloned());
-    let interval = Signal::derive(move || {
-        phase.with(|phase| phase.measurement().map(|m| m.estimate.interval))
-    });
     let results =
         Signal::derive(move || phase.with(|phase| phase.measurement().map(|m| m.services.clone())));
     let zone_mistake = Signal::derive(move || {
@@ -243,7 +240,6 @@ fn LiveCheck(
             </header>
             {reference.clone().map(|reference| view! { <p class="reference-tag" data-testid="ref">"Ticket: "{reference}</p> })}
             <VerdictPanel phase=phase service=service first_verdict_ms=first_verdict_ms drift=drift />
-            <Gauge interval=interval service=service />
             <LiveClocks now=now offset_ms=offset_ms />
             <div class="actions">
                 <button
@@ -256,8 +252,10 @@ fn LiveCheck(
                     "Check again"
                 </button>
             </div>
-            <ServiceList results=results primary=service />
+            // Static-height sections first: whatever grows when the result arrives sits lower,
+            // below the fold, so nothing on screen moves.
             <FixSteps detected=platform zone_mistake=zone_mistake />
+            <ServiceList results=results primary=service />
             <ReportShare report=report page_url=page_url.clone() />
             <MeasurementDetails phase=phase drift=drift />
             <ServerCheck reference_url=reference_url />

@@ -32,16 +32,16 @@ pub fn FixSteps(
                     })
                     .collect_view()}
             </div>
-            {move || zone_mistake.get().then(|| view! {
-                <h4>"First, the time zone"</h4>
-                <ol class="steps" data-testid="time-zone-steps">
-                    {selected.get().time_zone_steps().iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
-                </ol>
-                <h4>"Then automatic time"</h4>
-            })}
             <ol class="steps" data-testid="automatic-time-steps">
                 {move || selected.get().automatic_time_steps().iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
             </ol>
+            // Appended, not prepended: the card keeps its top in place when the result arrives.
+            {move || zone_mistake.get().then(|| view! {
+                <h4>"The time zone is probably wrong: set it first"</h4>
+                <ol class="steps" data-testid="time-zone-steps">
+                    {selected.get().time_zone_steps().iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
+                </ol>
+            })}
         </section>
     }
 }

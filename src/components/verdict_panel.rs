@@ -1,3 +1,4 @@
+use super::Gauge;
 use crate::engine::drift::Drift;
 use crate::engine::humanize::{drift_sentence, duration_words};
 use crate::engine::verdict::{Service, Verdict};
@@ -53,6 +54,7 @@ pub fn VerdictPanel(
                 {move || body(phase.get())}
                 {move || drift_text().map(|text| view! { <p class="drift" data-testid="drift">{text}</p> })}
             </div>
+            <Gauge interval=Signal::derive(move || phase.with(|phase| phase.measurement().map(|m| m.estimate.interval))) service=service />
         </section>
     }
 }
@@ -106,9 +108,15 @@ fn body(phase: Phase) -> AnyView {
                 {explanation.error_seen.map(|error| view! {
                     <p class="error-seen" data-testid="error-seen">"Uploads get the error " <code>{error}</code></p>
                 })}
-                {measurement.zone_hint.map(|hint| view! { <p class="zone-hint" data-testid="timezone-hint">{hint.sentence()}</p> })}
                 {cross_check}
-                {explanation.fix.map(|fix| view! { <p class="fix" data-testid="fix"><strong>"How to fix it: "</strong>{fix}</p> })}
+                {match (measurement.zone_hint, explanation.fix) {
+                    // A time-zone mistake needs different advice from "turn on automatic time".
+                    (Some(hint), _) => Some(view! {
+                        <p class="fix zone-hint" data-testid="timezone-hint"><strong>"How to fix it: "</strong>{hint.sentence()}</p>
+                    }.into_any()),
+                    (None, Some(fix)) => Some(view! { <p class="fix" data-testid="fix"><strong>"How to fix it: "</strong>{fix}</p> }.into_any()),
+                    (None, None) => None,
+                }}
                 {refining.map(|text| view! { <p class="refining" data-testid="refining" role="status">{text}</p> })}
             }
             .into_any()

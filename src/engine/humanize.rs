@@ -82,8 +82,8 @@ pub struct Explanation {
     pub fix: Option<String>,
 }
 
-/// The advice for any clock that is off; the per-platform steps come with a later issue.
-const TURN_ON_AUTOMATIC_TIME: &str = "Turn on automatic date and time in this device's settings (on an iPad or iPhone: Settings → General → Date & Time → Set Automatically), then press “Check again”.";
+/// The advice for any clock that is off; the exact steps for the device follow on the page.
+const TURN_ON_AUTOMATIC_TIME: &str = "Turn on automatic date and time (the steps for this device are below), then press “Check again”.";
 
 /// Explains an assessment of `estimate` against `service`.
 pub fn explain(service: &Service, estimate: &Estimate, assessment: &Assessment) -> Explanation {

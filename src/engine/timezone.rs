@@ -41,7 +41,7 @@ impl ZoneHint {
             "behind"
         };
         format!(
-            "The clock is almost exactly {} {direction}. That usually means the time zone is set wrong and the time was corrected by hand: set the right time zone (or turn on automatic time zone) instead of changing the hour.",
+            "The clock is almost exactly {} {direction}: the time zone is probably wrong and the time was set by hand. Set the right time zone instead of changing the hour.",
             self.hours_text()
         )
     }

@@ -429,74 +429,33 @@ mod tests {
         verdict_for(&AMAZON_S3, offset_ms, uncertainty_ms)
     }
 
+    /// S3's limit and margin, with and without uncertainty, in both directions: the interval
+    /// must lie wholly beyond the limit to reject, and wholly inside with 60 s spare for ok.
     #[test]
-    fn s3_limit_boundaries_exact_measurement_both_signs() {
+    fn s3_boundaries_both_signs() {
+        let cases = [
+            (899_999.0, 0.0, Verdict::Warning),
+            (900_000.0, 0.0, Verdict::Warning),
+            (900_001.0, 0.0, Verdict::Rejected),
+            (900_001.0, 2.0, Verdict::Warning),
+            (900_500.0, 499.0, Verdict::Rejected),
+            (900_500.0, 500.0, Verdict::Warning),
+            (899_999.0, 500.0, Verdict::Warning),
+            (900_000.0, 500.0, Verdict::Warning),
+            (840_000.0, 0.0, Verdict::Ok),
+            (840_001.0, 0.0, Verdict::Warning),
+            (839_500.0, 500.0, Verdict::Ok),
+            (839_500.0, 501.0, Verdict::Warning),
+        ];
         for sign in [1.0, -1.0] {
-            assert_eq!(
-                verdict_at(sign * 899_999.0, 0.0),
-                Verdict::Warning,
-                "{sign}"
-            );
-            assert_eq!(
-                verdict_at(sign * 900_000.0, 0.0),
-                Verdict::Warning,
-                "{sign}"
-            );
-            assert_eq!(
-                verdict_at(sign * 900_001.0, 0.0),
-                Verdict::Rejected,
-                "{sign}"
-            );
-        }
-    }
-
-    #[test]
-    fn s3_limit_boundaries_with_uncertainty_both_signs() {
-        for sign in [1.0, -1.0] {
-            // The interval must lie wholly beyond the limit to reject.
-            assert_eq!(
-                verdict_at(sign * 900_001.0, 2.0),
-                Verdict::Warning,
-                "{sign}"
-            );
-            assert_eq!(
-                verdict_at(sign * 900_500.0, 499.0),
-                Verdict::Rejected,
-                "{sign}"
-            );
-            assert_eq!(
-                verdict_at(sign * 900_500.0, 500.0),
-                Verdict::Warning,
-                "{sign}"
-            );
-            assert_eq!(
-                verdict_at(sign * 899_999.0, 500.0),
-                Verdict::Warning,
-                "{sign}"
-            );
-            assert_eq!(
-                verdict_at(sign * 900_000.0, 500.0),
-                Verdict::Warning,
-                "{sign}"
-            );
-        }
-    }
-
-    #[test]
-    fn safety_margin_boundaries() {
-        for sign in [1.0, -1.0] {
-            assert_eq!(verdict_at(sign * 840_000.0, 0.0), Verdict::Ok, "{sign}");
-            assert_eq!(
-                verdict_at(sign * 840_001.0, 0.0),
-                Verdict::Warning,
-                "{sign}"
-            );
-            assert_eq!(verdict_at(sign * 839_500.0, 500.0), Verdict::Ok, "{sign}");
-            assert_eq!(
-                verdict_at(sign * 839_500.0, 501.0),
-                Verdict::Warning,
-                "{sign}"
-            );
+            for (offset, uncertainty, expected) in cases {
+                assert_eq!(
+                    verdict_at(sign * offset, uncertainty),
+                    expected,
+                    "{} ± {uncertainty}",
+                    sign * offset
+                );
+            }
         }
     }
 

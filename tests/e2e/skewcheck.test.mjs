@@ -346,6 +346,7 @@ describe('no layout shift when the result arrives', () => {
   const results = [
     { label: 'rejected (+16 min)', offsetMs: 16 * MIN, verdict: 'rejected' },
     { label: 'warning (+14.5 min)', offsetMs: 14.5 * MIN, verdict: 'warning' },
+    { label: 'time-zone hint (+1 h)', offsetMs: 60 * MIN, verdict: 'rejected' },
   ];
   for (const viewport of viewports) {
     for (const r of results) {
