@@ -38,6 +38,9 @@ setup() {
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   command -v node >/dev/null || missing+=(nodejs)
   command -v npm >/dev/null || missing+=(npm)
+  # WebKit, the iPad's engine, for the WebKit smoke test (WebDriver under a virtual display).
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null || missing+=(xvfb)
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 
   if ! trunk --version 2>/dev/null | grep -qF "$TRUNK_VERSION"; then

@@ -249,32 +249,25 @@ pub async fn run(setup: &Setup, notice: Option<String>, report: impl Fn(Phase)) 
     let mut origin = None;
     let mut verdict_shown = false;
     while let Step::Request { delay_ms } = collector.next_step(&BrowserClock) {
-        if delay_ms > 0 {
-            TimeoutFuture::new(delay_ms).await;
-        }
-        match take_sample(&setup.source_url, setup.ask, fresh_nonce(), &BrowserClock).await {
-            Ok(observation) => {
-                origin = Some(observation.sample.reference.origin);
-                match collector.record(observation) {
-                    Recorded::ClockChanged { jump_ms } => {
-                        summary.clock_changed = true;
-                        verdict_shown = false;
-                        notice = Some(format!(
-                            "Your clock just changed by {} — checking again.",
-                            duration_words(jump_ms)
-                        ));
-                    }
-                    Recorded::Cached(evidence) => {
-                        notice = Some(format!(
-                            "Ignored an answer that came from a cache ({evidence})."
-                        ));
-                    }
-                    Recorded::Kept | Recorded::Dropped => {}
+        if let Some((recorded, reading_origin)) =
+            take_next(&mut collector, &setup.source_url, setup.ask, delay_ms).await
+        {
+            origin = Some(reading_origin);
+            match recorded {
+                Recorded::ClockChanged { jump_ms } => {
+                    summary.clock_changed = true;
+                    verdict_shown = false;
+                    notice = Some(format!(
+                        "Your clock just changed by {} — checking again.",
+                        duration_words(jump_ms)
+                    ));
                 }
-            }
-            Err(error) => {
-                let permanent = error.is_permanent();
-                collector.record_failure(error, permanent);
+                Recorded::Cached(evidence) => {
+                    notice = Some(format!(
+                        "Ignored an answer that came from a cache ({evidence})."
+                    ));
+                }
+                Recorded::Kept | Recorded::Dropped => {}
             }
         }
         // Show the verdict as soon as refining cannot change it, then keep it up to date —
@@ -390,20 +383,35 @@ pub async fn run(setup: &Setup, notice: Option<String>, report: impl Fn(Phase)) 
     summary
 }
 
+/// Waits as the collector asked, takes one sample and records it: what happened to the
+/// answer and where its time came from, or `None` when the request failed (also recorded).
+async fn take_next(
+    collector: &mut Collector<FetchError>,
+    url: &str,
+    ask: Ask,
+    delay_ms: u32,
+) -> Option<(Recorded, ReadingOrigin)> {
+    if delay_ms > 0 {
+        TimeoutFuture::new(delay_ms).await;
+    }
+    match take_sample(url, ask, fresh_nonce(), &BrowserClock).await {
+        Ok(observation) => {
+            let origin = observation.sample.reference.origin;
+            Some((collector.record(observation), origin))
+        }
+        Err(error) => {
+            let permanent = error.is_permanent();
+            collector.record_failure(error, permanent);
+            None
+        }
+    }
+}
+
 /// Measures a second source without reporting progress (the first result is on screen).
 async fn measure_quietly(url: &str) -> Result<Estimate, String> {
     let mut collector = Collector::<FetchError>::new(DEFAULT_PLAN);
     while let Step::Request { delay_ms } = collector.next_step(&BrowserClock) {
-        TimeoutFuture::new(delay_ms).await;
-        match take_sample(url, Ask::Body, fresh_nonce(), &BrowserClock).await {
-            Ok(observation) => {
-                collector.record(observation);
-            }
-            Err(error) => {
-                let permanent = error.is_permanent();
-                collector.record_failure(error, permanent);
-            }
-        }
+        take_next(&mut collector, url, Ask::Body, delay_ms).await;
     }
     collector.finish().map_err(|error| match error {
         CollectError::Requests(error) => error.to_string(),

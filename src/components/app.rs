@@ -17,6 +17,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
 
+/// The sections below the verdict appear with the first result, or after this long.
+const LOWER_SECTIONS_AT_LATEST: Duration = Duration::from_millis(1_500);
 /// How often the live clocks redraw and the page looks for clock changes.
 const TICK: Duration = Duration::from_millis(200);
 /// While the page stays open and visible, measure again this often (live mode).
@@ -99,6 +101,9 @@ fn LiveCheck(
     });
     let setup = StoredValue::new(setup.ok());
     let first_verdict_ms = RwSignal::new(None::<f64>);
+    let lower_ready =
+        RwSignal::new(phase.with_untracked(|phase| !matches!(phase, Phase::Measuring { .. })));
+    set_timeout(move || lower_ready.set(true), LOWER_SECTIONS_AT_LATEST);
     let drift = RwSignal::new(None::<Drift>);
     let history = StoredValue::new(Vec::<DriftPoint>::new());
     let last_finished_ms = StoredValue::new(started_ms);
@@ -134,6 +139,9 @@ fn LiveCheck(
                     || (live && matches!(next, Phase::Measuring { notice: None, .. }))
                 {
                     return;
+                }
+                if !matches!(next, Phase::Measuring { .. }) && !lower_ready.get_untracked() {
+                    lower_ready.set(true);
                 }
                 if first_verdict_ms.get_untracked().is_none() && matches!(next, Phase::Done(_)) {
                     first_verdict_ms.set(Some(BrowserClock.monotonic_ms() - started_ms));
@@ -223,6 +231,25 @@ fn LiveCheck(
         final_measurement()
             .map(|m| m.to_report(device.clone(), platform.id(), report_reference.clone()))
     });
+    // Everything below the actions renders once there is a first result (or after a moment),
+    // so the first request and the verdict are not held up by drawing the whole page.
+    // Static-height sections come first: whatever grows when the result arrives sits lower,
+    // below the fold, so nothing on screen moves.
+    let lower_sections = move || {
+        view! {
+            <FixSteps detected=platform zone_mistake=zone_mistake />
+            <ServiceList results=results primary=service />
+            <ReportShare report=report page_url=page_url.clone() />
+            <MeasurementDetails phase=phase drift=drift />
+            <ServerCheck reference_url=reference_url.clone() />
+            <LinkMaker page_url=page_url.clone() />
+            <footer class="footer">
+                <p>
+                    "skewcheck measures over HTTP like NTP does (RFC 5905): it times each request and keeps only what the round trips allow. While this page stays open it checks again every 2 minutes."
+                </p>
+            </footer>
+        }
+    };
     let offset_ms = Signal::derive(move || {
         phase.with(|phase| phase.measurement().map(|m| m.estimate.offset_ms()))
     });
@@ -252,19 +279,7 @@ fn LiveCheck(
                     "Check again"
                 </button>
             </div>
-            // Static-height sections first: whatever grows when the result arrives sits lower,
-            // below the fold, so nothing on screen moves.
-            <FixSteps detected=platform zone_mistake=zone_mistake />
-            <ServiceList results=results primary=service />
-            <ReportShare report=report page_url=page_url.clone() />
-            <MeasurementDetails phase=phase drift=drift />
-            <ServerCheck reference_url=reference_url />
-            <LinkMaker page_url=page_url />
-            <footer class="footer">
-                <p>
-                    "skewcheck measures over HTTP like NTP does (RFC 5905): it times each request and keeps only what the round trips allow. While this page stays open it checks again every 2 minutes."
-                </p>
-            </footer>
+            {move || lower_ready.get().then(&lower_sections)}
         </main>
     }
 }

@@ -1,11 +1,9 @@
-// Headless Chromium for the e2e tests, with a fake device clock.
-//
-// The page under test compares the device clock (Date) against a reference
-// (the test server's real clock). To simulate a skewed device we shift Date
-// inside the page only; performance.now() stays real, since it is a monotonic
-// timer for measuring round trips and must not jump with the wall clock.
+// Headless Chromium for the e2e tests, with a fake device clock (see
+// fake-clock.mjs: Date is shifted inside the page, performance.now() is not).
 
 import { chromium } from 'playwright-core';
+
+import { installFakeClock } from './fake-clock.mjs';
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -50,30 +48,4 @@ export async function newPageWithClockOffset(browser, offsetMs, contextOptions =
     dialog.dismiss().catch(() => {});
   });
   return page;
-}
-
-// Runs inside the page before any of its scripts (serialized by Playwright;
-// it must not reference anything outside itself).
-function installFakeClock(initialOffsetMs) {
-  const RealDate = Date;
-  const realNow = RealDate.now.bind(RealDate);
-  window.__skewcheckOffsetMs = initialOffsetMs;
-  const fakeNow = () => realNow() + Number(window.__skewcheckOffsetMs || 0);
-
-  // A function rather than `class extends Date`: `Date()` called without
-  // `new` must still return a string, which a class constructor cannot do.
-  function FakeDate(...args) {
-    if (!new.target) return new RealDate(fakeNow()).toString();
-    // Only the no-argument form reads the clock; everything else is untouched.
-    return Reflect.construct(RealDate, args.length === 0 ? [fakeNow()] : args, new.target);
-  }
-  // Share the native prototype so instanceof, toLocale*, toISOString, etc.
-  // behave exactly as before, also for dates made elsewhere.
-  FakeDate.prototype = RealDate.prototype;
-  Object.setPrototypeOf(FakeDate, RealDate); // inherits Date.UTC, Date.parse
-  Object.defineProperty(FakeDate, 'name', { value: 'Date' });
-  Object.defineProperty(FakeDate, 'length', { value: RealDate.length });
-  Object.defineProperty(FakeDate, 'now', { value: fakeNow, writable: true, configurable: true });
-  Object.defineProperty(RealDate.prototype, 'constructor', { value: FakeDate, writable: true, configurable: true });
-  globalThis.Date = FakeDate;
 }

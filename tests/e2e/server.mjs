@@ -8,10 +8,15 @@
 //    own clock is the reference truth; the browser's clock is faked instead.
 //
 // Every request is recorded in `requests` so tests can assert on traffic.
+//
+// Opt-in `injectHeadScript`: for browsers driven without init scripts
+// (classic WebDriver, e.g. WebKit), JS that must run before the page's own
+// scripts is served inline at the top of every index.html.
 
 import http from 'node:http';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -77,11 +82,15 @@ const TIME_FORMATS = {
  * @param {string} options.distDir   directory whose files are served
  * @param {string} [options.mountPath='/']  URL prefix the files live under, e.g. '/tools/clock/'
  * @param {string} [options.host='127.0.0.1']
+ * @param {string} [options.injectHeadScript]  JS inserted as an inline
+ *   `<script>` right after `<head>` in every served index.html, so it runs
+ *   before the page's own scripts (e.g. `fakeClockScript()` from fake-clock.mjs).
+ *   Unset: files are served byte for byte.
  * @returns {Promise<{url: string, baseUrl: string, port: number, close: () => Promise<void>, requests: object[]}>}
  *   `url` is the page URL (base + mountPath); `requests` may be emptied by
  *   tests (`requests.length = 0`).
  */
-export async function startServer({ distDir, mountPath = '/', host = '127.0.0.1' }) {
+export async function startServer({ distDir, mountPath = '/', host = '127.0.0.1', injectHeadScript }) {
   if (!distDir) throw new Error('startServer: distDir is required');
   const root = path.resolve(distDir);
   const mount = normalizeMount(mountPath);
@@ -95,7 +104,7 @@ export async function startServer({ distDir, mountPath = '/', host = '127.0.0.1'
     // body ('finish' may then never fire): 'aborted' if nothing was sent yet
     // (e.g. the client gave up during ?delay=).
     res.on('close', () => { entry.status = res.headersSent ? res.statusCode : 'aborted'; });
-    handle(req, res, url, { root, mount }).catch((err) => {
+    handle(req, res, url, { root, mount, injectHeadScript }).catch((err) => {
       console.error('[test server]', err);
       if (!res.headersSent) send(res, req, 500, { 'Content-Type': 'text/plain' }, 'internal error');
       else res.destroy();
@@ -128,7 +137,7 @@ function normalizeMount(mountPath) {
   return m;
 }
 
-async function handle(req, res, url, { root, mount }) {
+async function handle(req, res, url, { root, mount, injectHeadScript }) {
   const { pathname } = url;
 
   // Time endpoints at the origin root and under the mount path.
@@ -144,7 +153,7 @@ async function handle(req, res, url, { root, mount }) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return send(res, req, 405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }, 'method not allowed');
   }
-  return staticFile(req, res, root, pathname.slice(mount.length));
+  return staticFile(req, res, root, pathname.slice(mount.length), injectHeadScript);
 }
 
 async function timeEndpoint(req, res, format, params) {
@@ -193,7 +202,7 @@ function servesFromCache(format, mode) {
   return count % 2 === 1;
 }
 
-async function staticFile(req, res, root, relPath) {
+async function staticFile(req, res, root, relPath, injectHeadScript) {
   let rel;
   try {
     rel = decodeURIComponent(relPath);
@@ -213,7 +222,10 @@ async function staticFile(req, res, root, relPath) {
   }
   if (!info) return notFound(req, res);
 
-  const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+  const inject = injectHeadScript !== undefined && path.basename(file) === 'index.html';
+  let etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+  // The served bytes differ from the file's, so the validator must too.
+  if (inject) etag = `${etag.slice(0, -1)}-${createHash('sha1').update(injectHeadScript).digest('hex').slice(0, 8)}"`;
   const headers = {
     'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
     'Cache-Control': 'public, max-age=600',
@@ -221,10 +233,21 @@ async function staticFile(req, res, root, relPath) {
     ETag: etag,
   };
   if (isNotModified(req.headers, etag, info.mtime)) return send(res, req, 304, headers, '');
+  if (inject) return send(res, req, 200, headers, withHeadScript(await readFile(file, 'utf8'), injectHeadScript));
 
   res.writeHead(200, { ...headers, 'Content-Length': info.size });
   if (req.method === 'HEAD') return void res.end();
   createReadStream(file).on('error', () => res.destroy()).pipe(res);
+}
+
+// `html` with `<script>${script}</script>` right after its <head> tag.
+function withHeadScript(html, script) {
+  const head = /<head(\s[^>]*)?>/i.exec(html);
+  if (!head) throw new Error('injectHeadScript: index.html has no <head> tag');
+  // A literal `</script` inside the script would end the element early.
+  const safe = script.replace(/<\/script/gi, '<\\/script');
+  const at = head.index + head[0].length;
+  return `${html.slice(0, at)}<script>${safe}</script>${html.slice(at)}`;
 }
 
 // Map a URL path onto a file under root; null if it would escape root.
