@@ -26,29 +26,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import { TIME_HEADERS, closeServer, contentType, listen, resolveInside, send as sendResponse } from '../tests/support/http.mjs';
+
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(BENCH_DIR, '..');
-
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-};
 
 // Files served next to dist/ for the peer estimators.
 const EXTRA_FILES = {
   '/peers.html': path.join(BENCH_DIR, 'peers.html'),
   '/peers.js': path.join(BENCH_DIR, 'peers.js'),
   '/vendor/timesync.js': path.join(REPO_ROOT, 'node_modules/timesync/dist/timesync.js'),
-};
-
-const TIME_HEADERS = {
-  'Cache-Control': 'no-store',
-  'Access-Control-Allow-Origin': '*',
-  // Cross-origin JS can only read Date if it is exposed explicitly.
-  'Access-Control-Expose-Headers': 'Date',
 };
 
 const PAGE_PATHS = new Set(['/', '/index.html']);
@@ -151,13 +138,12 @@ export async function startBenchServer({ distDir, host = '127.0.0.1', onDone }) 
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return send(res, req, 405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }, 'method not allowed', serverNow());
     }
-    const file = Object.hasOwn(EXTRA_FILES, pathname) ? EXTRA_FILES[pathname] : resolveInside(root, pathname);
+    const file = Object.hasOwn(EXTRA_FILES, pathname) ? EXTRA_FILES[pathname] : resolveInside(root, pathname.slice(1));
     const data = file && await readFile(file).catch(() => null);
     if (!data) return send(res, req, 404, { 'Content-Type': 'text/plain' }, 'not found', serverNow());
     // The page's own URL is skewcheck's default time source: treat it like one.
     const stamp = PAGE_PATHS.has(pathname) ? await delayed(entry) : serverNow();
-    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    return send(res, req, 200, { 'Content-Type': type, 'Cache-Control': 'no-store' }, data, stamp);
+    return send(res, req, 200, { 'Content-Type': contentType(file), 'Cache-Control': 'no-store' }, data, stamp);
   }
 
   /** Wait the request leg, stamp the (shifted) server time, wait the response leg; returns the stamp. */
@@ -173,11 +159,7 @@ export async function startBenchServer({ distDir, host = '127.0.0.1', onDone }) 
     return stamp;
   }
 
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, host, resolve);
-  });
-  const baseUrl = `http://${host}:${server.address().port}`;
+  const baseUrl = `http://${host}:${await listen(server, host)}`;
 
   return {
     baseUrl,
@@ -192,19 +174,8 @@ export async function startBenchServer({ distDir, host = '127.0.0.1', onDone }) 
     timeRequests(run) {
       return requests.filter((r) => r.run === run && r.timed && r.mode !== 'navigate');
     },
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () => closeServer(server),
   };
-}
-
-function resolveInside(root, pathname) {
-  let rel;
-  try { rel = decodeURIComponent(pathname); } catch { return null; }
-  if (rel.endsWith('/')) rel += 'index.html';
-  const file = path.resolve(root, `.${rel}`);
-  return file.startsWith(root + path.sep) ? file : null;
 }
 
 function readBody(req) {
@@ -217,13 +188,9 @@ function readBody(req) {
   });
 }
 
-// Write a complete response with the server's Date for `stampMs`; HEAD and 204 get no body.
+// A complete response carrying the server's Date for `stampMs`.
 function send(res, req, status, headers, body, stampMs) {
-  const bodiless = req.method === 'HEAD' || status === 204;
-  const out = { ...headers, Date: httpDate(stampMs) };
-  if (status !== 204) out['Content-Length'] = Buffer.byteLength(body);
-  res.writeHead(status, out);
-  res.end(bodiless ? undefined : body);
+  sendResponse(res, req, status, { ...headers, Date: httpDate(stampMs) }, body);
 }
 
 // `node bench/server.mjs [--offset MS] [--rtt MS] [--jitter MS] [--outbound-share F]`:

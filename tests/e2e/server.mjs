@@ -20,30 +20,9 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  // Exact type required by WebAssembly.instantiateStreaming.
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
+import { TIME_HEADERS, closeServer, contentType, listen, resolveInside, send } from '../support/http.mjs';
 
 const MAX_DELAY_MS = 30_000;
-
-const TIME_HEADERS = {
-  'Cache-Control': 'no-store',
-  'Access-Control-Allow-Origin': '*',
-  // Cross-origin JS can only read Date if it is exposed explicitly.
-  'Access-Control-Expose-Headers': 'Date',
-};
 
 const isoTime = (ms) => new Date(ms).toISOString();
 const epochSeconds = (ms) => Math.floor(ms / 1000);
@@ -111,11 +90,7 @@ export async function startServer({ distDir, mountPath = '/', host = '127.0.0.1'
     });
   });
 
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, host, resolve);
-  });
-  const { port } = server.address();
+  const port = await listen(server, host);
   const baseUrl = `http://${host}:${port}`;
 
   return {
@@ -123,11 +98,7 @@ export async function startServer({ distDir, mountPath = '/', host = '127.0.0.1'
     baseUrl,
     port,
     requests,
-    close: () => new Promise((resolve) => {
-      // Drop keep-alive sockets from the browser so close() does not hang.
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () => closeServer(server),
   };
 }
 
@@ -203,14 +174,7 @@ function servesFromCache(format, mode) {
 }
 
 async function staticFile(req, res, root, relPath, injectHeadScript) {
-  let rel;
-  try {
-    rel = decodeURIComponent(relPath);
-  } catch {
-    return notFound(req, res);
-  }
-  if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-  const file = resolveInside(root, rel);
+  const file = resolveInside(root, relPath);
   if (!file) return notFound(req, res);
 
   let info;
@@ -227,7 +191,7 @@ async function staticFile(req, res, root, relPath, injectHeadScript) {
   // The served bytes differ from the file's, so the validator must too.
   if (inject) etag = `${etag.slice(0, -1)}-${createHash('sha1').update(injectHeadScript).digest('hex').slice(0, 8)}"`;
   const headers = {
-    'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': contentType(file),
     'Cache-Control': 'public, max-age=600',
     'Last-Modified': info.mtime.toUTCString(),
     ETag: etag,
@@ -250,12 +214,6 @@ function withHeadScript(html, script) {
   return `${html.slice(0, at)}<script>${safe}</script>${html.slice(at)}`;
 }
 
-// Map a URL path onto a file under root; null if it would escape root.
-function resolveInside(root, rel) {
-  const file = path.resolve(root, `.${path.posix.sep}${rel}`);
-  return file === root || file.startsWith(root + path.sep) ? file : null;
-}
-
 // RFC 9110 §13.1: If-None-Match wins over If-Modified-Since when both are sent.
 function isNotModified(reqHeaders, etag, mtime) {
   const inm = reqHeaders['if-none-match'];
@@ -270,13 +228,4 @@ function isNotModified(reqHeaders, etag, mtime) {
 
 function notFound(req, res) {
   return send(res, req, 404, { 'Content-Type': 'text/plain; charset=utf-8' }, 'not found');
-}
-
-// Write a complete response; HEAD and bodiless statuses get headers only.
-function send(res, req, status, headers, body) {
-  const bodiless = req.method === 'HEAD' || status === 204 || status === 304;
-  const out = { ...headers };
-  if (status !== 204 && status !== 304) out['Content-Length'] = Buffer.byteLength(body);
-  res.writeHead(status, out);
-  res.end(bodiless ? undefined : body);
 }
