@@ -10,6 +10,7 @@
 //!
 //! Without `endpoint` the page reads the `Date` header of its own origin.
 
+use super::text;
 use super::verdict::{AMAZON_S3, SERVICES, Service, service_by_id};
 
 /// Longest `ref` and `service_name` kept; links are typed and pasted by people.
@@ -137,16 +138,16 @@ fn parse_limit_ms(raw: &str) -> Result<u64, ConfigError> {
     }
 }
 
-/// Trims, drops control characters and caps the length; `None` when nothing is left.
+/// Cleaned ([`text::clean`]) and capped; `None` when nothing is left.
 fn clean_label(raw: &str) -> Option<String> {
-    let cleaned: String = raw
+    // A label names something (a ticket, a service): cut it plainly, since a `…` would read
+    // as part of the name.
+    let cleaned: String = text::clean(raw, usize::MAX)
         .chars()
-        .filter(|c| !c.is_control())
         .take(MAX_LABEL_CHARS)
-        .collect::<String>()
-        .trim()
-        .to_owned();
-    (!cleaned.is_empty()).then_some(cleaned)
+        .collect();
+    let cleaned = cleaned.trim_end();
+    (!cleaned.is_empty()).then(|| cleaned.to_owned())
 }
 
 fn validate_endpoint(raw: &str, page_is_https: bool) -> Result<String, ConfigError> {

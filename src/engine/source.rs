@@ -11,6 +11,7 @@
 //! - either of those as a JSON string;
 //! - a JSON object carrying one of those under one of [`JSON_TIME_KEYS`].
 
+use super::{plausible, text};
 use serde_json::Value;
 use std::time::UNIX_EPOCH;
 use time::OffsetDateTime;
@@ -31,11 +32,9 @@ pub const JSON_TIME_KEYS: [&str; 10] = [
     "serverTime",
 ];
 
-/// Earliest reference time we believe (2000-01-01T00:00:00Z): a server claiming earlier is
-/// not a time source. The *device* may be anywhere; only the reference is checked.
-const EARLIEST_PLAUSIBLE_MS: f64 = 946_684_800_000.0;
-/// Latest reference time we believe (2200-01-01T00:00:00Z).
-const LATEST_PLAUSIBLE_MS: f64 = 7_258_118_400_000.0;
+/// The most chars of a server's text (a body, a header) quoted in a message: keeps hostile
+/// bodies from flooding the page with text.
+const MAX_QUOTED_CHARS: usize = 80;
 /// Resolution of an HTTP `Date` header.
 const DATE_HEADER_RESOLUTION_MS: f64 = 1000.0;
 
@@ -253,23 +252,16 @@ struct ParsedBody {
 }
 
 fn check_plausible(value_ms: f64, raw: &str) -> Result<(), SourceError> {
-    if (EARLIEST_PLAUSIBLE_MS..=LATEST_PLAUSIBLE_MS).contains(&value_ms) {
+    if plausible::is_plausible(value_ms) {
         Ok(())
     } else {
         Err(SourceError::Implausible(shorten(raw)))
     }
 }
 
-/// Keeps hostile bodies from flooding the page with text.
+/// A server's text, cleaned and short enough to quote.
 fn shorten(raw: &str) -> String {
-    const MAX_CHARS: usize = 80;
-    let trimmed = raw.trim();
-    if trimmed.chars().count() <= MAX_CHARS {
-        trimmed.to_owned()
-    } else {
-        let head: String = trimmed.chars().take(MAX_CHARS).collect();
-        format!("{head}…")
-    }
+    text::clean(raw, MAX_QUOTED_CHARS)
 }
 
 fn parse_body(body: &str) -> Option<ParsedBody> {
@@ -620,7 +612,7 @@ mod properties {
         fn arbitrary_bodies_never_panic(text in any::<String>()) {
             if let Ok(Some(reading)) = ReferenceReading::from_body(&text) {
                 prop_assert!(reading.earliest_ms <= reading.latest_ms);
-                prop_assert!(reading.midpoint_ms() >= EARLIEST_PLAUSIBLE_MS);
+                prop_assert!(reading.midpoint_ms() >= crate::engine::plausible::EARLIEST_MS);
             }
         }
 
