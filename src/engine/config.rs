@@ -87,7 +87,7 @@ pub fn parse_query(query: &str, page_is_https: bool) -> Result<Config, ConfigErr
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         match key.as_ref() {
             "endpoint" => {
-                config.source = SourceChoice::Endpoint(validate_endpoint(&value, page_is_https)?)
+                config.source = SourceChoice::Endpoint(validate_endpoint(&value, page_is_https)?);
             }
             "endpoint2" => config.cross_check = Some(validate_endpoint(&value, page_is_https)?),
             "service" => service_id = Some(value.trim().to_owned()),
@@ -132,7 +132,9 @@ fn parse_limit_ms(raw: &str) -> Result<u64, ConfigError> {
         .parse()
         .map_err(|_| ConfigError::BadLimit(raw.chars().take(20).collect()))?;
     if (0.0..=MAX_LIMIT_S).contains(&seconds) {
-        Ok((seconds * 1000.0).round() as u64)
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked just above
+        let limit_ms = (seconds * 1000.0).round() as u64;
+        Ok(limit_ms)
     } else {
         Err(ConfigError::BadLimit(raw.chars().take(20).collect()))
     }

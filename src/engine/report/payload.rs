@@ -144,7 +144,6 @@ impl Report {
     }
 
     /// Checks every value against what a measurement can produce, then cleans the strings.
-
     fn validated(self) -> Result<Report, ReportError> {
         let invalid = |what: &str| Err(ReportError::Invalid(what.to_owned()));
         if !plausible::is_plausible(self.measured_at_ms) {

@@ -342,9 +342,10 @@ mod properties {
     }
 
     fn report() -> impl Strategy<Value = Report> {
+        let ten_years = i64::try_from(TEN_YEARS_MS).expect("ten years of ms fit in i64");
         let numbers = (
             946_684_800_000u64..7_258_118_400_000u64,
-            -(TEN_YEARS_MS as i64)..=TEN_YEARS_MS as i64,
+            -ten_years..=ten_years,
             0..=TEN_YEARS_MS,
         );
         let texts = (

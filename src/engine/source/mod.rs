@@ -325,7 +325,10 @@ fn parse_rfc3339(text: &str) -> Option<(f64, f64, JsonValueKind)> {
     let value_ms = stamp.unix_timestamp_nanos() as f64 / 1e6;
     let resolution_ms = match rfc3339_fraction_digits(text) {
         0 => 1000.0,
-        digits => (1000.0 * 10f64.powi(-(digits.min(9) as i32))).max(1e-3),
+        digits => {
+            let digits = i32::try_from(digits.min(9)).unwrap_or(9);
+            (1000.0 * 10f64.powi(-digits)).max(1e-3)
+        }
     };
     Some((value_ms, resolution_ms, JsonValueKind::Rfc3339))
 }

@@ -144,7 +144,7 @@ pub const SERVICES: [Service; 10] = [
             code: "jwt not active",
             message: "",
         },
-        note: "jsonwebtoken and PyJWT allow 0 s by default, Microsoft IdentityModel 300 s; set ?leeway= to your library's value.",
+        note: "jsonwebtoken and PyJWT allow 0 s by default, Microsoft IdentityModel 300 s; set ?limit= to your library's value.",
         source: "library defaults, in their sources: jsonwebtoken and PyJWT leeway 0 s; Microsoft IdentityModel 300 s",
     },
     Service {
