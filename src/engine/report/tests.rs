@@ -1,9 +1,8 @@
 //! Permalink round trips, hostile fragments and the plain-text report.
 
-use super::payload::{MAX_SOURCE_CHARS, TEN_YEARS_MS};
+use super::payload::MAX_SOURCE_CHARS;
 use super::*;
 use crate::engine::platform::Platform;
-use crate::engine::plausible::{EARLIEST_MS, LATEST_MS};
 use crate::engine::verdict::Verdict;
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -236,24 +235,6 @@ fn oversized_reports_are_cut_to_fit() {
     assert!(!decoded.verdicts.is_empty() && decoded.verdicts.len() <= MAX_VERDICTS);
 }
 
-const KNOWN_VERDICTS: [ReportedVerdict; 4] = [
-    ReportedVerdict::Ok,
-    ReportedVerdict::Warning,
-    ReportedVerdict::Rejected,
-    ReportedVerdict::Unknown,
-];
-
-const ALL_PLATFORMS: [Platform; 8] = [
-    Platform::IPadOs,
-    Platform::Ios,
-    Platform::Android,
-    Platform::Windows,
-    Platform::MacOs,
-    Platform::ChromeOs,
-    Platform::Linux,
-    Platform::Unknown,
-];
-
 /// A permalink made by the version that stored verdicts and platforms as checked strings
 /// (before they became enums): every verdict word, and detail lines left out.
 const PERMALINK_FROM_STRING_FIELDS: &str = concat!(
@@ -323,8 +304,28 @@ fn reported_verdicts_use_the_verdict_words() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod properties {
+    use super::super::payload::TEN_YEARS_MS;
     use super::*;
+    use crate::engine::plausible::{EARLIEST_MS, LATEST_MS};
     use proptest::prelude::*;
+
+    const KNOWN_VERDICTS: [ReportedVerdict; 4] = [
+        ReportedVerdict::Ok,
+        ReportedVerdict::Warning,
+        ReportedVerdict::Rejected,
+        ReportedVerdict::Unknown,
+    ];
+
+    const ALL_PLATFORMS: [Platform; 8] = [
+        Platform::IPadOs,
+        Platform::Ios,
+        Platform::Android,
+        Platform::Windows,
+        Platform::MacOs,
+        Platform::ChromeOs,
+        Platform::Linux,
+        Platform::Unknown,
+    ];
 
     fn verdict() -> impl Strategy<Value = ServiceVerdict> {
         (
