@@ -106,6 +106,36 @@ const TURN_ON_AUTOMATIC_TIME: &str = "Turn on automatic date and time (the steps
 
 /// Explains an assessment of `estimate` against `service`.
 pub fn explain(service: &Service, estimate: &Estimate, assessment: &Assessment) -> Explanation {
+    let room = assessment.room_left_ms.unwrap_or(f64::NAN);
+    let (headline, last_sentence) = match assessment.verdict {
+        Verdict::Ok => (
+            format!("Clock OK for {}", service.name),
+            format!("Room left: {}.", duration_words(room)),
+        ),
+        Verdict::Warning if room >= 0.0 => (
+            format!("{} may refuse this device soon", service.name),
+            format!(
+                "Only {} left before the limit: a little more drift and requests will fail.",
+                duration_words(room)
+            ),
+        ),
+        Verdict::Warning => (
+            format!("{} may refuse this device soon", service.name),
+            "The clock is so close to the limit that the measurement cannot tell which side of it the clock is on.".to_owned(),
+        ),
+        Verdict::Rejected => (
+            format!("{} will refuse this device", service.name),
+            format!("That is {} beyond the limit.", duration_words(room)),
+        ),
+        Verdict::Unknown => {
+            return Explanation {
+                headline: "Could not check the clock".to_owned(),
+                sentences: vec![],
+                error_seen: None,
+                fix: None,
+            };
+        }
+    };
     let how_far = format!(
         "This device's clock is {} (measured to ± {}).",
         offset_phrase(estimate),
@@ -116,52 +146,13 @@ pub fn explain(service: &Service, estimate: &Estimate, assessment: &Assessment) 
         service.name,
         tolerance_words(&service.tolerance)
     );
-    let room = assessment.room_left_ms.unwrap_or(f64::NAN);
-    let error_seen = Some(symptom_seen(service, assessment).text());
-    let fix = Some(TURN_ON_AUTOMATIC_TIME.to_owned());
-    match assessment.verdict {
-        Verdict::Ok => Explanation {
-            headline: format!("Clock OK for {}", service.name),
-            sentences: vec![
-                how_far,
-                limit,
-                format!("Room left: {}.", duration_words(room)),
-            ],
-            error_seen: None,
-            fix: None,
-        },
-        Verdict::Warning => {
-            let closeness = if room >= 0.0 {
-                format!(
-                    "Only {} left before the limit: a little more drift and requests will fail.",
-                    duration_words(room)
-                )
-            } else {
-                "The clock is so close to the limit that the measurement cannot tell which side of it the clock is on.".to_owned()
-            };
-            Explanation {
-                headline: format!("{} may refuse this device soon", service.name),
-                sentences: vec![how_far, limit, closeness],
-                error_seen,
-                fix,
-            }
-        }
-        Verdict::Rejected => Explanation {
-            headline: format!("{} will refuse this device", service.name),
-            sentences: vec![
-                how_far,
-                limit,
-                format!("That is {} beyond the limit.", duration_words(room)),
-            ],
-            error_seen,
-            fix,
-        },
-        Verdict::Unknown => Explanation {
-            headline: "Could not check the clock".to_owned(),
-            sentences: vec![],
-            error_seen: None,
-            fix: None,
-        },
+    // Only a clock that fails, or may soon, needs the error and the fix.
+    let failing = assessment.verdict != Verdict::Ok;
+    Explanation {
+        headline,
+        sentences: vec![how_far, limit, last_sentence],
+        error_seen: failing.then(|| symptom_seen(service, assessment).text()),
+        fix: failing.then(|| TURN_ON_AUTOMATIC_TIME.to_owned()),
     }
 }
 

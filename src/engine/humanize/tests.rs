@@ -191,3 +191,20 @@ fn warning_explains_both_nearness_and_indecision() {
     );
     assert!(!text.headline.contains("OK"));
 }
+
+#[test]
+fn offset_words_add_the_uncertainty_only_with_a_direction() {
+    assert_eq!(offset_words(972_000.0, 400.0), "16 min 12 s fast");
+    assert_eq!(
+        offset_words_with_uncertainty(972_000.0, 400.0),
+        "16 min 12 s fast (± 400 ms)"
+    );
+    assert_eq!(
+        offset_words_with_uncertainty(-3_000.0, 400.0),
+        "3.0 s slow (± 400 ms)"
+    );
+    assert_eq!(
+        offset_words_with_uncertainty(400.0, 400.0),
+        "right to within 400 ms"
+    );
+}

@@ -11,6 +11,8 @@ use super::verdict::Verdict;
 
 mod payload;
 mod plain_text;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;
 #[cfg(test)]
 mod tests;
 
