@@ -470,6 +470,7 @@ fn capitalize(text: &str) -> String {
 impl Measurement {
     /// The report a client sends back to support.
     pub fn to_report(&self, device: String, platform: &str, reference: Option<String>) -> Report {
+        use crate::engine::platform::Platform;
         Report {
             measured_at_ms: self.reference_time_ms(),
             device_time_ms: self.device_time_ms,
@@ -477,7 +478,7 @@ impl Measurement {
             uncertainty_ms: self.uncertainty_ms_rounded(),
             source: self.source.clone(),
             device,
-            platform: platform.to_owned(),
+            platform: Platform::from_id(platform).unwrap_or(Platform::Unknown),
             reference,
             verdicts: self
                 .services
@@ -485,7 +486,7 @@ impl Measurement {
                 .map(|result| ServiceVerdict {
                     service: result.name.clone(),
                     service_id: result.id.clone(),
-                    verdict: result.verdict.as_str().to_owned(),
+                    verdict: result.verdict.into(),
                     detail: result.line.clone(),
                 })
                 .collect(),

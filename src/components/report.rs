@@ -97,7 +97,7 @@ pub fn PastReport(
     let primary = report.verdicts.first().cloned();
     let verdict = primary
         .as_ref()
-        .and_then(|verdict| Verdict::from_name(&verdict.verdict))
+        .and_then(|verdict| verdict.verdict.verdict())
         .unwrap_or(Verdict::Unknown);
     let (glyph, word) = verdict_badge(verdict);
     let check_here = page_url

@@ -10,6 +10,7 @@
 //!
 //! Without `endpoint` the page reads the `Date` header of its own origin.
 
+use super::text;
 use super::verdict::{AMAZON_S3, SERVICES, Service, service_by_id};
 
 /// Longest `ref` and `service_name` kept; links are typed and pasted by people.
@@ -86,7 +87,7 @@ pub fn parse_query(query: &str, page_is_https: bool) -> Result<Config, ConfigErr
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         match key.as_ref() {
             "endpoint" => {
-                config.source = SourceChoice::Endpoint(validate_endpoint(&value, page_is_https)?)
+                config.source = SourceChoice::Endpoint(validate_endpoint(&value, page_is_https)?);
             }
             "endpoint2" => config.cross_check = Some(validate_endpoint(&value, page_is_https)?),
             "service" => service_id = Some(value.trim().to_owned()),
@@ -131,22 +132,24 @@ fn parse_limit_ms(raw: &str) -> Result<u64, ConfigError> {
         .parse()
         .map_err(|_| ConfigError::BadLimit(raw.chars().take(20).collect()))?;
     if (0.0..=MAX_LIMIT_S).contains(&seconds) {
-        Ok((seconds * 1000.0).round() as u64)
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked just above
+        let limit_ms = (seconds * 1000.0).round() as u64;
+        Ok(limit_ms)
     } else {
         Err(ConfigError::BadLimit(raw.chars().take(20).collect()))
     }
 }
 
-/// Trims, drops control characters and caps the length; `None` when nothing is left.
+/// Cleaned ([`text::clean`]) and capped; `None` when nothing is left.
 fn clean_label(raw: &str) -> Option<String> {
-    let cleaned: String = raw
+    // A label names something (a ticket, a service): cut it plainly, since a `…` would read
+    // as part of the name.
+    let cleaned: String = text::clean(raw, usize::MAX)
         .chars()
-        .filter(|c| !c.is_control())
         .take(MAX_LABEL_CHARS)
-        .collect::<String>()
-        .trim()
-        .to_owned();
-    (!cleaned.is_empty()).then_some(cleaned)
+        .collect();
+    let cleaned = cleaned.trim_end();
+    (!cleaned.is_empty()).then(|| cleaned.to_owned())
 }
 
 fn validate_endpoint(raw: &str, page_is_https: bool) -> Result<String, ConfigError> {

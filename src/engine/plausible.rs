@@ -1,0 +1,29 @@
+//! Which times a reference source or a report may carry: 2000 to 2200. A server claiming a
+//! time outside is not a time source, and a report claiming one was not measured. The
+//! *device* clock may be anywhere; it is never checked against these bounds.
+
+/// 2000-01-01T00:00:00Z, epoch ms: the earliest plausible time.
+pub const EARLIEST_MS: f64 = 946_684_800_000.0;
+
+/// 2200-01-01T00:00:00Z, epoch ms: the first time past the plausible range.
+pub const LATEST_MS: f64 = 7_258_118_400_000.0;
+
+/// Whether `epoch_ms` lies in `[EARLIEST_MS, LATEST_MS)`; never for NaN or infinities.
+pub fn is_plausible(epoch_ms: f64) -> bool {
+    (EARLIEST_MS..LATEST_MS).contains(&epoch_ms)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounds_are_2000_and_2200() {
+        assert!(is_plausible(EARLIEST_MS));
+        assert!(is_plausible(LATEST_MS - 1.0));
+        assert!(!is_plausible(EARLIEST_MS - 1.0));
+        assert!(!is_plausible(LATEST_MS));
+        assert!(!is_plausible(f64::NAN));
+        assert!(!is_plausible(f64::INFINITY));
+    }
+}

@@ -1,0 +1,219 @@
+//! The permalink payload: encoding a [`Report`] into a fragment, and decoding and checking
+//! one that arrives from anywhere.
+
+use base64::Engine as _;
+use base64::alphabet;
+use base64::engine::DecodePaddingMode;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, URL_SAFE_NO_PAD};
+use serde::{Deserialize, Serialize};
+
+use super::{Report, ReportError, ReportedVerdict, ServiceVerdict};
+use crate::engine::humanize::service_line;
+use crate::engine::plausible;
+use crate::engine::sample::OffsetInterval;
+use crate::engine::text::clean;
+use crate::engine::verdict::{assess, service_by_id};
+
+/// The fragment key: the permalink is `<page URL without query or fragment>#report=<payload>`.
+pub const FRAGMENT_KEY: &str = "report";
+
+/// The payload format version; others are rejected.
+pub const VERSION: u64 = 1;
+
+/// The longest fragment [`decode_fragment`] reads; [`encode_fragment`] always fits in it.
+pub const MAX_FRAGMENT_CHARS: usize = 4_096;
+
+/// The most services a report lists.
+pub const MAX_VERDICTS: usize = 20;
+
+// Per-field caps in chars. With them, a report without verdicts fits in
+// MAX_FRAGMENT_CHARS even at four UTF-8 bytes a char.
+pub(super) const MAX_SOURCE_CHARS: usize = 300;
+const MAX_DEVICE_CHARS: usize = 200;
+const MAX_REFERENCE_CHARS: usize = 100;
+const MAX_SERVICE_CHARS: usize = 100;
+const MAX_SERVICE_ID_CHARS: usize = 40;
+const MAX_DETAIL_CHARS: usize = 200;
+/// Ten years of 365.25 days.
+pub(super) const TEN_YEARS_MS: u64 = 315_576_000_000;
+
+/// The payload on the wire: the report with its format version.
+#[derive(Serialize)]
+struct Versioned<'a> {
+    v: u64,
+    #[serde(flatten)]
+    report: &'a Report,
+}
+
+/// Serializes an epoch time as whole ms: sub-millisecond digits mean nothing here and make
+/// links longer.
+#[allow(clippy::cast_possible_truncation)] // `as` saturates (NaN → 0); decoding refuses both.
+pub(super) fn whole_ms<S: serde::Serializer>(ms: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_i64(ms.round() as i64)
+}
+
+/// Encodes `report` as `report=<base64url(json)>` (no leading `#`).
+///
+/// Strings are cleaned and cut to their caps, and verdicts beyond [`MAX_VERDICTS`] dropped,
+/// so that whatever is encoded decodes again; should the result still exceed
+/// [`MAX_FRAGMENT_CHARS`], trailing verdicts are dropped until it fits.
+pub fn encode_fragment(report: &Report) -> String {
+    let mut report = report.normalized();
+    loop {
+        let json = serde_json::to_vec(&Versioned {
+            v: VERSION,
+            report: &report,
+        })
+        .expect("a report always serializes");
+        let fragment = format!("{FRAGMENT_KEY}={}", URL_SAFE_NO_PAD.encode(json));
+        if fragment.len() <= MAX_FRAGMENT_CHARS || report.verdicts.pop().is_none() {
+            return fragment;
+        }
+    }
+}
+
+/// Decodes a fragment made by [`encode_fragment`], with or without its leading `#`.
+/// Hostile input yields an error, never a panic.
+pub fn decode_fragment(fragment: &str) -> Result<Report, ReportError> {
+    if fragment.len() > MAX_FRAGMENT_CHARS + 1 {
+        return Err(ReportError::TooLong);
+    }
+    let fragment = fragment.trim();
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if fragment.len() > MAX_FRAGMENT_CHARS {
+        return Err(ReportError::TooLong);
+    }
+    let payload = fragment
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(FRAGMENT_KEY)?.strip_prefix('='))
+        .ok_or(ReportError::NotAReport)?;
+    // Tolerate `=` padding added by other base64 encoders or by hand.
+    let lenient = GeneralPurpose::new(
+        &alphabet::URL_SAFE,
+        GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+    );
+    let json = lenient
+        .decode(payload)
+        .map_err(|error| malformed(&format!("not base64 ({error})")))?;
+    let value: serde_json::Value =
+        serde_json::from_slice(&json).map_err(|error| malformed(&error.to_string()))?;
+    match value.get("v").and_then(serde_json::Value::as_u64) {
+        Some(VERSION) => {}
+        Some(other) => {
+            return Err(ReportError::Invalid(format!(
+                "it was made by format version {other}, and this page reads version {VERSION}"
+            )));
+        }
+        None => return Err(ReportError::Invalid("it has no format version".to_owned())),
+    }
+    let report = Report::deserialize(value).map_err(|error| malformed(&error.to_string()))?;
+    report.validated()
+}
+
+/// A [`ReportError::Malformed`] whose message is safe to show: parser messages can quote input.
+fn malformed(message: &str) -> ReportError {
+    ReportError::Malformed(clean(message, 120))
+}
+
+impl Report {
+    /// The same report without the per-service detail lines: what a permalink carries, so
+    /// that it fits in a QR code. [`with_recomputed_details`](Self::with_recomputed_details)
+    /// restores them on the other side.
+    pub fn without_details(&self) -> Report {
+        let mut slim = self.clone();
+        for verdict in &mut slim.verdicts {
+            verdict.detail.clear();
+        }
+        slim
+    }
+
+    /// Fills empty detail lines of catalogue services from the offset and uncertainty, with
+    /// the same words the measuring page used. Services not in the catalogue keep theirs.
+    pub fn with_recomputed_details(mut self) -> Report {
+        let interval = OffsetInterval::around(self.offset_ms as f64, self.uncertainty_ms as f64);
+        for verdict in self
+            .verdicts
+            .iter_mut()
+            .filter(|verdict| verdict.detail.is_empty())
+        {
+            if let Some(service) = service_by_id(&verdict.service_id) {
+                verdict.detail = service_line(service, &assess(service, Some(interval)));
+            }
+        }
+        self
+    }
+
+    /// Checks every value against what a measurement can produce, then cleans the strings.
+    fn validated(self) -> Result<Report, ReportError> {
+        let invalid = |what: &str| Err(ReportError::Invalid(what.to_owned()));
+        if !plausible::is_plausible(self.measured_at_ms) {
+            return invalid("the measurement time is not between 2000 and 2200");
+        }
+        if !plausible::is_plausible(self.device_time_ms) {
+            return invalid("the device time is not between 2000 and 2200");
+        }
+        if self.offset_ms.unsigned_abs() > TEN_YEARS_MS {
+            return invalid("the offset is more than ten years");
+        }
+        if self.uncertainty_ms > TEN_YEARS_MS {
+            return invalid("the uncertainty is more than ten years");
+        }
+        if self.verdicts.len() > MAX_VERDICTS {
+            return invalid("it lists too many services");
+        }
+        let too_long = |text: &str, cap: usize| text.chars().count() > cap;
+        if too_long(&self.source, MAX_SOURCE_CHARS)
+            || too_long(&self.device, MAX_DEVICE_CHARS)
+            || self
+                .reference
+                .as_deref()
+                .is_some_and(|r| too_long(r, MAX_REFERENCE_CHARS))
+        {
+            return invalid("a text field is too long");
+        }
+        for verdict in &self.verdicts {
+            if too_long(&verdict.service, MAX_SERVICE_CHARS)
+                || too_long(&verdict.detail, MAX_DETAIL_CHARS)
+            {
+                return invalid("a service's text is too long");
+            }
+            let id_ok = !verdict.service_id.is_empty()
+                && verdict.service_id.len() <= MAX_SERVICE_ID_CHARS
+                && verdict
+                    .service_id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            if !id_ok {
+                return invalid("a service id is not a plain identifier");
+            }
+            if verdict.verdict == ReportedVerdict::Other {
+                return invalid("a verdict is not ok, warning, rejected or unknown");
+            }
+        }
+        Ok(self.normalized())
+    }
+
+    /// Strings cleaned and cut to their caps, verdicts capped.
+    pub(super) fn normalized(&self) -> Report {
+        Report {
+            source: clean(&self.source, MAX_SOURCE_CHARS),
+            device: clean(&self.device, MAX_DEVICE_CHARS),
+            reference: self
+                .reference
+                .as_deref()
+                .map(|r| clean(r, MAX_REFERENCE_CHARS)),
+            verdicts: self
+                .verdicts
+                .iter()
+                .take(MAX_VERDICTS)
+                .map(|verdict| ServiceVerdict {
+                    service: clean(&verdict.service, MAX_SERVICE_CHARS),
+                    service_id: clean(&verdict.service_id, MAX_SERVICE_ID_CHARS),
+                    verdict: verdict.verdict,
+                    detail: clean(&verdict.detail, MAX_DETAIL_CHARS),
+                })
+                .collect(),
+            ..self.clone()
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! The report as plain text, for copying, sharing or email.
+
+use time::OffsetDateTime;
+use time::macros::format_description;
+
+use super::Report;
+use crate::engine::humanize::offset_words_with_uncertainty;
+use crate::engine::verdict::Verdict;
+
+impl Report {
+    /// The report as plain text, for copying, sharing or email.
+    pub fn to_text(&self) -> String {
+        let mut lines = vec![match &self.reference {
+            Some(reference) => format!("skewcheck result — ref {reference}"),
+            None => "skewcheck result".to_owned(),
+        }];
+        lines.push(format!(
+            "Measured: {} UTC (correct time)",
+            utc_words(self.measured_at_ms)
+        ));
+        lines.push(format!(
+            "This device's clock: {} — device showed {} UTC",
+            offset_words_with_uncertainty(self.offset_ms as f64, self.uncertainty_ms as f64),
+            utc_words(self.device_time_ms)
+        ));
+        for verdict in &self.verdicts {
+            let word = verdict
+                .verdict
+                .verdict()
+                .unwrap_or(Verdict::Unknown)
+                .as_str()
+                .to_uppercase();
+            lines.push(if verdict.detail.is_empty() {
+                format!("{}: {word}", verdict.service)
+            } else {
+                format!("{}: {word} — {}", verdict.service, verdict.detail)
+            });
+        }
+        lines.push(format!("Time source: {}", self.source));
+        lines.push(format!("Device: {}", self.device));
+        lines.join("\n")
+    }
+}
+
+/// `2026-11-26 14:03:27`, whole seconds, or `an unknown time` outside what `time` can show.
+#[allow(clippy::cast_possible_truncation)] // `seconds` is a whole number within ±1e15.
+fn utc_words(epoch_ms: f64) -> String {
+    let seconds = (epoch_ms / 1000.0).floor();
+    if !seconds.is_finite() || seconds.abs() > 1e15 {
+        return "an unknown time".to_owned();
+    }
+    OffsetDateTime::from_unix_timestamp(seconds as i64)
+        .ok()
+        .and_then(|at| {
+            at.format(format_description!(
+                "[year]-[month]-[day] [hour]:[minute]:[second]"
+            ))
+            .ok()
+        })
+        .unwrap_or_else(|| "an unknown time".to_owned())
+}
