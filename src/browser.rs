@@ -77,6 +77,11 @@ pub fn local_time_text(epoch_ms: f64) -> String {
 }
 
 /// A number that differs on every call, for cache-busting queries.
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "Math.random() * 1e9 lies in [0, 1e9): it fits a u64"
+)]
 pub fn fresh_nonce() -> u64 {
     // Random high bits plus a counter: unique within the page, unpredictable across pages.
     thread_local!(static COUNTER: std::cell::Cell<u64> = const { std::cell::Cell::new(0) });

@@ -245,12 +245,21 @@ impl Measurement {
     }
 
     /// Offset rounded to whole milliseconds, for `data-offset-ms`.
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "an offset in ms is far inside i64 (and `as` saturates)"
+    )]
     pub fn offset_ms_rounded(&self) -> i64 {
         self.estimate.offset_ms().round() as i64
     }
 
     /// Uncertainty for `data-uncertainty-ms`, rounded up and widened by the rounding of the
     /// offset, so the integer interval still contains the truth.
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "not negative after max(0), far inside u64 (and `as` saturates)"
+    )]
     pub fn uncertainty_ms_rounded(&self) -> u64 {
         (self.estimate.uncertainty_ms() + 0.5).ceil().max(0.0) as u64
     }

@@ -159,7 +159,7 @@ impl<E> Collector<E> {
         }
         let Ok(estimate) = self.current_estimate() else {
             return Step::Request {
-                delay_ms: self.plan.min_gap_ms as u32,
+                delay_ms: timer_ms(self.plan.min_gap_ms),
             };
         };
         if !self.bisectable() {
@@ -205,7 +205,7 @@ impl<E> Collector<E> {
         let earliest = now_ms + self.plan.min_gap_ms;
         let tick = ((earliest - offset + half_trip) / 1000.0).ceil();
         let send_at = tick * 1000.0 + offset - half_trip;
-        (send_at - now_ms).clamp(0.0, 2_000.0) as u32
+        timer_ms((send_at - now_ms).clamp(0.0, 2_000.0))
     }
 
     /// Records an answered request.
@@ -308,6 +308,16 @@ impl<E> Collector<E> {
             }
         })
     }
+}
+
+/// A pause for a timer, in whole milliseconds.
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "clamped into u32's range first (and `as` saturates, NaN becomes 0)"
+)]
+fn timer_ms(ms: f64) -> u32 {
+    ms.clamp(0.0, f64::from(u32::MAX)) as u32
 }
 
 #[cfg(test)]
