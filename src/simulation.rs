@@ -204,52 +204,41 @@ impl TimeServer {
         self.requests.set(self.requests.get() + 1);
         let scripted = self.script.borrow_mut().pop_front();
         let fault = scripted.unwrap_or_else(|| self.always.clone());
-        let (age, header_late_ms) = match fault {
+        let (stale_s, clock_step_ms) = match fault {
             Some(Fault::Hang) => return Exchange::Hung,
             Some(Fault::Unreachable) => return Exchange::Refused,
-            Some(Fault::StepClock(ms)) => {
-                let watch = Stopwatch::start(clock);
-                clock.advance(self.outbound_ms);
-                self.step_device_clock(clock, ms);
-                let truth = clock.wall_ms() - self.offset_ms.get();
-                clock.advance(self.inbound_ms);
-                return self.answered(watch.stop(clock), truth, with_body, None);
-            }
-            Some(Fault::Cached(age_s)) => (Some(age_s), f64::from(age_s) * 1000.0),
+            Some(Fault::Cached(age_s)) => (Some(age_s), 0.0),
+            Some(Fault::StepClock(ms)) => (None, ms),
             _ => (None, 0.0),
         };
-        let (timing, truth) = self.timed(clock, |truth| truth - header_late_ms);
-        let mut exchange = self.answered(timing, truth, with_body, age);
-        if let Exchange::Answered { status, body, .. } = &mut exchange {
-            match fault {
-                Some(Fault::Status(code)) => {
-                    *status = code;
-                    *body = Some("<h1>Error</h1>".to_owned());
-                }
-                Some(Fault::Body(text)) => *body = Some(text.to_owned()),
-                Some(Fault::BrokenBody) => *body = None,
-                _ => {}
+        let (timing, truth) = self.timed(clock, |truth| {
+            if clock_step_ms != 0.0 {
+                // Set while the request is in flight: the server's time does not move.
+                self.step_device_clock(clock, clock_step_ms);
             }
-        }
-        exchange
-    }
-
-    fn answered(&self, timing: Timing, truth: f64, with_body: bool, age: Option<u32>) -> Exchange {
+            truth - stale_s.map_or(0.0, |age| f64::from(age) * 1000.0)
+        });
         let mut headers = Vec::new();
         if self.sends_date {
             headers.push(("date", http_date(truth + self.header_ahead_ms)));
         }
-        headers.extend(age.map(|age| ("age", age.to_string())));
-        let body = match (with_body, self.stamp) {
+        headers.extend(stale_s.map(|age| ("age", age.to_string())));
+        let time_body = match (with_body, self.stamp) {
             (true, Stamp::Milliseconds) => format!("{}", truth.floor()),
             (true, Stamp::DateHeader) => "hello".to_owned(),
             (false, _) => String::new(),
         };
+        let (status, body) = match fault {
+            Some(Fault::Status(code)) => (code, Some("<h1>Error</h1>".to_owned())),
+            Some(Fault::Body(text)) => (200, Some(text.to_owned())),
+            Some(Fault::BrokenBody) => (200, None),
+            _ => (200, Some(time_body)),
+        };
         Exchange::Answered {
             timing,
-            status: 200,
+            status,
             headers,
-            body: Some(body),
+            body,
         }
     }
 }
