@@ -2,10 +2,11 @@
 //!
 //! Thin wrappers over `web-sys`/`js-sys` so the rest of the shell stays readable.
 
+use crate::engine::address::without_fragment;
 use crate::engine::clock::DeviceClock;
-use wasm_bindgen::JsCast;
+use leptos::leptos_dom::helpers::window_event_listener_untyped;
+use leptos::prelude::on_cleanup;
 use wasm_bindgen::JsValue;
-use wasm_bindgen::closure::Closure;
 use web_sys::VisibilityState;
 
 /// The device clocks as the browser exposes them: `Date.now()` and `performance.now()`.
@@ -41,10 +42,7 @@ pub struct PageAddress {
 pub fn page_address() -> Option<PageAddress> {
     let location = web_sys::window()?.location();
     let href = location.href().ok()?;
-    let href = href
-        .split_once('#')
-        .map_or(href.as_str(), |(before, _)| before)
-        .to_owned();
+    let href = without_fragment(&href).to_owned();
     Some(PageAddress {
         search: location.search().unwrap_or_default(),
         is_https: location
@@ -79,6 +77,11 @@ pub fn local_time_text(epoch_ms: f64) -> String {
 }
 
 /// A number that differs on every call, for cache-busting queries.
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "Math.random() * 1e9 lies in [0, 1e9): it fits a u64"
+)]
 pub fn fresh_nonce() -> u64 {
     // Random high bits plus a counter: unique within the page, unpredictable across pages.
     thread_local!(static COUNTER: std::cell::Cell<u64> = const { std::cell::Cell::new(0) });
@@ -97,23 +100,16 @@ pub fn page_is_visible() -> bool {
 }
 
 /// Calls `callback` whenever the page becomes visible again (tab switched back, device
-/// woken): the clock may have changed while nobody watched. Lives as long as the page.
+/// woken): the clock may have changed while nobody watched. The listener is removed when
+/// the calling component is cleaned up.
 pub fn on_becoming_visible(callback: impl Fn() + 'static) {
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
-        return;
-    };
-    let listener = Closure::<dyn Fn()>::new(move || {
+    // `visibilitychange` fires at the document and bubbles up to the window.
+    let listener = window_event_listener_untyped("visibilitychange", move |_| {
         if page_is_visible() {
             callback();
         }
     });
-    if document
-        .add_event_listener_with_callback("visibilitychange", listener.as_ref().unchecked_ref())
-        .is_ok()
-    {
-        // The page never removes it, so the closure must outlive this call.
-        listener.forget();
-    }
+    on_cleanup(move || listener.remove());
 }
 
 /// Writes `text` to the clipboard; `false` where the browser refuses (no permission, or an

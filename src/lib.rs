@@ -9,5 +9,7 @@ pub mod components;
 pub mod engine;
 pub mod measure;
 pub mod net;
+#[cfg(test)]
+pub(crate) mod simulation;
 
 pub use components::App;

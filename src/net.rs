@@ -5,17 +5,20 @@
 //! Every request uses `cache: "no-store"` plus a cache-busting query, so no cache between
 //! the page and the source can answer with a stale time.
 
+use crate::browser::{BrowserClock, fresh_nonce};
 use crate::engine::clock::DeviceClock;
-use crate::engine::sample::{Observation, Sample, Stopwatch};
+use crate::engine::sample::{Observation, Sample, Stopwatch, Timing};
 use crate::engine::source::{
     CACHE_STATUS_HEADERS, ReadingOrigin, ReferenceReading, SourceError, cache_evidence,
 };
-use gloo_net::http::{Method, RequestBuilder, Response};
+use crate::measure::Transport;
+use gloo_net::http::{Method, RequestBuilder};
 use gloo_timers::callback::Timeout;
+use gloo_timers::future::TimeoutFuture;
 use web_sys::{AbortController, RequestCache};
 
 /// A request that has not answered after this long is abandoned.
-const REQUEST_TIMEOUT_MS: u32 = 10_000;
+pub const REQUEST_TIMEOUT_MS: u32 = 10_000;
 
 /// How a time source is asked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +35,12 @@ pub enum FetchError {
     /// The address cannot be turned into a request.
     #[error("“{0}” is not a valid address for a time source")]
     InvalidUrl(String),
+    /// The browser cannot cancel a request, so none could be bounded in time.
+    #[error("this browser cannot time out requests ({detail})")]
+    CannotAbort {
+        /// The browser's own words.
+        detail: String,
+    },
     /// The browser could not complete the request (offline, DNS, refused, blocked by CORS).
     #[error("could not reach {url} ({detail})")]
     Unreachable {
@@ -76,7 +85,7 @@ impl FetchError {
     /// Whether asking again cannot help (a wrong address, a 404, a body without a time).
     pub fn is_permanent(&self) -> bool {
         match self {
-            Self::InvalidUrl(_) | Self::NoTime { .. } => true,
+            Self::InvalidUrl(_) | Self::CannotAbort { .. } | Self::NoTime { .. } => true,
             Self::Status { status, .. } => {
                 (400..500).contains(status) && *status != 408 && *status != 429
             }
@@ -89,6 +98,9 @@ impl FetchError {
         match self {
             Self::InvalidUrl(_) => {
                 "Check the link you were sent: its “endpoint” part is not a web address."
+            }
+            Self::CannotAbort { .. } => {
+                "This browser is too old for skewcheck. Open the link in an up-to-date Safari, Chrome, Firefox or Edge."
             }
             Self::Unreachable { .. } => {
                 "Check that this device is online, then press “Check again”. If the link names a time endpoint on another site, that site must allow cross-origin requests (Access-Control-Allow-Origin)."
@@ -109,6 +121,24 @@ impl FetchError {
     }
 }
 
+/// The browser's network, timed with the browser's clocks: what a measurement runs on.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct BrowserNetwork;
+
+impl Transport for BrowserNetwork {
+    async fn sample(&self, url: &str, ask: Ask, nonce: u64) -> Result<Observation, FetchError> {
+        take_sample(url, ask, nonce, &BrowserClock).await
+    }
+
+    async fn sleep(&self, ms: u32) {
+        TimeoutFuture::new(ms).await;
+    }
+
+    fn nonce(&self) -> u64 {
+        fresh_nonce()
+    }
+}
+
 /// Asks `url` for the time once and returns what the answer told us.
 ///
 /// `nonce` makes the address unique so no cache can answer.
@@ -122,7 +152,9 @@ pub async fn take_sample(
         Ask::DateHeader => Method::HEAD,
         Ask::Body => Method::GET,
     };
-    let controller = AbortController::new().map_err(|_| FetchError::InvalidUrl(url.to_owned()))?;
+    let controller = AbortController::new().map_err(|error| FetchError::CannotAbort {
+        detail: format!("{error:?}"),
+    })?;
     let request = RequestBuilder::new(url)
         .query([("skewcheck", nonce.to_string())])
         .method(method)
@@ -155,41 +187,9 @@ pub async fn take_sample(
             }
         }
     })?;
-    let reference = read_reference(url, ask, &response).await?;
-    let headers = response.headers();
-    // Beside a body reading, the Date header is an independent witness of the same instant.
-    let date_header = match reference.origin {
-        ReadingOrigin::Body(_) => headers
-            .get("date")
-            .and_then(|value| ReferenceReading::from_date_header(&value).ok()),
-        ReadingOrigin::DateHeader => None,
-    };
-    let cache_status: Vec<(&str, String)> = CACHE_STATUS_HEADERS
-        .iter()
-        .filter_map(|name| headers.get(name).map(|value| (*name, value)))
-        .collect();
-    Ok(Observation {
-        sample: Sample { timing, reference },
-        date_header,
-        cache_evidence: cache_evidence(headers.get("age").as_deref(), &cache_status),
-    })
-}
-
-async fn read_reference(
-    url: &str,
-    ask: Ask,
-    response: &Response,
-) -> Result<ReferenceReading, FetchError> {
-    let date_header = response.headers().get("date");
+    check_status(url, ask, response.status())?;
     let body = match ask {
-        // The page's own origin: any status still carries the server's Date.
         Ask::DateHeader => None,
-        Ask::Body if !response.ok() => {
-            return Err(FetchError::Status {
-                url: url.to_owned(),
-                status: response.status(),
-            });
-        }
         Ask::Body => Some(
             response
                 .text()
@@ -200,10 +200,52 @@ async fn read_reference(
                 })?,
         ),
     };
-    ReferenceReading::from_response(body.as_deref(), date_header.as_deref()).map_err(|source| {
-        FetchError::NoTime {
+    let headers = response.headers();
+    read_answer(url, timing, body.as_deref(), |name| headers.get(name))
+}
+
+/// Refuses an answer whose status says it holds no time. Only a time endpoint's body is
+/// refused: the page's own origin carries the server's `Date` with any status.
+pub fn check_status(url: &str, ask: Ask, status: u16) -> Result<(), FetchError> {
+    match ask {
+        Ask::Body if !(200..300).contains(&status) => Err(FetchError::Status {
             url: url.to_owned(),
-            source,
+            status,
+        }),
+        Ask::Body | Ask::DateHeader => Ok(()),
+    }
+}
+
+/// What one answer told us: its time (from `body` when there is one, else the `Date`
+/// header), the `Date` header beside a body time, and any sign that a cache answered.
+/// `header` looks a response header up by its lower-case name.
+pub fn read_answer(
+    url: &str,
+    timing: Timing,
+    body: Option<&str>,
+    header: impl Fn(&str) -> Option<String>,
+) -> Result<Observation, FetchError> {
+    let reference =
+        ReferenceReading::from_response(body, header("date").as_deref()).map_err(|source| {
+            FetchError::NoTime {
+                url: url.to_owned(),
+                source,
+            }
+        })?;
+    // Beside a body reading, the Date header is an independent witness of the same instant.
+    let date_header = match reference.origin {
+        ReadingOrigin::Body(_) => {
+            header("date").and_then(|value| ReferenceReading::from_date_header(&value).ok())
         }
+        ReadingOrigin::DateHeader => None,
+    };
+    let cache_status: Vec<(&str, String)> = CACHE_STATUS_HEADERS
+        .iter()
+        .filter_map(|name| header(name).map(|value| (*name, value)))
+        .collect();
+    Ok(Observation {
+        sample: Sample { timing, reference },
+        date_header,
+        cache_evidence: cache_evidence(header("age").as_deref(), &cache_status),
     })
 }

@@ -5,8 +5,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use gloo_timers::future::TimeoutFuture;
-use skewcheck::browser::{BrowserClock, local_time_text, page_address, resolve_url};
+use leptos::prelude::Owner;
+use skewcheck::browser::{
+    BrowserClock, local_time_text, on_becoming_visible, page_address, page_is_visible, resolve_url,
+};
 use skewcheck::engine::clock::DeviceClock;
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -124,4 +129,22 @@ fn local_time_text_shows_a_time() {
     assert!(text.chars().any(|c| c.is_ascii_digit()), "{text}");
     let far = local_time_text(js_sys::Date::now() - 3.0 * 86_400_000.0);
     assert!(far.len() > text.len(), "another day shows its date: {far}");
+}
+
+#[wasm_bindgen_test]
+fn the_visibility_listener_goes_with_its_component() {
+    assert!(page_is_visible(), "the test page should be on screen");
+    let calls = Rc::new(Cell::new(0));
+    let owner = Owner::new();
+    owner.with(|| {
+        let calls = calls.clone();
+        on_becoming_visible(move || calls.set(calls.get() + 1));
+    });
+    let window = web_sys::window().unwrap();
+    let became_visible = web_sys::Event::new("visibilitychange").unwrap();
+    window.dispatch_event(&became_visible).unwrap();
+    assert_eq!(calls.get(), 1);
+    owner.cleanup();
+    window.dispatch_event(&became_visible).unwrap();
+    assert_eq!(calls.get(), 1, "the listener was removed with its owner");
 }

@@ -5,13 +5,15 @@ use super::{
 use crate::browser::{
     BrowserClock, device_facts, on_becoming_visible, page_address, page_fragment, page_is_visible,
 };
+use crate::engine::address::page_base;
 use crate::engine::clock::DeviceClock;
-use crate::engine::drift::{Drift, DriftPoint, estimate_drift};
-use crate::engine::humanize::duration_words;
+use crate::engine::drift::Drift;
+use crate::engine::live::{LiveMonitor, Reason, RunTicket};
 use crate::engine::platform::{DeviceHints, detect, user_agent_summary};
 use crate::engine::report::decode_fragment;
-use crate::engine::verdict::{AMAZON_S3, Service};
+use crate::engine::verdict::AMAZON_S3;
 use crate::measure::{self, Failure, Phase, Setup};
+use crate::net::BrowserNetwork;
 use leptos::leptos_dom::helpers::set_interval_with_handle;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -21,23 +23,6 @@ use std::time::Duration;
 const LOWER_SECTIONS_AT_LATEST: Duration = Duration::from_millis(1_500);
 /// How often the live clocks redraw and the page looks for clock changes.
 const TICK: Duration = Duration::from_millis(200);
-/// While the page stays open and visible, measure again this often (live mode).
-const LIVE_RECHECK_MS: f64 = 120_000.0;
-/// A change of wall-minus-monotonic time beyond this while idle means the clock was set or
-/// the device slept. Generous, so coarse timers (Firefox's fingerprinting protection rounds
-/// to 100 ms) never trigger it.
-const IDLE_JUMP_THRESHOLD_MS: f64 = 1_000.0;
-
-/// Why a measurement starts.
-#[derive(Clone, Debug, PartialEq)]
-enum Reason {
-    /// Page load, "Check again", or the page becoming visible: show progress.
-    Fresh,
-    /// The clock changed: show progress with this notice.
-    ClockChanged(String),
-    /// Live mode: keep the last result on screen until the new one is in.
-    Live,
-}
 
 /// The whole page. Opened from a result permalink it shows that past result and measures
 /// nothing; otherwise it checks this device's clock.
@@ -47,11 +32,7 @@ pub fn App() -> impl IntoView {
     let Some(fragment) = page_fragment().filter(|fragment| fragment.contains("report=")) else {
         return view! { <LiveCheck page_url=page_url /> }.into_any();
     };
-    let check_here = page_url
-        .split(['?', '#'])
-        .next()
-        .unwrap_or_default()
-        .to_owned();
+    let check_here = page_base(&page_url).to_owned();
     let body = match decode_fragment(&fragment) {
         Ok(report) => {
             view! { <PastReport report=report.with_recomputed_details() page_url=page_url /> }.into_any()
@@ -74,6 +55,130 @@ pub fn App() -> impl IntoView {
     .into_any()
 }
 
+/// The live page's reactive state; every decision about it is the [`LiveMonitor`]'s.
+#[derive(Clone, Copy)]
+struct LiveState {
+    setup: StoredValue<Option<Setup>>,
+    monitor: StoredValue<LiveMonitor>,
+    phase: RwSignal<Phase>,
+    drift: RwSignal<Option<Drift>>,
+    first_verdict_ms: RwSignal<Option<f64>>,
+    lower_ready: RwSignal<bool>,
+    /// The device's wall clock, refreshed every tick.
+    now: RwSignal<f64>,
+}
+
+impl LiveState {
+    /// The state of a page opened when the device clocks read `wall` and `monotonic`.
+    fn new(setup: Result<Setup, Failure>, wall: f64, monotonic: f64) -> Self {
+        let phase = match &setup {
+            Ok(_) => Phase::starting(),
+            Err(failure) => Phase::Failed(failure.clone()),
+        };
+        let lower_ready = RwSignal::new(!phase.is_measuring());
+        set_timeout(move || lower_ready.set(true), LOWER_SECTIONS_AT_LATEST);
+        Self {
+            setup: StoredValue::new(setup.ok()),
+            monitor: StoredValue::new(LiveMonitor::new(wall, monotonic)),
+            phase: RwSignal::new(phase),
+            drift: RwSignal::new(None),
+            first_verdict_ms: RwSignal::new(None),
+            lower_ready,
+            now: RwSignal::new(wall),
+        }
+    }
+
+    /// Starts a measurement for `reason` (nothing without a usable link).
+    fn start(self, reason: Reason) {
+        let Some(setup) = self.setup.get_value() else {
+            return;
+        };
+        let Some(ticket) = self
+            .monitor
+            .try_update_value(|monitor| monitor.start(reason))
+        else {
+            return;
+        };
+        self.show_drift();
+        if reason.shows_progress() {
+            self.phase.set(Phase::starting_with(reason.notice()));
+        }
+        spawn_local(async move {
+            let report = move |next: Phase| self.show(ticket, next);
+            let outcome = measure::run(
+                &setup,
+                reason.notice(),
+                &BrowserClock,
+                &BrowserNetwork,
+                report,
+            )
+            .await;
+            let now = BrowserClock.monotonic_ms();
+            let current = self
+                .monitor
+                .try_update_value(|monitor| monitor.on_finished(ticket, now, outcome));
+            if current == Some(true) {
+                self.show_drift();
+            }
+        });
+    }
+
+    /// Puts a report from the measurement `ticket` on screen, if it belongs there.
+    fn show(self, ticket: RunTicket, next: Phase) {
+        let shown = self
+            .monitor
+            .with_value(|monitor| monitor.shows(ticket, next.is_plain_progress()));
+        if !shown {
+            return;
+        }
+        if !next.is_measuring() && !self.lower_ready.get_untracked() {
+            self.lower_ready.set(true);
+        }
+        if next.measurement().is_some() {
+            let now = BrowserClock.monotonic_ms();
+            if let Some(Some(ms)) = self
+                .monitor
+                .try_update_value(|monitor| monitor.first_verdict(now))
+            {
+                self.first_verdict_ms.set(Some(ms));
+            }
+        }
+        self.phase.set(next);
+    }
+
+    fn show_drift(self) {
+        let drift = self.monitor.with_value(LiveMonitor::drift);
+        if self.drift.get_untracked() != drift {
+            self.drift.set(drift);
+        }
+    }
+
+    /// Drives the live clocks, the idle clock-change watch and live mode; measures again
+    /// when the page becomes visible.
+    fn watch(self) {
+        let tick = move || {
+            let (wall, monotonic) = (BrowserClock.wall_ms(), BrowserClock.monotonic_ms());
+            self.now.set(wall);
+            let visible = page_is_visible();
+            let reason = self
+                .monitor
+                .try_update_value(|monitor| monitor.on_tick(wall, monotonic, visible))
+                .flatten();
+            if let Some(reason) = reason {
+                self.start(reason);
+            }
+        };
+        if let Ok(ticker) = set_interval_with_handle(tick, TICK) {
+            on_cleanup(move || ticker.clear());
+        }
+        on_becoming_visible(move || {
+            if let Some(reason) = self.monitor.with_value(LiveMonitor::on_visible) {
+                self.start(reason);
+            }
+        });
+    }
+}
+
 /// Checks this device: measures on load, on "Check again", when the page becomes visible,
 /// when the clock changes, and periodically while open.
 #[component]
@@ -81,125 +186,31 @@ fn LiveCheck(
     /// The page's own address.
     page_url: String,
 ) -> impl IntoView {
-    let started_ms = BrowserClock.monotonic_ms();
+    let (opened_wall, opened_monotonic) = (BrowserClock.wall_ms(), BrowserClock.monotonic_ms());
     let setup: Result<Setup, Failure> = page_address()
         .ok_or_else(|| Failure {
             message: "This page cannot read its own address.".to_owned(),
             advice: "Open the link in a normal browser tab.".to_owned(),
         })
         .and_then(|page| measure::setup_from(&page));
-    // One page shows one service for its whole life; leaking this one small value gives
-    // every component a `'static` reference without threading lifetimes through Leptos.
-    let service: &'static Service = Box::leak(Box::new(
+    // One page shows one service for its whole life.
+    let service = StoredValue::new(
         setup
             .as_ref()
             .map_or(AMAZON_S3, |setup| setup.config.service.clone()),
-    ));
-    let phase = RwSignal::new(match &setup {
-        Ok(_) => Phase::starting(),
-        Err(failure) => Phase::Failed(failure.clone()),
-    });
-    let setup = StoredValue::new(setup.ok());
-    let first_verdict_ms = RwSignal::new(None::<f64>);
-    let lower_ready =
-        RwSignal::new(phase.with_untracked(|phase| !matches!(phase, Phase::Measuring { .. })));
-    set_timeout(move || lower_ready.set(true), LOWER_SECTIONS_AT_LATEST);
-    let drift = RwSignal::new(None::<Drift>);
-    let history = StoredValue::new(Vec::<DriftPoint>::new());
-    let last_finished_ms = StoredValue::new(started_ms);
-    // Each run gets a number; reports from a superseded run are ignored.
-    let current_run = StoredValue::new(0u64);
-
-    let start = move |reason: Reason| {
-        let Some(setup) = setup.get_value() else {
-            return;
-        };
-        let run_number = current_run.get_value() + 1;
-        current_run.set_value(run_number);
-        let live = reason == Reason::Live;
-        let notice = match reason {
-            Reason::Fresh => {
-                phase.set(Phase::starting());
-                None
-            }
-            Reason::ClockChanged(notice) => {
-                history.update_value(Vec::clear);
-                drift.set(None);
-                phase.set(Phase::Measuring {
-                    progress: measure::Phase::starting_progress(),
-                    notice: Some(notice.clone()),
-                });
-                Some(notice)
-            }
-            Reason::Live => None,
-        };
-        spawn_local(async move {
-            let summary = measure::run(&setup, notice, move |next| {
-                if current_run.get_value() != run_number
-                    || (live && matches!(next, Phase::Measuring { notice: None, .. }))
-                {
-                    return;
-                }
-                if !matches!(next, Phase::Measuring { .. }) && !lower_ready.get_untracked() {
-                    lower_ready.set(true);
-                }
-                if first_verdict_ms.get_untracked().is_none() && matches!(next, Phase::Done(_)) {
-                    first_verdict_ms.set(Some(BrowserClock.monotonic_ms() - started_ms));
-                }
-                phase.set(next);
-            })
-            .await;
-            if current_run.get_value() != run_number {
-                return;
-            }
-            let now = BrowserClock.monotonic_ms();
-            last_finished_ms.set_value(now);
-            if summary.clock_changed {
-                history.update_value(Vec::clear);
-            }
-            if let Some(measurement) = phase.with_untracked(|phase| phase.measurement().cloned()) {
-                history.update_value(|points| {
-                    points.push(DriftPoint {
-                        at_ms: now,
-                        interval: measurement.estimate.interval,
-                    });
-                });
-                drift.set(history.with_value(|points| estimate_drift(points)));
-            }
-        });
-    };
-    start(Reason::Fresh);
-
-    // The ticker drives the live clocks, the idle clock-change watcher and live mode.
-    let now = RwSignal::new(BrowserClock.wall_ms());
-    let last_skew = StoredValue::new(BrowserClock.wall_ms() - BrowserClock.monotonic_ms());
-    let tick = move || {
-        let (wall, monotonic) = (BrowserClock.wall_ms(), BrowserClock.monotonic_ms());
-        now.set(wall);
-        let skew = wall - monotonic;
-        let jump = skew - last_skew.get_value();
-        last_skew.set_value(skew);
-        let busy = phase.with_untracked(Phase::is_busy);
-        if jump.abs() > IDLE_JUMP_THRESHOLD_MS && setup.with_value(Option::is_some) {
-            start(Reason::ClockChanged(format!(
-                "Your clock just changed by {} (it was set, or the device slept) — checking again.",
-                duration_words(jump)
-            )));
-        } else if !busy
-            && page_is_visible()
-            && monotonic - last_finished_ms.get_value() >= LIVE_RECHECK_MS
-        {
-            start(Reason::Live);
-        }
-    };
-    if let Ok(ticker) = set_interval_with_handle(tick, TICK) {
-        on_cleanup(move || ticker.clear());
-    }
-    on_becoming_visible(move || {
-        if !phase.with_untracked(Phase::is_busy) {
-            start(Reason::Fresh);
-        }
-    });
+    );
+    let state = LiveState::new(setup, opened_wall, opened_monotonic);
+    let LiveState {
+        setup,
+        phase,
+        drift,
+        first_verdict_ms,
+        lower_ready,
+        now,
+        ..
+    } = state;
+    state.start(Reason::Fresh);
+    state.watch();
 
     let facts = device_facts();
     let hints = DeviceHints {
@@ -219,8 +230,7 @@ fn LiveCheck(
             .as_ref()
             .map_or_else(|| page_url.clone(), |setup| setup.source_url.clone())
     });
-    let final_measurement =
-        move || phase.with(|phase| phase.measurement().filter(|m| !m.refining).cloned());
+    let final_measurement = move || phase.with(|phase| phase.settled().cloned());
     let results =
         Signal::derive(move || phase.with(|phase| phase.measurement().map(|m| m.services.clone())));
     let zone_mistake = Signal::derive(move || {
@@ -262,7 +272,7 @@ fn LiveCheck(
                 <h1>"Is this device's clock right?"</h1>
                 <p class="lede">
                     "skewcheck compares this device's clock with a time server and tells you whether uploads to "
-                    {service.name.as_ref()} " will be accepted."
+                    {service.with_value(|service| service.name.to_string())} " will be accepted."
                 </p>
             </header>
             {reference.clone().map(|reference| view! { <p class="reference-tag" data-testid="ref">"Ticket: "{reference}</p> })}
@@ -274,7 +284,7 @@ fn LiveCheck(
                     class="check-again"
                     data-testid="check-again"
                     disabled=move || busy() || !can_retry
-                    on:click=move |_| start(Reason::Fresh)
+                    on:click=move |_| state.start(Reason::Fresh)
                 >
                     "Check again"
                 </button>

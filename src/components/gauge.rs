@@ -15,7 +15,7 @@ pub fn Gauge(
     #[prop(into)]
     interval: Signal<Option<OffsetInterval>>,
     /// Whose window to draw.
-    service: &'static Service,
+    service: StoredValue<Service>,
 ) -> impl IntoView {
     // Until there is a measurement, an empty scale holds the picture's place.
     let placeholder = move || {
@@ -32,7 +32,7 @@ pub fn Gauge(
         let Some(interval) = interval.get() else {
             return placeholder();
         };
-        {
+        service.with_value(|service| {
             let ahead = service.tolerance.ahead.map(|limit| limit.ms as f64);
             let behind = service.tolerance.behind.map(|limit| limit.ms as f64);
             // The scale shows both limits (or the offset, if further) with room around them.
@@ -76,7 +76,7 @@ pub fn Gauge(
                 </figure>
             }
             .into_any()
-        }
+        })
     }
 }
 

@@ -10,7 +10,7 @@ use qrcode::{EcLevel, QrCode};
 
 /// The permalink of a report: the page without query or fragment, plus the report fragment.
 pub fn permalink(page_url: &str, report: &Report) -> String {
-    let base = page_url.split(['?', '#']).next().unwrap_or(page_url);
+    let base = crate::engine::address::page_base(page_url);
     format!("{base}#{}", encode_fragment(&report.without_details()))
 }
 
@@ -100,11 +100,7 @@ pub fn PastReport(
         .and_then(|verdict| verdict.verdict.verdict())
         .unwrap_or(Verdict::Unknown);
     let (glyph, word) = verdict_badge(verdict);
-    let check_here = page_url
-        .split(['?', '#'])
-        .next()
-        .unwrap_or(&page_url)
-        .to_owned();
+    let check_here = crate::engine::address::page_base(&page_url).to_owned();
     let age = crate::engine::clock::DeviceClock::wall_ms(&crate::browser::BrowserClock)
         - report.measured_at_ms;
     view! {

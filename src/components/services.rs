@@ -20,19 +20,21 @@ pub fn ServiceList(
     #[prop(into)]
     results: Signal<Option<Vec<ServiceResult>>>,
     /// The link's own service.
-    primary: &'static Service,
+    primary: StoredValue<Service>,
 ) -> impl IntoView {
+    let (primary_id, primary_name) =
+        primary.with_value(|primary| (primary.id.to_string(), primary.name.to_string()));
     let waiting = move || {
         std::iter::once(ServiceResult {
-            id: primary.id.to_string(),
-            name: primary.name.to_string(),
+            id: primary_id.clone(),
+            name: primary_name.clone(),
             verdict: Verdict::Unknown,
             line: String::new(),
         })
         .chain(
             SERVICES
                 .iter()
-                .filter(|s| s.id != primary.id)
+                .filter(|s| s.id != primary_id.as_str())
                 .map(|s| ServiceResult {
                     id: s.id.to_string(),
                     name: s.name.to_string(),
@@ -43,7 +45,7 @@ pub fn ServiceList(
         .collect::<Vec<_>>()
     };
     move || {
-        Some(results.get().unwrap_or_else(waiting)).map(|results| {
+        Some(results.get().unwrap_or_else(&waiting)).map(|results| {
             view! {
                 <section class="card services" data-testid="service-list">
                     <h3>"Other systems on this device"</h3>

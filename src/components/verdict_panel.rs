@@ -12,7 +12,7 @@ pub fn VerdictPanel(
     #[prop(into)]
     phase: Signal<Phase>,
     /// The service the verdict is for.
-    service: &'static Service,
+    service: StoredValue<Service>,
     /// Milliseconds from app start to the first verdict, once there was one.
     #[prop(into)]
     first_verdict_ms: Signal<Option<f64>>,
@@ -25,12 +25,20 @@ pub fn VerdictPanel(
     let drift_text = move || {
         let drift = drift.get()?;
         let measurement = measurement()?;
-        let remaining = drift.time_to_limit_ms(&measurement.estimate.interval, &service.tolerance);
-        drift
-            .is_meaningful()
-            .then(|| drift_sentence(&drift, remaining, service))
+        service.with_value(|service| {
+            let remaining =
+                drift.time_to_limit_ms(&measurement.estimate.interval, &service.tolerance);
+            drift
+                .is_meaningful()
+                .then(|| drift_sentence(&drift, remaining, service))
+        })
     };
-    let limit_ms = service.tolerance.widest_ms().to_string();
+    let (service_id, limit_ms) = service.with_value(|service| {
+        (
+            service.id.to_string(),
+            service.tolerance.widest_ms().to_string(),
+        )
+    });
     view! {
         <section
             class=move || format!("verdict verdict-{} state-{}", verdict().as_str(), phase.with(Phase::state_name))
@@ -39,17 +47,17 @@ pub fn VerdictPanel(
             data-verdict=move || verdict().as_str()
             data-offset-ms=move || measurement().map(|m| m.offset_ms_rounded().to_string())
             data-uncertainty-ms=move || measurement().map(|m| m.uncertainty_ms_rounded().to_string())
-            data-service=service.id.as_ref()
+            data-service=service_id
             data-limit-ms=limit_ms
-            data-refining=move || measurement().map(|m| m.refining.to_string())
+            data-refining=move || phase.with(|phase| phase.measurement().map(|_| phase.is_refining().to_string()))
             data-requests=move || measurement().map(|m| m.requests.to_string())
             data-first-verdict-ms=move || first_verdict_ms.get().map(|ms| format!("{ms:.0}"))
-            data-cross-check=move || measurement().and_then(|m| m.cross_check).map(|c| c.outcome_name())
+            data-cross-check=move || measurement().and_then(|m| m.cross_check).map(|c| c.outcome().as_str())
             data-drift-ppm=move || drift.get().map(|d| format!("{:.1}", d.ppm()))
             aria-live="polite"
-            aria-busy=move || (phase.with(Phase::state_name) == "measuring").to_string()
+            aria-busy=move || phase.with(Phase::is_measuring).to_string()
         >
-            <div class="verdict-icon" aria-hidden="true">{move || icon(verdict(), phase.with(Phase::state_name))}</div>
+            <div class="verdict-icon" aria-hidden="true">{move || phase.with(icon)}</div>
             <div class="verdict-body">
                 {move || body(phase.get())}
                 {move || drift_text().map(|text| view! { <p class="drift" data-testid="drift">{text}</p> })}
@@ -59,17 +67,20 @@ pub fn VerdictPanel(
     }
 }
 
-fn icon(verdict: Verdict, state: &str) -> &'static str {
-    match (verdict, state) {
-        (_, "measuring") => "…",
-        (Verdict::Ok, _) => "✓",
-        (Verdict::Warning, _) => "!",
-        (Verdict::Rejected, _) => "✕",
-        (Verdict::Unknown, _) => "?",
+fn icon(phase: &Phase) -> &'static str {
+    if phase.is_measuring() {
+        return "…";
+    }
+    match phase.verdict() {
+        Verdict::Ok => "✓",
+        Verdict::Warning => "!",
+        Verdict::Rejected => "✕",
+        Verdict::Unknown => "?",
     }
 }
 
 fn body(phase: Phase) -> AnyView {
+    let refining = phase.is_refining();
     match phase {
         Phase::Measuring { progress, notice } => view! {
             <h2 class="headline" data-testid="verdict-headline">"Checking the clock…"</h2>
@@ -80,15 +91,15 @@ fn body(phase: Phase) -> AnyView {
             {notice.map(|text| view! { <p class="notice" data-testid="notice" role="status">{text}</p> })}
         }
         .into_any(),
-        Phase::Done(measurement) => {
-            let refining = measurement.refining.then(|| {
+        Phase::Provisional(measurement) | Phase::Settled(measurement) => {
+            let refining = refining.then(|| {
                 format!(
                     "Refining the measurement: ± {} so far…",
                     duration_words(measurement.estimate.uncertainty_ms())
                 )
             });
             let cross_check = measurement.cross_check.map(|check| {
-                let outcome = check.outcome_name();
+                let outcome = check.outcome().as_str();
                 view! { <p class=format!("cross-check cross-check-{outcome}") data-testid="cross-check" data-outcome=outcome>{check.sentence}</p> }
             });
             let notice = measurement

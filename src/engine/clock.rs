@@ -55,3 +55,59 @@ impl DeviceClock for ManualClock {
         self.monotonic_ms.get()
     }
 }
+
+/// Where the wall clock stands against the monotonic clock: `wall − monotonic`.
+///
+/// Time passing moves both clocks together and leaves this unchanged; setting the clock
+/// (by hand or an NTP step) or a sleep that stops the monotonic clock moves it. Comparing
+/// two readings is how both a measurement and the idle page notice a clock change.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ClockSkew(f64);
+
+impl ClockSkew {
+    /// The skew of a wall and a monotonic reading taken together.
+    pub fn of(wall_ms: f64, monotonic_ms: f64) -> Self {
+        Self(wall_ms - monotonic_ms)
+    }
+
+    /// The skew of `clock` now.
+    pub fn read(clock: &impl DeviceClock) -> Self {
+        Self::of(clock.wall_ms(), clock.monotonic_ms())
+    }
+
+    /// How far the wall clock moved against the monotonic clock since `earlier`, when that
+    /// is more than `threshold_ms` either way (smaller moves are timer noise or slewing).
+    pub fn jump_since(self, earlier: Self, threshold_ms: f64) -> Option<f64> {
+        let jump_ms = self.0 - earlier.0;
+        (jump_ms.abs() > threshold_ms).then_some(jump_ms)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_passing_is_no_jump_but_a_step_or_a_sleep_is() {
+        let clock = ManualClock::starting_at(1_700_000_000_000.0);
+        let before = ClockSkew::read(&clock);
+        clock.advance(60_000.0);
+        assert_eq!(ClockSkew::read(&clock).jump_since(before, 50.0), None);
+        clock.step_wall(-960_000.0);
+        assert_eq!(
+            ClockSkew::read(&clock).jump_since(before, 50.0),
+            Some(-960_000.0)
+        );
+    }
+
+    #[test]
+    fn moves_within_the_threshold_are_ignored_either_way() {
+        let before = ClockSkew::of(10_000.0, 0.0);
+        assert_eq!(ClockSkew::of(10_050.0, 0.0).jump_since(before, 50.0), None);
+        assert_eq!(ClockSkew::of(9_950.0, 0.0).jump_since(before, 50.0), None);
+        assert_eq!(
+            ClockSkew::of(10_051.0, 0.0).jump_since(before, 50.0),
+            Some(51.0)
+        );
+    }
+}

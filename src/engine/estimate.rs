@@ -126,27 +126,18 @@ mod tests {
     use crate::engine::clock::{DeviceClock, ManualClock};
     use crate::engine::sample::{Stopwatch, Timing};
     use crate::engine::source::ReferenceReading;
+    use crate::simulation::TimeServer as Server;
 
     /// A server whose clock is the truth, stamping `Date` headers.
     fn date_header_reading(true_ms: f64) -> ReferenceReading {
-        let second = (true_ms / 1000.0).floor() * 1000.0;
-        ReferenceReading {
-            earliest_ms: second,
-            latest_ms: second + 1000.0,
-            origin: crate::engine::source::ReadingOrigin::DateHeader,
-        }
+        Server::date_header(0.0, 0.0).reading_at(true_ms)
     }
 
     /// Simulates one request: `outbound` ms to the server, `inbound` back.
     fn simulate(clock: &ManualClock, offset_ms: f64, outbound: f64, inbound: f64) -> Sample {
-        let watch = Stopwatch::start(clock);
-        clock.advance(outbound);
-        let reference = date_header_reading(clock.wall_ms() - offset_ms);
-        clock.advance(inbound);
-        Sample {
-            timing: watch.stop(clock),
-            reference,
-        }
+        Server::date_header(offset_ms, 0.0)
+            .with_legs(outbound, inbound)
+            .sample(clock)
     }
 
     #[test]

@@ -4,11 +4,13 @@
 //! `gloo` imports (a native test, `tests/architecture.rs`, enforces it). The device clock is
 //! injected through [`clock::DeviceClock`], so every estimator runs in `cargo test`.
 
+pub mod address;
 pub mod clock;
 pub mod config;
 pub mod drift;
 pub mod estimate;
 pub mod humanize;
+pub mod live;
 pub mod plan;
 pub mod platform;
 pub mod plausible;

@@ -19,7 +19,7 @@ pub struct LinkOptions {
 /// The link for `options`, on the page at `page_url` (its query and fragment are dropped).
 /// Empty options are left out, so the default link is just the page.
 pub fn build_link(page_url: &str, options: &LinkOptions) -> String {
-    let base = page_url.split(['?', '#']).next().unwrap_or(page_url);
+    let base = super::address::page_base(page_url);
     let mut query = form_urlencoded::Serializer::new(String::new());
     let service = if options.service == "s3" {
         ""

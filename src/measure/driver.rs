@@ -1,0 +1,314 @@
+//! Drives the engine's [`Collector`] with requests: waits as it asks, samples through a
+//! [`Transport`], and turns its state into [`Phase`]s — the early verdict, the refinement,
+//! the cross-check with a second witness, and failures.
+
+use super::{CrossCheck, Failure, Measurement, Phase, Setup};
+use crate::engine::clock::DeviceClock;
+use crate::engine::estimate::Estimate;
+use crate::engine::humanize::{explain, service_results};
+use crate::engine::live::{ChangeSeen, RunOutcome, clock_change_notice};
+use crate::engine::plan::{CollectError, Collector, DEFAULT_PLAN, Recorded, Step};
+use crate::engine::sample::Observation;
+use crate::engine::source::ReadingOrigin;
+use crate::engine::timezone::zone_hint;
+use crate::engine::verdict::{Verdict, assess};
+use crate::net::{Ask, FetchError};
+use std::future::Future;
+
+/// How a measurement reaches its time sources: the browser's network in the page
+/// ([`crate::net::BrowserNetwork`]), a simulated one in tests.
+pub trait Transport {
+    /// Asks `url` for the time once, timing the request on the device clock. `nonce` makes
+    /// the address unique so no cache can answer.
+    fn sample(
+        &self,
+        url: &str,
+        ask: Ask,
+        nonce: u64,
+    ) -> impl Future<Output = Result<Observation, FetchError>>;
+
+    /// Waits `ms` milliseconds.
+    fn sleep(&self, ms: u32) -> impl Future<Output = ()>;
+
+    /// A number that differs on every call, for cache-busting queries.
+    fn nonce(&self) -> u64;
+}
+
+/// Runs one measurement on `clock` and `transport`, reporting every change of phase
+/// through `report`. `notice` is shown with it from the start (e.g. why it started).
+pub async fn run(
+    setup: &Setup,
+    notice: Option<String>,
+    clock: &impl DeviceClock,
+    transport: &impl Transport,
+    report: impl Fn(Phase),
+) -> RunOutcome {
+    let mut driver = Driver {
+        setup,
+        clock,
+        transport,
+        notice,
+        origin: None,
+        verdict_shown: false,
+        clock_changed: false,
+    };
+    let mut collector = Collector::<FetchError>::new(DEFAULT_PLAN);
+    while let Step::Request { delay_ms } = collector.next_step(clock) {
+        let taken = take_next(
+            transport,
+            &mut collector,
+            &setup.source_url,
+            setup.ask,
+            delay_ms,
+        );
+        if let Some((recorded, origin)) = taken.await {
+            driver.note(&recorded, origin);
+        }
+        report(driver.progress(&collector));
+    }
+    let last = driver.finish(collector).await;
+    let outcome = RunOutcome {
+        interval: last.measurement().map(|m| m.estimate.interval),
+        clock_changed: driver.clock_changed,
+    };
+    report(last);
+    outcome
+}
+
+/// One measurement's state beside its collector.
+struct Driver<'a, C, T> {
+    setup: &'a Setup,
+    clock: &'a C,
+    transport: &'a T,
+    notice: Option<String>,
+    /// Where the last answer's time came from.
+    origin: Option<ReadingOrigin>,
+    verdict_shown: bool,
+    clock_changed: bool,
+}
+
+impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
+    /// Takes note of what happened to an answer.
+    fn note(&mut self, recorded: &Recorded, origin: ReadingOrigin) {
+        self.origin = Some(origin);
+        match recorded {
+            Recorded::ClockChanged { jump_ms } => {
+                self.clock_changed = true;
+                self.verdict_shown = false;
+                self.notice = Some(clock_change_notice(*jump_ms, ChangeSeen::DuringMeasurement));
+            }
+            Recorded::Cached(evidence) => {
+                self.notice = Some(format!(
+                    "Ignored an answer that came from a cache ({evidence})."
+                ));
+            }
+            Recorded::Kept | Recorded::Dropped => {}
+        }
+    }
+
+    /// The phase while requests are under way. The verdict shows as soon as refining cannot
+    /// change it, then stays up to date — unless a witness might still contradict it: a
+    /// second endpoint not yet measured, or the endpoint's own Date header already
+    /// disagreeing.
+    fn progress(&mut self, collector: &Collector<FetchError>) -> Phase {
+        let witness_pending = self.setup.cross_check_url.is_some();
+        let header_disagrees = || {
+            let primary = collector.current_estimate().ok()?;
+            let header = collector.date_header_estimate()?;
+            Some(primary.interval.gap_to(&header.interval) > 0.0)
+        };
+        let early = collector
+            .current_estimate()
+            .ok()
+            .filter(|_| !witness_pending && header_disagrees() != Some(true))
+            .map(|estimate| self.conclude(estimate, None, collector.requests_total()));
+        match early {
+            Some(measurement)
+                if self.verdict_shown || is_settled(measurement.assessment.verdict) =>
+            {
+                self.verdict_shown = true;
+                Phase::Provisional(measurement)
+            }
+            _ => Phase::Measuring {
+                progress: collector.progress(),
+                notice: self.notice.clone(),
+            },
+        }
+    }
+
+    /// The final phase: the estimate, cross-checked with the endpoint's own Date header and
+    /// then with the second endpoint if the link names one; or why there is none.
+    async fn finish(&self, collector: Collector<FetchError>) -> Phase {
+        let requests = collector.requests_total();
+        let header_estimate = collector.date_header_estimate();
+        let estimate = match collector.finish() {
+            Ok(estimate) => estimate,
+            Err(error) => return Phase::Failed(collect_failure(error)),
+        };
+        let mut witness = header_estimate
+            .filter(|_| matches!(self.origin, Some(ReadingOrigin::Body(_))))
+            .map(|header| (header, "the endpoint's own Date header".to_owned()));
+        if let Some(url) = &self.setup.cross_check_url {
+            match measure_quietly(self.clock, self.transport, url).await {
+                Ok(other) => witness = Some((other, url.clone())),
+                Err(why) => {
+                    let failed = CrossCheck::unavailable(url.clone(), &why);
+                    return Phase::Settled(self.conclude(estimate, Some(failed), requests));
+                }
+            }
+        }
+        let (estimate, cross_check) = match witness {
+            Some((other, who)) => {
+                let (combined, check) = compare_with_witness(estimate, &other, who);
+                (combined, Some(check))
+            }
+            None => (estimate, None),
+        };
+        Phase::Settled(self.conclude(estimate, cross_check, requests))
+    }
+
+    fn conclude(
+        &self,
+        estimate: Estimate,
+        cross_check: Option<CrossCheck>,
+        requests: usize,
+    ) -> Box<Measurement> {
+        Conclusion {
+            setup: self.setup,
+            estimate,
+            origin: self.origin,
+            cross_check,
+            requests,
+            notice: self.notice.clone(),
+            device_time_ms: self.clock.wall_ms(),
+        }
+        .into_measurement()
+    }
+}
+
+/// Everything a [`Measurement`] is made from.
+struct Conclusion<'a> {
+    setup: &'a Setup,
+    estimate: Estimate,
+    origin: Option<ReadingOrigin>,
+    cross_check: Option<CrossCheck>,
+    requests: usize,
+    notice: Option<String>,
+    device_time_ms: f64,
+}
+
+impl Conclusion<'_> {
+    fn into_measurement(self) -> Box<Measurement> {
+        let service = &self.setup.config.service;
+        let interval = self.estimate.interval;
+        let assessment = assess(service, Some(interval));
+        let how = self
+            .origin
+            .map_or_else(|| "the time source".to_owned(), |origin| origin.describe());
+        let mut explanation = explain(service, &self.estimate, &assessment);
+        if let Some(check) = &self.cross_check {
+            explanation.sentences.push(check.sentence.clone());
+        }
+        Box::new(Measurement {
+            explanation,
+            estimate: self.estimate,
+            assessment,
+            source: format!("{how} of {}", self.setup.source_url),
+            requests: self.requests,
+            cross_check: self.cross_check,
+            notice: self.notice,
+            services: service_results(service, interval),
+            zone_hint: zone_hint(&interval),
+            device_time_ms: self.device_time_ms,
+        })
+    }
+}
+
+/// Compares the estimate with a second witness's. Two witnesses that disagree cannot both
+/// be right: the result is the range both allow, instead of picking one.
+fn compare_with_witness(
+    estimate: Estimate,
+    other: &Estimate,
+    who: String,
+) -> (Estimate, CrossCheck) {
+    let gap_ms = estimate.interval.gap_to(&other.interval);
+    let combined = if gap_ms > 0.0 {
+        Estimate {
+            interval: estimate.interval.hull(&other.interval),
+            consistent: false,
+            ..estimate
+        }
+    } else {
+        estimate
+    };
+    (combined, CrossCheck::compared(who, gap_ms))
+}
+
+/// Waits as the collector asked, takes one sample and records it: what happened to the
+/// answer and where its time came from, or `None` when the request failed (also recorded).
+async fn take_next(
+    transport: &impl Transport,
+    collector: &mut Collector<FetchError>,
+    url: &str,
+    ask: Ask,
+    delay_ms: u32,
+) -> Option<(Recorded, ReadingOrigin)> {
+    if delay_ms > 0 {
+        transport.sleep(delay_ms).await;
+    }
+    match transport.sample(url, ask, transport.nonce()).await {
+        Ok(observation) => {
+            let origin = observation.sample.reference.origin;
+            Some((collector.record(observation), origin))
+        }
+        Err(error) => {
+            let permanent = error.is_permanent();
+            collector.record_failure(error, permanent);
+            None
+        }
+    }
+}
+
+/// Measures a second source without reporting progress (the first result is on screen).
+async fn measure_quietly(
+    clock: &impl DeviceClock,
+    transport: &impl Transport,
+    url: &str,
+) -> Result<Estimate, String> {
+    let mut collector = Collector::<FetchError>::new(DEFAULT_PLAN);
+    while let Step::Request { delay_ms } = collector.next_step(clock) {
+        take_next(transport, &mut collector, url, Ask::Body, delay_ms).await;
+    }
+    collector.finish().map_err(|error| match error {
+        CollectError::Requests(error) => error.to_string(),
+        CollectError::ClockUnstable => "the device clock kept changing".to_owned(),
+        CollectError::OnlyCached(evidence) => {
+            format!("every answer came from a cache ({evidence})")
+        }
+    })
+}
+
+/// Why a measurement has no result, for the page.
+fn collect_failure(error: CollectError<FetchError>) -> Failure {
+    match error {
+        CollectError::Requests(error) => Failure::from_fetch(&error),
+        CollectError::ClockUnstable => Failure {
+            message: "This device's clock kept changing while skewcheck measured it.".to_owned(),
+            advice: "Leave the date and time settings alone for a moment, then press “Check again”."
+                .to_owned(),
+        },
+        CollectError::OnlyCached(evidence) => Failure {
+            message: format!(
+                "Every answer from the time source came from a cache ({evidence}), so none shows the current time."
+            ),
+            advice: "Ask whoever sent the link to serve the time endpoint with “Cache-Control: no-store”."
+                .to_owned(),
+        },
+    }
+}
+
+/// A verdict that more samples cannot change: they only narrow the interval, and a narrower
+/// interval inside (or wholly beyond) the limits stays so. `Warning` may still resolve.
+fn is_settled(verdict: Verdict) -> bool {
+    matches!(verdict, Verdict::Ok | Verdict::Rejected)
+}

@@ -1,0 +1,155 @@
+//! Time servers that misbehave: hanging, refusing, erroring, talking nonsense, or cached.
+
+use super::*;
+
+#[test]
+fn a_server_that_hangs_fails_after_its_timeouts() {
+    let server = TimeServer::date_header(0.0, 20.0).always_failing(Fault::Hang);
+    let run = measure_one(Ask::DateHeader, &server);
+    let timed_out = FetchError::TimedOut {
+        url: PRIMARY.to_owned(),
+    };
+    assert_eq!(run.failure(), &Failure::from_fetch(&timed_out));
+    assert!(
+        run.failure()
+            .message
+            .ends_with("did not answer within 10 s")
+    );
+    assert_eq!(server.requests(), DEFAULT_PLAN.max_failures);
+    assert!(run.elapsed_ms >= 3.0 * 10_000.0, "{}", run.elapsed_ms);
+    assert_eq!(run.outcome, RunOutcome::default());
+}
+
+#[test]
+fn one_timeout_costs_a_request_not_the_result() {
+    let server = TimeServer::millisecond(-4_000.0, 20.0).scripted([Some(Fault::Hang)]);
+    let run = measure_one(Ask::Body, &server);
+    let result = run.settled();
+    assert!(result.estimate.interval.contains(-4_000.0));
+    assert_eq!(result.requests, DEFAULT_PLAN.fine_samples + 1);
+}
+
+#[test]
+fn not_found_fails_after_one_request() {
+    let server = TimeServer::millisecond(0.0, 20.0).always_failing(Fault::Status(404));
+    let run = measure_one(Ask::Body, &server);
+    assert_eq!(server.requests(), 1);
+    assert_eq!(run.phases.len(), 2, "one progress report, then the failure");
+    assert_eq!(run.failure(), &Failure::from_fetch(&status(404)));
+    assert!(run.failure().advice.contains("endpoint"));
+}
+
+#[test]
+fn a_server_error_is_retried_then_reported() {
+    let failing = TimeServer::millisecond(0.0, 20.0).always_failing(Fault::Status(500));
+    let run = measure_one(Ask::Body, &failing);
+    assert_eq!(failing.requests(), DEFAULT_PLAN.max_failures);
+    assert_eq!(run.failure(), &Failure::from_fetch(&status(500)));
+
+    let recovering = TimeServer::millisecond(1_500.0, 20.0).scripted([Some(Fault::Status(500))]);
+    let run = measure_one(Ask::Body, &recovering);
+    assert!(run.settled().estimate.interval.contains(1_500.0));
+}
+
+#[test]
+fn the_page_origin_is_read_whatever_its_status() {
+    // A page's own origin stamps its Date header on a 404 as on a 200.
+    let server = TimeServer::date_header(SIXTEEN_MIN_MS, 20.0).always_failing(Fault::Status(404));
+    let run = measure_one(Ask::DateHeader, &server);
+    assert!(run.settled().estimate.interval.contains(SIXTEEN_MIN_MS));
+}
+
+#[test]
+fn a_body_with_an_implausible_time_fails_at_once() {
+    let server = TimeServer::millisecond(0.0, 20.0).always_failing(Fault::Body("12"));
+    let run = measure_one(Ask::Body, &server);
+    assert_eq!(server.requests(), 1);
+    let failure = run.failure();
+    assert!(
+        failure.message.contains("not a plausible current time"),
+        "{}",
+        failure.message
+    );
+    assert!(
+        failure.advice.contains("accepted formats"),
+        "{}",
+        failure.advice
+    );
+}
+
+#[test]
+fn a_body_without_a_time_falls_back_to_the_date_header_or_fails() {
+    let with_date = TimeServer::millisecond(5_000.0, 20.0).always_failing(Fault::Body("<html>"));
+    let result = measure_one(Ask::Body, &with_date).settled().clone();
+    assert!(result.estimate.interval.contains(5_000.0));
+    assert!(
+        result.source.starts_with("the HTTP Date header"),
+        "{}",
+        result.source
+    );
+
+    let hidden_date = TimeServer::millisecond(5_000.0, 20.0)
+        .without_date_header()
+        .always_failing(Fault::Body("<html>"));
+    let run = measure_one(Ask::Body, &hidden_date);
+    assert_eq!(hidden_date.requests(), 1);
+    assert!(
+        run.failure().message.contains("carried no time"),
+        "{}",
+        run.failure().message
+    );
+}
+
+#[test]
+fn a_broken_body_is_retried() {
+    let server = TimeServer::millisecond(700.0, 20.0).scripted([Some(Fault::BrokenBody)]);
+    let run = measure_one(Ask::Body, &server);
+    assert!(run.settled().estimate.interval.contains(700.0));
+
+    let always = TimeServer::millisecond(700.0, 20.0).always_failing(Fault::BrokenBody);
+    let run = measure_one(Ask::Body, &always);
+    assert!(
+        run.failure()
+            .message
+            .starts_with("Could not read the answer"),
+        "{:?}",
+        run.failure()
+    );
+}
+
+#[test]
+fn an_unreachable_server_fails_with_advice() {
+    let server = TimeServer::millisecond(0.0, 20.0).always_failing(Fault::Unreachable);
+    let run = measure_one(Ask::Body, &server);
+    assert_eq!(server.requests(), DEFAULT_PLAN.max_failures);
+    assert!(
+        run.failure().message.starts_with("Could not reach"),
+        "{:?}",
+        run.failure()
+    );
+    assert!(run.failure().advice.contains("online"));
+}
+
+#[test]
+fn cached_answers_only_is_an_error() {
+    let server = TimeServer::millisecond(0.0, 20.0).always_failing(Fault::Cached(300));
+    let run = measure_one(Ask::Body, &server);
+    assert_eq!(server.requests(), DEFAULT_PLAN.max_failures);
+    assert_eq!(
+        run.failure().message,
+        "Every answer from the time source came from a cache (it carried “Age: 300”), so none shows the current time."
+    );
+}
+
+#[test]
+fn a_cached_answer_is_ignored_with_a_notice() {
+    let server = TimeServer::millisecond(2_500.0, 20.0).scripted([Some(Fault::Cached(300))]);
+    let run = measure_one(Ask::Body, &server);
+    let result = run.settled();
+    assert!(result.estimate.interval.contains(2_500.0));
+    assert!(!result.estimate.interval.contains(2_500.0 + 300_000.0));
+    assert_eq!(
+        result.notice.as_deref(),
+        Some("Ignored an answer that came from a cache (it carried “Age: 300”).")
+    );
+}
