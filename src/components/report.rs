@@ -88,6 +88,10 @@ pub fn ReportShare(
 /// A result measured earlier on another device, opened from a permalink: shown as it was,
 /// clearly marked, and never re-measured here.
 #[component]
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "Leptos hands every prop over by value"
+)]
 pub fn PastReport(
     /// The decoded report.
     report: Report,

@@ -62,6 +62,10 @@ pub fn LinkMaker(
 
 /// "Checking a server?": commands that compare a server's clock with the same reference.
 #[component]
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "Leptos hands every prop over by value"
+)]
 pub fn ServerCheck(
     /// The reference the page measured against.
     reference_url: String,
