@@ -1,5 +1,5 @@
-use crate::engine::humanize::ServiceResult;
-use crate::engine::verdict::{SERVICES, Service, Verdict};
+use crate::engine::humanize::{ServiceResult, listed_services};
+use crate::engine::verdict::{Service, Verdict};
 use leptos::prelude::*;
 
 /// Short word and glyph for a verdict: colour is never the only signal.
@@ -29,17 +29,12 @@ pub fn ServiceList(
             verdict: Verdict::Unknown,
             line: String::new(),
         })
-        .chain(
-            SERVICES
-                .iter()
-                .filter(|s| s.id != primary.id)
-                .map(|s| ServiceResult {
-                    id: s.id.to_string(),
-                    name: s.name.to_string(),
-                    verdict: Verdict::Unknown,
-                    line: "…".to_owned(),
-                }),
-        )
+        .chain(listed_services(primary).map(|s| ServiceResult {
+            id: s.id.to_string(),
+            name: s.name.to_string(),
+            verdict: Verdict::Unknown,
+            line: "…".to_owned(),
+        }))
         .collect::<Vec<_>>()
     };
     move || {
