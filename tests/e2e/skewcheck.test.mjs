@@ -586,6 +586,75 @@ describe('verdicts people act on', () => {
     }
   });
 
+  test('a forged permalink (offset edited to +20 min while stored verdict words say ok) never shows ok', testOpts, async () => {
+    const measuredAt = Date.now() - 5 * MIN;
+    const genuine = {
+      v: 1, t: measuredAt, d: measuredAt + 3_000, o: 3_000, u: 300,
+      s: 'the HTTP Date header of https://example.com/', dv: 'iPad', p: 'ipados', r: 'T-1234',
+      vs: [{ n: 'Amazon S3', id: 's3', v: 'ok', x: '' }, { n: 'Backup NAS', id: 'custom', v: 'ok', x: '' }],
+    };
+    const linkTo = (payload) => `${rootServer.url}#report=${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+    const before = rootServer.requests.length;
+    // Only the offset edited: it no longer agrees with the two times beside it, so it is refused.
+    const edited = await newPageWithClockOffset(browser, 0);
+    try {
+      await edited.goto(linkTo({ ...genuine, o: 20 * MIN }));
+      const error = edited.locator('[data-testid="report-error"]');
+      await error.waitFor({ timeout: 10_000 });
+      assert.match(await error.textContent(), /do not agree/);
+      assert.equal(await edited.locator('[data-testid="past-report"]').count(), 0);
+      assert.doesNotMatch(await edited.locator('main').textContent(), /OK/);
+      assertNoErrors(edited);
+    } finally {
+      await edited.context().close();
+    }
+    // Offset and device time edited together: the verdicts are worked out from the numbers.
+    const forged = await newPageWithClockOffset(browser, 0);
+    try {
+      await forged.goto(linkTo({ ...genuine, d: measuredAt + 20 * MIN, o: 20 * MIN }));
+      const past = forged.locator('[data-testid="past-report"]');
+      await past.waitFor({ timeout: 10_000 });
+      assert.equal(await past.getAttribute('data-verdict'), 'rejected');
+      assert.equal(await past.getAttribute('data-offset-ms'), String(20 * MIN));
+      assert.equal(await past.getAttribute('data-reference'), 'T-1234');
+      const banner = await past.textContent();
+      assert.match(banner, /if the link is genuine/);
+      assert.match(banner, /anyone can make such a link/);
+      assert.match(banner, /Ticket \(from the link\): “T-1234”/);
+      assert.doesNotMatch(banner, /OK/);
+      const text = await forged.locator('[data-testid="past-report-text"]').textContent();
+      assert.match(text, /Amazon S3: REJECTED/);
+      assert.match(text, /RequestTimeTooSkewed/);
+      assert.match(text, /“Backup NAS” \(named by the link\): NOT CHECKED \(the link says OK\)/);
+      assert.doesNotMatch(text, /: OK/);
+      assertNoErrors(forged);
+    } finally {
+      await forged.context().close();
+    }
+    await sleep(500);
+    assert.deepEqual(rootServer.requests.slice(before).filter((r) => r.url.includes('skewcheck=')), [], 'a permalink must not measure');
+  });
+
+  test('a permalink from a device whose clock reset to 1970 opens', testOpts, async () => {
+    const measuredAt = Date.now() - 5 * MIN;
+    const payload = {
+      v: 1, t: measuredAt, d: 0, o: -measuredAt, u: 500,
+      s: 'the HTTP Date header of https://example.com/', dv: 'iPad', p: 'ipados',
+      vs: [{ n: 'Amazon S3', id: 's3', v: 'rejected', x: '' }],
+    };
+    const page = await newPageWithClockOffset(browser, 0);
+    try {
+      await page.goto(`${rootServer.url}#report=${Buffer.from(JSON.stringify(payload)).toString('base64url')}`);
+      const past = page.locator('[data-testid="past-report"]');
+      await past.waitFor({ timeout: 10_000 });
+      assert.equal(await past.getAttribute('data-verdict'), 'rejected');
+      assert.match(await page.locator('[data-testid="past-report-text"]').textContent(), /device showed 1970-01-01 00:00:00 UTC/);
+      assertNoErrors(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   test('the make-a-link form builds a working support link', testOpts, (t) =>
     withMeasuredPage(t, { server: rootServer, offsetMs: 0 }, async ({ page }) => {
       await page.click('[data-testid="link-maker"] summary');

@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 use super::platform::Platform;
 use super::verdict::Verdict;
 
+#[cfg(test)]
+mod claim_tests;
 mod payload;
 mod plain_text;
 #[cfg(all(test, not(target_arch = "wasm32")))]
