@@ -6,6 +6,7 @@ use leptos::prelude::*;
 /// The ticket reference from `?ref=` (or a permalink): `Ticket (from the link): “T-1234”`.
 /// The reference is cleaned when the link is read ([`crate::engine::config::parse_query`]).
 #[component]
+#[allow(clippy::needless_pass_by_value)] // Leptos hands props over by value.
 pub fn TicketTag(
     /// The reference, as the link gave it.
     reference: String,

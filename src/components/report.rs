@@ -105,16 +105,21 @@ pub fn PastReport(
         _ => verdict_badge(verdict),
     };
     let summary = primary.map(|line| past_line(&line, finding));
-    let check_here = page_url
-        .split(['?', '#'])
-        .next()
-        .unwrap_or(&page_url)
-        .to_owned();
+    let mut check_here = page_url;
+    if let Some(end) = check_here.find(['?', '#']) {
+        check_here.truncate(end);
+    }
     let age = crate::engine::clock::DeviceClock::wall_ms(&crate::browser::BrowserClock)
         - report.measured_at_ms;
-    let reference = report.reference.clone();
+    let text = report.to_text();
+    let Report {
+        offset_ms,
+        uncertainty_ms,
+        reference,
+        ..
+    } = report;
     view! {
-        <section class="past-banner" data-testid="past-report" data-verdict=verdict.as_str() data-offset-ms=report.offset_ms.to_string() data-uncertainty-ms=report.uncertainty_ms.to_string() data-reference=report.reference.clone()>
+        <section class="past-banner" data-testid="past-report" data-verdict=verdict.as_str() data-offset-ms=offset_ms.to_string() data-uncertainty-ms=uncertainty_ms.to_string() data-reference=reference.clone()>
             <h2>"A result sent to you as a link"</h2>
             <p data-testid="past-claim">
                 "This is the result the sender's page produced, if the link is genuine: anyone can make such a link, so treat what it says as the sender's claim. The verdicts are worked out again here from the offset in the link. Nothing was measured on this device."
@@ -123,7 +128,7 @@ pub fn PastReport(
             <p data-testid="past-age">{format!("Measured about {} ago (by this device's clock).", duration_words(age))}</p>
             <p class="past-verdict"><span class="badge">{glyph}" "{word}</span>" "{summary}</p>
         </section>
-        <pre class="report-text card" data-testid="past-report-text">{report.to_text()}</pre>
+        <pre class="report-text card" data-testid="past-report-text">{text}</pre>
         <p><a href=check_here data-testid="check-this-device">"Check this device's clock instead"</a></p>
     }
 }
