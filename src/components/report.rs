@@ -118,13 +118,16 @@ pub fn PastReport(
         reference,
         ..
     } = report;
+    let ticket = reference
+        .clone()
+        .map(|reference| view! { <TicketTag reference=reference /> });
     view! {
         <section class="past-banner" data-testid="past-report" data-verdict=verdict.as_str() data-offset-ms=offset_ms.to_string() data-uncertainty-ms=uncertainty_ms.to_string() data-reference=reference.clone()>
             <h2>"A result sent to you as a link"</h2>
             <p data-testid="past-claim">
                 "This is the result the sender's page produced, if the link is genuine: anyone can make such a link, so treat what it says as the sender's claim. The verdicts are worked out again here from the offset in the link. Nothing was measured on this device."
             </p>
-            {reference.map(|reference| view! { <TicketTag reference=reference /> })}
+            {ticket}
             <p data-testid="past-age">{format!("Measured about {} ago (by this device's clock).", duration_words(age))}</p>
             <p class="past-verdict"><span class="badge">{glyph}" "{word}</span>" "{summary}</p>
         </section>
