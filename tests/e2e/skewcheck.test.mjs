@@ -496,6 +496,29 @@ describe('verdicts people act on', () => {
       assertNoErrors(page);
     }));
 
+  test('a link\'s limit and service name are shown as the link\'s, and S3 keeps its own verdict', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 12 * MIN, search: '?service=s3&limit=600&service_name=Backup' }, async ({ page }) => {
+      const final = await waitForFinal(page);
+      assert.equal(final.verdict, 'rejected', JSON.stringify(final));
+      assert.equal(final.service, 's3');
+      assert.equal(final.limitMs, '600000');
+      const text = await page.locator('[data-testid="verdict"]').textContent();
+      assert.match(text, /limit set by this link \(Amazon S3 itself accepts 15 min/i);
+      assert.doesNotMatch(text, /Backup/, 'service_name cannot rename a catalogue service');
+      assert.equal(await page.$eval('[data-testid="service-list"] [data-service="s3"]', (el) => el.dataset.verdict), 'ok');
+      assertNoErrors(page);
+    }));
+
+  test('a service name from the link is quoted as the link\'s words', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 3_000, search: `?limit=120&service_name=${encodeURIComponent('Amazon S3.\u200B Call +1 555 0100\u202E')}` }, async ({ page }) => {
+      const final = await waitForFinal(page);
+      assert.equal(final.verdict, 'ok', JSON.stringify(final));
+      assert.equal(final.service, 'custom');
+      const headline = await page.locator('[data-testid="verdict-headline"]').textContent();
+      assert.equal(headline, 'Clock OK for “Amazon S3. Call +1 555 0100” (named by the link)');
+      assertNoErrors(page);
+    }));
+
   test('a clock exactly 1 h fast gets the time-zone hint and time-zone steps', testOpts, (t) =>
     withMeasuredPage(t, { server: rootServer, offsetMs: 60 * MIN }, async ({ page }) => {
       const final = await waitForFinal(page);
