@@ -1,6 +1,6 @@
 use super::{
     FixSteps, LinkMaker, LiveClocks, MeasurementDetails, PastReport, ReportShare, ServerCheck,
-    ServiceList, VerdictPanel,
+    ServiceList, TicketTag, VerdictPanel,
 };
 use crate::browser::{
     BrowserClock, device_facts, on_becoming_visible, page_address, page_fragment, page_is_visible,
@@ -39,7 +39,7 @@ pub fn App() -> impl IntoView {
         }
         Err(error) => view! {
             <section class="past-banner" data-testid="report-error" role="alert">
-                <h2>"This result link is damaged"</h2>
+                <h2>"This result link cannot be used"</h2>
                 <p>{error.to_string()}</p>
                 <p><a href=check_here data-testid="check-this-device">"Check this device's clock instead"</a></p>
             </section>
@@ -275,7 +275,7 @@ fn LiveCheck(
                     {service.with_value(|service| service.name.to_string())} " will be accepted."
                 </p>
             </header>
-            {reference.clone().map(|reference| view! { <p class="reference-tag" data-testid="ref">"Ticket: "{reference}</p> })}
+            {reference.clone().map(|reference| view! { <TicketTag reference=reference /> })}
             <VerdictPanel phase=phase service=service first_verdict_ms=first_verdict_ms drift=drift />
             <LiveClocks now=now offset_ms=offset_ms />
             <div class="actions">

@@ -1,8 +1,9 @@
+use super::link_text::TicketTag;
 use super::support::copy_to_clipboard;
 use super::verdict_badge;
 use crate::browser::{can_share, share};
 use crate::engine::humanize::duration_words;
-use crate::engine::report::{Report, encode_fragment};
+use crate::engine::report::{Finding, Report, ServiceVerdict, encode_fragment};
 use crate::engine::verdict::Verdict;
 use leptos::prelude::*;
 use qrcode::render::svg;
@@ -85,36 +86,65 @@ pub fn ReportShare(
     }
 }
 
-/// A result measured earlier on another device, opened from a permalink: shown as it was,
-/// clearly marked, and never re-measured here.
+/// A result opened from a permalink: what the sender's page produced, if the link is
+/// genuine. Its verdicts are the ones its numbers imply (worked out again by
+/// [`Report::with_recomputed_details`], which the caller applies); a verdict this page
+/// cannot rebuild is shown as the sender's claim, never as a badge. Nothing is measured.
 #[component]
 #[allow(
     clippy::needless_pass_by_value,
     reason = "Leptos hands every prop over by value"
 )]
 pub fn PastReport(
-    /// The decoded report.
+    /// The decoded report, with its verdicts recomputed.
     report: Report,
     /// The page's own address, for "check this device instead".
     page_url: String,
 ) -> impl IntoView {
     let primary = report.verdicts.first().cloned();
-    let verdict = primary
-        .as_ref()
-        .and_then(|verdict| verdict.verdict.verdict())
-        .unwrap_or(Verdict::Unknown);
-    let (glyph, word) = verdict_badge(verdict);
+    let finding = primary.as_ref().map(|line| report.finding(line));
+    let verdict = finding.map_or(Verdict::Unknown, Finding::verdict);
+    let (glyph, word) = match finding {
+        Some(Finding::Claimed(_)) => ("?", "Not checked"),
+        _ => verdict_badge(verdict),
+    };
+    let summary = primary.map(|line| past_line(&line, finding));
     let check_here = crate::engine::address::page_base(&page_url).to_owned();
     let age = crate::engine::clock::DeviceClock::wall_ms(&crate::browser::BrowserClock)
         - report.measured_at_ms;
+    let text = report.to_text();
+    let Report {
+        offset_ms,
+        uncertainty_ms,
+        reference,
+        ..
+    } = report;
+    let ticket = reference
+        .clone()
+        .map(|reference| view! { <TicketTag reference=reference /> });
     view! {
-        <section class="past-banner" data-testid="past-report" data-verdict=verdict.as_str() data-offset-ms=report.offset_ms.to_string() data-uncertainty-ms=report.uncertainty_ms.to_string() data-reference=report.reference.clone()>
-            <h2>"A past result from another device"</h2>
-            <p>"This page shows a result that was measured on the device that sent this link. Nothing was measured on this device."</p>
+        <section class="past-banner" data-testid="past-report" data-verdict=verdict.as_str() data-offset-ms=offset_ms.to_string() data-uncertainty-ms=uncertainty_ms.to_string() data-reference=reference.clone()>
+            <h2>"A result sent to you as a link"</h2>
+            <p data-testid="past-claim">
+                "This is the result the sender's page produced, if the link is genuine: anyone can make such a link, so treat what it says as the sender's claim. The verdicts are worked out again here from the offset in the link. Nothing was measured on this device."
+            </p>
+            {ticket}
             <p data-testid="past-age">{format!("Measured about {} ago (by this device's clock).", duration_words(age))}</p>
-            <p class="past-verdict"><span class="badge">{glyph}" "{word}</span>" "{primary.map(|p| format!("{}: {}", p.service, p.detail))}</p>
+            <p class="past-verdict"><span class="badge">{glyph}" "{word}</span>" "{summary}</p>
         </section>
-        <pre class="report-text card" data-testid="past-report-text">{report.to_text()}</pre>
+        <pre class="report-text card" data-testid="past-report-text">{text}</pre>
         <p><a href=check_here data-testid="check-this-device">"Check this device's clock instead"</a></p>
+    }
+}
+
+/// The primary service's line under the badge: recomputed words, or the sender's claim.
+fn past_line(line: &ServiceVerdict, finding: Option<Finding>) -> String {
+    match finding {
+        Some(Finding::Claimed(claim)) => format!(
+            "{}: the sender's page said “{}”; this page cannot check that (the link does not say which limit applies).",
+            line.service,
+            claim.unwrap_or(Verdict::Unknown).as_str()
+        ),
+        _ => format!("{}: {}", line.service, line.detail),
     }
 }

@@ -1,5 +1,5 @@
-use crate::engine::humanize::ServiceResult;
-use crate::engine::verdict::{SERVICES, Service, Verdict};
+use crate::engine::humanize::{ServiceResult, listed_services};
+use crate::engine::verdict::{Service, Verdict};
 use leptos::prelude::*;
 
 /// Short word and glyph for a verdict: colour is never the only signal.
@@ -24,6 +24,17 @@ pub fn ServiceList(
 ) -> impl IntoView {
     let (primary_id, primary_name) =
         primary.with_value(|primary| (primary.id.to_string(), primary.name.to_string()));
+    // Every other listed service, waiting with "…".
+    let others_waiting: Vec<ServiceResult> = primary.with_value(|primary| {
+        listed_services(primary)
+            .map(|s| ServiceResult {
+                id: s.id.to_string(),
+                name: s.name.to_string(),
+                verdict: Verdict::Unknown,
+                line: "…".to_owned(),
+            })
+            .collect()
+    });
     let waiting = move || {
         std::iter::once(ServiceResult {
             id: primary_id.clone(),
@@ -31,17 +42,7 @@ pub fn ServiceList(
             verdict: Verdict::Unknown,
             line: String::new(),
         })
-        .chain(
-            SERVICES
-                .iter()
-                .filter(|s| s.id != primary_id.as_str())
-                .map(|s| ServiceResult {
-                    id: s.id.to_string(),
-                    name: s.name.to_string(),
-                    verdict: Verdict::Unknown,
-                    line: "…".to_owned(),
-                }),
-        )
+        .chain(others_waiting.iter().cloned())
         .collect::<Vec<_>>()
     };
     move || {

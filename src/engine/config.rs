@@ -5,7 +5,7 @@
 //! | `endpoint` | a time endpoint: absolute `http(s)://` URL, `//host/path`, or a path    |
 //! | `service`  | which service's limits drive the verdict (default `s3`)                 |
 //! | `limit`    | a tolerance in seconds: replaces the service's, or defines your own     |
-//! | `service_name` | the name of your own service (with `limit`)                         |
+//! | `service_name` | the name of your own service (with `limit` and no `service`)        |
 //! | `ref`      | a support ticket reference, shown on the page and in the report         |
 //!
 //! Without `endpoint` the page reads the `Date` header of its own origin.
@@ -111,14 +111,10 @@ pub fn parse_query(query: &str, page_is_https: bool) -> Result<Config, ConfigErr
         })?),
         None => None,
     };
+    // `service_name` names only a service of the link's own: a catalogue service keeps
+    // its name, so a link cannot make the page vouch for words of its choosing.
     config.service = match (known, limit) {
-        (Some(service), Some(limit_ms)) => {
-            let mut adjusted = service.with_limit(limit_ms);
-            if let Some(name) = service_name {
-                adjusted.name = name.into();
-            }
-            adjusted
-        }
+        (Some(service), Some(limit_ms)) => service.with_limit(limit_ms),
         (Some(service), None) => service.clone(),
         (None, Some(limit_ms)) => Service::custom(service_name.as_deref(), limit_ms),
         (None, None) => AMAZON_S3,
@@ -184,163 +180,4 @@ fn scheme_of(text: &str) -> Option<&str> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn no_parameters_means_page_origin_and_s3() {
-        assert_eq!(parse_query("", true), Ok(Config::default()));
-        assert_eq!(parse_query("?", false), Ok(Config::default()));
-        assert_eq!(
-            parse_query("?utm_source=mail&x", true),
-            Ok(Config::default())
-        );
-    }
-
-    #[test]
-    fn endpoints_absolute_protocol_relative_and_paths() {
-        for (query, expected) in [
-            (
-                "endpoint=https%3A%2F%2Ftime.example.com%2Fnow",
-                "https://time.example.com/now",
-            ),
-            (
-                "endpoint=HTTPS://time.example.com",
-                "HTTPS://time.example.com",
-            ),
-            ("endpoint=//time.example.com/now", "//time.example.com/now"),
-            ("endpoint=/time", "/time"),
-            ("endpoint=time/ms", "time/ms"),
-            (
-                "endpoint=%2Ftime%2Fjson%3Fkey%3Dunixtime",
-                "/time/json?key=unixtime",
-            ),
-            ("endpoint=+/padded+", "/padded"),
-        ] {
-            let config = parse_query(query, true).unwrap();
-            assert_eq!(
-                config.source,
-                SourceChoice::Endpoint(expected.to_owned()),
-                "{query}"
-            );
-        }
-    }
-
-    #[test]
-    fn a_second_endpoint_is_validated_like_the_first() {
-        let config = parse_query(
-            "endpoint=/time/ms&endpoint2=https%3A%2F%2Fother.example%2Fnow",
-            true,
-        )
-        .unwrap();
-        assert_eq!(
-            config.cross_check.as_deref(),
-            Some("https://other.example/now")
-        );
-        assert!(parse_query("endpoint2=javascript:alert(1)", true).is_err());
-        assert_eq!(parse_query("", true).unwrap().cross_check, None);
-    }
-
-    #[test]
-    fn http_endpoint_only_from_http_page() {
-        assert!(parse_query("endpoint=http://10.0.0.5/time", false).is_ok());
-        assert!(matches!(
-            parse_query("endpoint=http://10.0.0.5/time", true),
-            Err(ConfigError::InsecureEndpoint(_))
-        ));
-    }
-
-    #[test]
-    fn dangerous_or_empty_endpoints_are_refused() {
-        for query in [
-            "endpoint=javascript:alert(1)",
-            "endpoint=JavaScript%3Aalert(1)",
-            "endpoint=data:text/plain,1700000000",
-            "endpoint=file:///etc/passwd",
-            "endpoint=ftp://example.com/time",
-        ] {
-            assert!(
-                matches!(
-                    parse_query(query, false),
-                    Err(ConfigError::UnsupportedScheme(_))
-                ),
-                "{query}"
-            );
-        }
-        assert_eq!(
-            parse_query("endpoint=", false),
-            Err(ConfigError::EmptyEndpoint)
-        );
-        assert_eq!(
-            parse_query("endpoint=%20%20", false),
-            Err(ConfigError::EmptyEndpoint)
-        );
-    }
-
-    #[test]
-    fn limits_adjust_a_service_or_define_your_own() {
-        let kerberos = parse_query("service=kerberos&limit=600", true)
-            .unwrap()
-            .service;
-        assert_eq!(kerberos.id, "kerberos");
-        assert_eq!(kerberos.tolerance.widest_ms(), 600_000);
-        let own = parse_query("limit=90&service_name=Backup%20NAS", true)
-            .unwrap()
-            .service;
-        assert_eq!(
-            (own.id.as_ref(), own.name.as_ref()),
-            ("custom", "Backup NAS")
-        );
-        assert_eq!(own.tolerance.widest_ms(), 90_000);
-        let unnamed = parse_query("limit=2.5", true).unwrap().service;
-        assert_eq!(
-            (unnamed.name.as_ref(), unnamed.tolerance.widest_ms()),
-            ("your service", 2_500)
-        );
-        for bad in [
-            "limit=-1",
-            "limit=abc",
-            "limit=1e9",
-            "limit=NaN",
-            "limit=inf",
-            "limit=",
-        ] {
-            assert!(
-                matches!(parse_query(bad, true), Err(ConfigError::BadLimit(_))),
-                "{bad}"
-            );
-        }
-    }
-
-    #[test]
-    fn the_ticket_reference_is_cleaned() {
-        assert_eq!(
-            parse_query("ref=T-1234", true)
-                .unwrap()
-                .reference
-                .as_deref(),
-            Some("T-1234")
-        );
-        assert_eq!(parse_query("ref=%20%0A%20", true).unwrap().reference, None);
-        let long = format!("ref={}", "A".repeat(500));
-        assert_eq!(
-            parse_query(&long, true).unwrap().reference.unwrap().len(),
-            MAX_LABEL_CHARS
-        );
-        let hostile = parse_query("ref=%3Cscript%3E%07x", true)
-            .unwrap()
-            .reference
-            .unwrap();
-        assert_eq!(
-            hostile, "<script>x",
-            "kept as text (rendered escaped), control characters dropped"
-        );
-    }
-
-    #[test]
-    fn services_are_chosen_and_unknown_ones_explained() {
-        assert_eq!(parse_query("service=S3", true).unwrap().service.id, "s3");
-        let error = parse_query("service=<script>", true).unwrap_err();
-        assert!(error.to_string().contains("known: s3"), "{error}");
-    }
-}
+mod tests;

@@ -496,6 +496,29 @@ describe('verdicts people act on', () => {
       assertNoErrors(page);
     }));
 
+  test('a link\'s limit and service name are shown as the link\'s, and S3 keeps its own verdict', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 12 * MIN, search: '?service=s3&limit=600&service_name=Backup' }, async ({ page }) => {
+      const final = await waitForFinal(page);
+      assert.equal(final.verdict, 'rejected', JSON.stringify(final));
+      assert.equal(final.service, 's3');
+      assert.equal(final.limitMs, '600000');
+      const text = await page.locator('[data-testid="verdict"]').textContent();
+      assert.match(text, /limit set by this link \(Amazon S3 itself accepts 15 min/i);
+      assert.doesNotMatch(text, /Backup/, 'service_name cannot rename a catalogue service');
+      assert.equal(await page.$eval('[data-testid="service-list"] [data-service="s3"]', (el) => el.dataset.verdict), 'ok');
+      assertNoErrors(page);
+    }));
+
+  test('a service name from the link is quoted as the link\'s words', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 3_000, search: `?limit=120&service_name=${encodeURIComponent('Amazon S3.\u200B Call +1 555 0100\u202E')}` }, async ({ page }) => {
+      const final = await waitForFinal(page);
+      assert.equal(final.verdict, 'ok', JSON.stringify(final));
+      assert.equal(final.service, 'custom');
+      const headline = await page.locator('[data-testid="verdict-headline"]').textContent();
+      assert.equal(headline, 'Clock OK for “Amazon S3. Call +1 555 0100” (named by the link)');
+      assertNoErrors(page);
+    }));
+
   test('a clock exactly 1 h fast gets the time-zone hint and time-zone steps', testOpts, (t) =>
     withMeasuredPage(t, { server: rootServer, offsetMs: 60 * MIN }, async ({ page }) => {
       const final = await waitForFinal(page);
@@ -580,6 +603,75 @@ describe('verdicts people act on', () => {
       await page.locator('[data-testid="report-error"]').waitFor({ timeout: 10_000 });
       await sleep(500);
       assert.deepEqual(rootServer.requests.slice(before).filter((r) => r.url.includes('skewcheck=')), []);
+      assertNoErrors(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('a forged permalink (offset edited to +20 min while stored verdict words say ok) never shows ok', testOpts, async () => {
+    const measuredAt = Date.now() - 5 * MIN;
+    const genuine = {
+      v: 1, t: measuredAt, d: measuredAt + 3_000, o: 3_000, u: 300,
+      s: 'the HTTP Date header of https://example.com/', dv: 'iPad', p: 'ipados', r: 'T-1234',
+      vs: [{ n: 'Amazon S3', id: 's3', v: 'ok', x: '' }, { n: 'Backup NAS', id: 'custom', v: 'ok', x: '' }],
+    };
+    const linkTo = (payload) => `${rootServer.url}#report=${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+    const before = rootServer.requests.length;
+    // Only the offset edited: it no longer agrees with the two times beside it, so it is refused.
+    const edited = await newPageWithClockOffset(browser, 0);
+    try {
+      await edited.goto(linkTo({ ...genuine, o: 20 * MIN }));
+      const error = edited.locator('[data-testid="report-error"]');
+      await error.waitFor({ timeout: 10_000 });
+      assert.match(await error.textContent(), /do not agree/);
+      assert.equal(await edited.locator('[data-testid="past-report"]').count(), 0);
+      assert.doesNotMatch(await edited.locator('main').textContent(), /OK/);
+      assertNoErrors(edited);
+    } finally {
+      await edited.context().close();
+    }
+    // Offset and device time edited together: the verdicts are worked out from the numbers.
+    const forged = await newPageWithClockOffset(browser, 0);
+    try {
+      await forged.goto(linkTo({ ...genuine, d: measuredAt + 20 * MIN, o: 20 * MIN }));
+      const past = forged.locator('[data-testid="past-report"]');
+      await past.waitFor({ timeout: 10_000 });
+      assert.equal(await past.getAttribute('data-verdict'), 'rejected');
+      assert.equal(await past.getAttribute('data-offset-ms'), String(20 * MIN));
+      assert.equal(await past.getAttribute('data-reference'), 'T-1234');
+      const banner = await past.textContent();
+      assert.match(banner, /if the link is genuine/);
+      assert.match(banner, /anyone can make such a link/);
+      assert.match(banner, /Ticket \(from the link\): “T-1234”/);
+      assert.doesNotMatch(banner, /OK/);
+      const text = await forged.locator('[data-testid="past-report-text"]').textContent();
+      assert.match(text, /Amazon S3: REJECTED/);
+      assert.match(text, /RequestTimeTooSkewed/);
+      assert.match(text, /“Backup NAS” \(named by the link\): NOT CHECKED \(the link says OK\)/);
+      assert.doesNotMatch(text, /: OK/);
+      assertNoErrors(forged);
+    } finally {
+      await forged.context().close();
+    }
+    await sleep(500);
+    assert.deepEqual(rootServer.requests.slice(before).filter((r) => r.url.includes('skewcheck=')), [], 'a permalink must not measure');
+  });
+
+  test('a permalink from a device whose clock reset to 1970 opens', testOpts, async () => {
+    const measuredAt = Date.now() - 5 * MIN;
+    const payload = {
+      v: 1, t: measuredAt, d: 0, o: -measuredAt, u: 500,
+      s: 'the HTTP Date header of https://example.com/', dv: 'iPad', p: 'ipados',
+      vs: [{ n: 'Amazon S3', id: 's3', v: 'rejected', x: '' }],
+    };
+    const page = await newPageWithClockOffset(browser, 0);
+    try {
+      await page.goto(`${rootServer.url}#report=${Buffer.from(JSON.stringify(payload)).toString('base64url')}`);
+      const past = page.locator('[data-testid="past-report"]');
+      await past.waitFor({ timeout: 10_000 });
+      assert.equal(await past.getAttribute('data-verdict'), 'rejected');
+      assert.match(await page.locator('[data-testid="past-report-text"]').textContent(), /device showed 1970-01-01 00:00:00 UTC/);
       assertNoErrors(page);
     } finally {
       await page.context().close();

@@ -3,6 +3,7 @@
 use super::drift::Drift;
 use super::estimate::Estimate;
 use super::sample::OffsetInterval;
+use super::text::quoted;
 use super::verdict::{
     Assessment, Direction, Limit, SERVICES, Service, Symptom, Tolerance, Verdict, assess,
 };
@@ -141,11 +142,7 @@ pub fn explain(service: &Service, estimate: &Estimate, assessment: &Assessment) 
         offset_phrase(estimate),
         duration_words(estimate.uncertainty_ms())
     );
-    let limit = format!(
-        "{} accepts clocks up to {}.",
-        service.name,
-        tolerance_words(&service.tolerance)
-    );
+    let limit = limit_sentence(service);
     // Only a clock that fails, or may soon, needs the error and the fix.
     let failing = assessment.verdict != Verdict::Ok;
     Explanation {
@@ -156,10 +153,41 @@ pub fn explain(service: &Service, estimate: &Estimate, assessment: &Assessment) 
     }
 }
 
+/// What the service accepts, in a sentence: `Amazon S3 accepts clocks up to 15 min either
+/// way.`, or for a limit the link replaced, `Limit set by this link (Amazon S3 itself
+/// accepts 15 min either way): 10 min either way.`
+pub fn limit_sentence(service: &Service) -> String {
+    let limit = tolerance_words(&service.tolerance);
+    match service.link_limited_original() {
+        Some(original) => format!(
+            "Limit set by this link ({} itself accepts {}): {limit}.",
+            original.name,
+            tolerance_words(&original.tolerance)
+        ),
+        None => format!("{} accepts clocks up to {limit}.", service.name),
+    }
+}
+
+/// The ticket reference from a link, marked as the link's words: `Ticket (from the link):
+/// “T-1234”`.
+pub fn ticket_label(reference: &str) -> String {
+    format!("Ticket (from the link): {}", quoted(reference))
+}
+
+/// The services listed under `primary`: every catalogue service but `primary` itself —
+/// and when the link replaced `primary`'s limit, the catalogue one too, with its own.
+pub fn listed_services(primary: &Service) -> impl Iterator<Item = &Service> {
+    let link_limited = primary.link_limited_original().is_some();
+    let catalogue: &[Service] = &SERVICES;
+    catalogue
+        .iter()
+        .filter(move |service| link_limited || service.id != primary.id)
+}
+
 /// One service's verdict, for the list under the main one and for reports.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ServiceResult {
-    /// [`Service::id`].
+    /// [`Service::id`]; for the primary service its [`Service::report_id`].
     pub id: String,
     /// [`Service::name`].
     pub name: String,
@@ -169,14 +197,20 @@ pub struct ServiceResult {
     pub line: String,
 }
 
-/// Verdicts for `primary` first, then every other catalogue service.
+/// Verdicts for `primary` first, then the [`listed_services`]. The primary's id is its
+/// [`Service::report_id`], so a report rebuilds the very service it was judged by.
 pub fn service_results(primary: &Service, interval: OffsetInterval) -> Vec<ServiceResult> {
     std::iter::once(primary)
-        .chain(SERVICES.iter().filter(|service| service.id != primary.id))
-        .map(|service| {
+        .chain(listed_services(primary))
+        .enumerate()
+        .map(|(position, service)| {
             let assessment = assess(service, Some(interval));
             ServiceResult {
-                id: service.id.to_string(),
+                id: if position == 0 {
+                    service.report_id()
+                } else {
+                    service.id.to_string()
+                },
                 name: service.name.to_string(),
                 verdict: assessment.verdict,
                 line: service_line(service, &assessment),

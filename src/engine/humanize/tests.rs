@@ -208,3 +208,67 @@ fn offset_words_add_the_uncertainty_only_with_a_direction() {
         "right to within 400 ms"
     );
 }
+
+/// `?service=s3&limit=600`: the link's limit decides the main verdict and says it is the
+/// link's, while Amazon S3's own verdict stays in the list.
+#[test]
+fn a_link_limit_keeps_the_real_service_in_the_list() {
+    let limited = AMAZON_S3.with_limit(600_000);
+    let results = service_results(&limited, OffsetInterval::around(870_000.0, 500.0));
+    assert_eq!(results.len(), SERVICES.len() + 1);
+    assert_eq!(results[0].id, "s3-limit-600000");
+    assert_eq!(results[0].name, "Amazon S3 (limit set by this link)");
+    assert_eq!(results[0].verdict, Verdict::Rejected);
+    let real: Vec<_> = results.iter().skip(1).filter(|r| r.id == "s3").collect();
+    assert_eq!(real.len(), 1);
+    assert_eq!(
+        (real[0].name.as_str(), real[0].verdict),
+        ("Amazon S3", Verdict::Warning)
+    );
+    assert_eq!(
+        limit_sentence(&limited),
+        "Limit set by this link (Amazon S3 itself accepts 15 min either way): 10 min either way."
+    );
+    assert_eq!(
+        limit_sentence(&AMAZON_S3),
+        "Amazon S3 accepts clocks up to 15 min either way."
+    );
+    let explanation = explain(
+        &limited,
+        &estimate(870_000.0, 500.0),
+        &assess(&limited, Some(OffsetInterval::around(870_000.0, 500.0))),
+    );
+    assert!(
+        explanation.sentences.iter().any(|s| s
+            .to_lowercase()
+            .contains("limit set by this link (amazon s3 itself accepts 15 min")),
+        "{explanation:?}"
+    );
+    assert_eq!(listed_services(&AMAZON_S3).count(), SERVICES.len() - 1);
+    assert_eq!(listed_services(&limited).count(), SERVICES.len());
+}
+
+#[test]
+fn words_from_a_link_are_quoted_as_the_links() {
+    assert_eq!(ticket_label("T-1234"), "Ticket (from the link): “T-1234”");
+    assert_eq!(
+        ticket_label("1” — Clock OK “"),
+        "Ticket (from the link): “1' — Clock OK '”"
+    );
+    let custom = Service::custom(Some("Amazon S3. Call +1 555 0100"), 120_000);
+    let results = service_results(&custom, OffsetInterval::around(0.0, 10.0));
+    assert_eq!(results[0].id, "custom-limit-120000");
+    assert_eq!(
+        results[0].name,
+        "“Amazon S3. Call +1 555 0100” (named by the link)"
+    );
+    let explanation = explain(
+        &custom,
+        &estimate(0.0, 10.0),
+        &assess(&custom, Some(OffsetInterval::around(0.0, 10.0))),
+    );
+    assert_eq!(
+        explanation.headline,
+        "Clock OK for “Amazon S3. Call +1 555 0100” (named by the link)"
+    );
+}

@@ -2,23 +2,30 @@
 //! permalink fragment (`#report=<base64url(json)>`, [`encode_fragment`]) that reopens it.
 //!
 //! A permalink arrives from anywhere, so [`decode_fragment`] treats it as hostile: bounded
-//! length, checked numbers, bounded and cleaned strings, known verdict words only.
+//! length, checked numbers that agree with each other, bounded and cleaned strings, known
+//! verdict words only. Even then it is a claim: [`Report::with_recomputed_details`] works
+//! its verdicts out again from its numbers, and [`Report::finding`] tells a recomputed
+//! verdict from a word only the sender's page vouches for.
 
 use serde::{Deserialize, Serialize};
 
 use super::platform::Platform;
 use super::verdict::Verdict;
 
+#[cfg(test)]
+mod claim_tests;
 mod payload;
 mod plain_text;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties;
+mod recompute;
 #[cfg(test)]
 mod tests;
 
 pub use payload::{
     FRAGMENT_KEY, MAX_FRAGMENT_CHARS, MAX_VERDICTS, VERSION, decode_fragment, encode_fragment,
 };
+pub use recompute::Finding;
 
 /// A finished measurement, as shared with support.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -58,7 +65,8 @@ pub struct ServiceVerdict {
     /// Display name, e.g. `Amazon S3`.
     #[serde(rename = "n")]
     pub service: String,
-    /// Service id, e.g. `s3`.
+    /// Service id, e.g. `s3`: a [`Service::report_id`](super::verdict::Service::report_id),
+    /// so `kerberos-limit-600000` when the link set the limit.
     #[serde(rename = "id")]
     pub service_id: String,
     /// The verdict, stored as its word (`ok`, `warning`, `rejected`, `unknown`).

@@ -8,11 +8,8 @@ use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, URL_
 use serde::{Deserialize, Serialize};
 
 use super::{Report, ReportError, ReportedVerdict, ServiceVerdict};
-use crate::engine::humanize::service_line;
 use crate::engine::plausible;
-use crate::engine::sample::OffsetInterval;
 use crate::engine::text::clean;
-use crate::engine::verdict::{assess, service_by_id};
 
 /// The fragment key: the permalink is `<page URL without query or fragment>#report=<payload>`.
 pub const FRAGMENT_KEY: &str = "report";
@@ -36,6 +33,12 @@ const MAX_SERVICE_ID_CHARS: usize = 40;
 const MAX_DETAIL_CHARS: usize = 200;
 /// Ten years of 365.25 days.
 pub(super) const TEN_YEARS_MS: u64 = 315_576_000_000;
+/// The largest offset a report may carry: ten thousand years, far beyond any clock reset
+/// (1970 is 56 years back) and still exact in an `f64`.
+pub(super) const MAX_OFFSET_MS: u64 = 1_000 * TEN_YEARS_MS;
+/// How far device − measurement time may differ from the offset through rounding alone:
+/// each of the three is stored to the whole ms.
+const STORED_ROUNDING_MS: f64 = 2.0;
 
 /// The payload on the wire: the report with its format version.
 #[derive(Serialize)]
@@ -118,7 +121,7 @@ fn malformed(message: &str) -> ReportError {
 impl Report {
     /// The same report without the per-service detail lines: what a permalink carries, so
     /// that it fits in a QR code. [`with_recomputed_details`](Self::with_recomputed_details)
-    /// restores them on the other side.
+    /// works them out again on the other side.
     pub fn without_details(&self) -> Report {
         let mut slim = self.clone();
         for verdict in &mut slim.verdicts {
@@ -127,36 +130,27 @@ impl Report {
         slim
     }
 
-    /// Fills empty detail lines of catalogue services from the offset and uncertainty, with
-    /// the same words the measuring page used. Services not in the catalogue keep theirs.
-    pub fn with_recomputed_details(mut self) -> Report {
-        let interval = OffsetInterval::around(self.offset_ms as f64, self.uncertainty_ms as f64);
-        for verdict in self
-            .verdicts
-            .iter_mut()
-            .filter(|verdict| verdict.detail.is_empty())
-        {
-            if let Some(service) = service_by_id(&verdict.service_id) {
-                verdict.detail = service_line(service, &assess(service, Some(interval)));
-            }
-        }
-        self
-    }
-
     /// Checks every value against what a measurement can produce, then cleans the strings.
     fn validated(self) -> Result<Report, ReportError> {
         let invalid = |what: &str| Err(ReportError::Invalid(what.to_owned()));
         if !plausible::is_plausible(self.measured_at_ms) {
             return invalid("the measurement time is not between 2000 and 2200");
         }
-        if !plausible::is_plausible(self.device_time_ms) {
-            return invalid("the device time is not between 2000 and 2200");
+        // The device clock may show anything — a clock reset to 1970 is exactly what a
+        // permalink must be able to report — as long as it is a number.
+        if !self.device_time_ms.is_finite() {
+            return invalid("the device time is not a number");
         }
-        if self.offset_ms.unsigned_abs() > TEN_YEARS_MS {
-            return invalid("the offset is more than ten years");
+        if self.offset_ms.unsigned_abs() > MAX_OFFSET_MS {
+            return invalid("the offset is more than ten thousand years");
         }
         if self.uncertainty_ms > TEN_YEARS_MS {
             return invalid("the uncertainty is more than ten years");
+        }
+        if !self.times_agree() {
+            return invalid(
+                "its device time, measurement time and offset do not agree (the device time minus the measurement time must be the offset), so it was changed after it was made",
+            );
         }
         if self.verdicts.len() > MAX_VERDICTS {
             return invalid("it lists too many services");
@@ -191,6 +185,14 @@ impl Report {
             }
         }
         Ok(self.normalized())
+    }
+
+    /// Whether device time − measurement time is the offset, within the uncertainty and the
+    /// rounding of the three stored numbers: a page writes them from one reading, so an
+    /// edited offset (or time) shows.
+    fn times_agree(&self) -> bool {
+        let gap = (self.device_time_ms - self.measured_at_ms) - self.offset_ms as f64;
+        gap.abs() <= self.uncertainty_ms as f64 + STORED_ROUNDING_MS
     }
 
     /// Strings cleaned and cut to their caps, verdicts capped.

@@ -3,7 +3,7 @@
 use time::OffsetDateTime;
 use time::macros::format_description;
 
-use super::Report;
+use super::{Finding, Report};
 use crate::engine::humanize::offset_words_with_uncertainty;
 use crate::engine::verdict::Verdict;
 
@@ -24,12 +24,15 @@ impl Report {
             utc_words(self.device_time_ms)
         ));
         for verdict in &self.verdicts {
-            let word = verdict
-                .verdict
-                .verdict()
-                .unwrap_or(Verdict::Unknown)
-                .as_str()
-                .to_uppercase();
+            // The verdict follows from the numbers above; a service this page cannot
+            // rebuild has only the sender's word for it.
+            let word = match self.finding(verdict) {
+                Finding::Recomputed(verdict) => verdict.as_str().to_uppercase(),
+                Finding::Claimed(claim) => format!(
+                    "NOT CHECKED (the link says {})",
+                    claim.unwrap_or(Verdict::Unknown).as_str().to_uppercase()
+                ),
+            };
             lines.push(if verdict.detail.is_empty() {
                 format!("{}: {word}", verdict.service)
             } else {

@@ -193,7 +193,7 @@ fn tight_tolerances_scale_their_margin() {
 #[test]
 fn custom_services_and_limits_from_the_link() {
     let custom = Service::custom(Some("Backup NAS"), 120_000);
-    assert_eq!(custom.name, "Backup NAS");
+    assert_eq!(custom.name, "“Backup NAS” (named by the link)");
     assert_eq!(verdict_for(&custom, 130_000.0, 100.0), Verdict::Rejected);
     assert_eq!(verdict_for(&custom, 10_000.0, 100.0), Verdict::Ok);
     let relaxed = service_by_id("kerberos").unwrap().with_limit(600_000);
@@ -256,4 +256,60 @@ fn every_service_cites_its_source() {
             .source,
         LINK_SOURCE
     );
+}
+
+/// A limit the link sets is never presented as the vendor's: the name says so, and the
+/// catalogue service stays reachable with its own limits.
+#[test]
+fn a_link_limit_is_named_as_the_links() {
+    let kerberos = service_by_id("kerberos").unwrap();
+    let relaxed = kerberos.with_limit(600_000);
+    assert_eq!(relaxed.id, "kerberos");
+    assert_eq!(
+        relaxed.name,
+        "Kerberos (Active Directory sign-in) (limit set by this link)"
+    );
+    assert_eq!(relaxed.link_limited_original(), Some(kerberos));
+    let again = relaxed.with_limit(120_000);
+    assert_eq!(again.name, relaxed.name, "named once");
+    assert_eq!(again.tolerance.widest_ms(), 120_000);
+    assert_eq!(kerberos.link_limited_original(), None);
+    assert_eq!(Service::custom(None, 1_000).link_limited_original(), None);
+    // A one-sided service keeps its sides.
+    let tls = service_by_id("tls").unwrap().with_limit(60_000);
+    assert_eq!(tls.tolerance.ahead, None);
+}
+
+#[test]
+fn report_ids_rebuild_the_service() {
+    let kerberos = service_by_id("kerberos").unwrap();
+    for service in [
+        kerberos.clone(),
+        kerberos.with_limit(600_000),
+        AMAZON_S3.with_limit(0),
+        Service::custom(None, 90_000),
+    ] {
+        let id = service.report_id();
+        assert_eq!(service_for_report_id(&id).as_ref(), Some(&service), "{id}");
+    }
+    assert_eq!(
+        kerberos.with_limit(600_000).report_id(),
+        "kerberos-limit-600000"
+    );
+    assert_eq!(
+        Service::custom(Some("NAS"), 90_000).report_id(),
+        "custom-limit-90000"
+    );
+    for unknown in [
+        "custom",
+        "nas",
+        "ftp-limit-5",
+        "s3-limit-",
+        "s3-limit-+5",
+        "s3-limit-99999999999999999999",
+        "s3-limit-31536000001",
+        "-limit-5",
+    ] {
+        assert_eq!(service_for_report_id(unknown), None, "{unknown}");
+    }
 }

@@ -1,0 +1,18 @@
+//! Words that come from the link, shown as the link's and not as the page's own.
+
+use crate::engine::humanize::ticket_label;
+use leptos::prelude::*;
+
+/// The ticket reference from `?ref=` (or a permalink): `Ticket (from the link): “T-1234”`.
+/// The reference is cleaned when the link is read ([`crate::engine::config::parse_query`]).
+#[component]
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "Leptos hands every prop over by value"
+)]
+pub fn TicketTag(
+    /// The reference, as the link gave it.
+    reference: String,
+) -> impl IntoView {
+    view! { <p class="reference-tag" data-testid="ref">{ticket_label(&reference)}</p> }
+}
