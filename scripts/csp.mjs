@@ -143,4 +143,4 @@ function main() {
   console.error(`csp: ${policy}`);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) main();
+main();
