@@ -12,6 +12,9 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = path.resolve(fileURLToPath(new URL('../../', import.meta.url)));
 export const distDir = path.join(repoRoot, 'dist');
 
+/** connect-src sources the e2e build adds: every test server (loopback, ephemeral port). */
+export const TEST_CONNECT_SRC = ['http://127.0.0.1:*', 'http://localhost:*'];
+
 let pending = null;
 
 /** Build dist/ (unless SKEWCHECK_SKIP_BUILD=1), check it, return its absolute path. */
@@ -36,12 +39,17 @@ function trunkBuild() {
     process.env.PATH,
   ].join(path.delimiter);
   const args = ['build', '--release', '--offline'];
+  // The tests' time servers listen on loopback with ephemeral ports, and some tests name an
+  // endpoint on another of them (another origin): declare those as the deployment's extra
+  // time sources, as SKEWCHECK_CONNECT_SRC is meant to be used (scripts/csp.mjs). Only
+  // loopback, any port; a deployment built with plain `trunk build` allows just 'self'.
+  const SKEWCHECK_CONNECT_SRC = [process.env.SKEWCHECK_CONNECT_SRC, ...TEST_CONNECT_SRC].filter(Boolean).join(' ');
   console.error(`[e2e] trunk ${args.join(' ')} (in ${repoRoot})`);
 
   return new Promise((resolve, reject) => {
     // Both streams go to stderr: under `node --test`, stdout of a test file is
     // the reporter protocol, and Trunk's log lines do not belong there.
-    const child = spawn('trunk', args, { cwd: repoRoot, env: { ...process.env, PATH }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('trunk', args, { cwd: repoRoot, env: { ...process.env, PATH, SKEWCHECK_CONNECT_SRC }, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.pipe(process.stderr, { end: false });
     child.stderr.pipe(process.stderr, { end: false });
     child.on('error', (err) => reject(err.code === 'ENOENT'

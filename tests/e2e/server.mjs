@@ -64,12 +64,18 @@ const TIME_FORMATS = {
  * @param {string} [options.injectHeadScript]  JS inserted as an inline
  *   `<script>` right after `<head>` in every served index.html, so it runs
  *   before the page's own scripts (e.g. `fakeClockScript()` from fake-clock.mjs).
- *   Unset: files are served byte for byte.
+ *   Unset: files are served byte for byte. If index.html carries a
+ *   Content-Security-Policy meta tag, the script's hash is added to its
+ *   script-src: the harness's own script must run under the shipped policy,
+ *   whatever the order of tags. A policy sent in `headers` is left alone, so
+ *   there the injected script stays blocked (what an injection looks like).
+ * @param {Record<string, string>} [options.headers]  extra response headers
+ *   for every static file (e.g. a Content-Security-Policy, as a host sends).
  * @returns {Promise<{url: string, baseUrl: string, port: number, close: () => Promise<void>, requests: object[]}>}
  *   `url` is the page URL (base + mountPath); `requests` may be emptied by
  *   tests (`requests.length = 0`).
  */
-export async function startServer({ distDir, mountPath = '/', host = '127.0.0.1', injectHeadScript }) {
+export async function startServer({ distDir, mountPath = '/', host = '127.0.0.1', injectHeadScript, headers = {} }) {
   if (!distDir) throw new Error('startServer: distDir is required');
   const root = path.resolve(distDir);
   const mount = normalizeMount(mountPath);
@@ -83,7 +89,7 @@ export async function startServer({ distDir, mountPath = '/', host = '127.0.0.1'
     // body ('finish' may then never fire): 'aborted' if nothing was sent yet
     // (e.g. the client gave up during ?delay=).
     res.on('close', () => { entry.status = res.headersSent ? res.statusCode : 'aborted'; });
-    handle(req, res, url, { root, mount, injectHeadScript }).catch((err) => {
+    handle(req, res, url, { root, mount, injectHeadScript, headers }).catch((err) => {
       console.error('[test server]', err);
       if (!res.headersSent) send(res, req, 500, { 'Content-Type': 'text/plain' }, 'internal error');
       else res.destroy();
@@ -108,7 +114,7 @@ function normalizeMount(mountPath) {
   return m;
 }
 
-async function handle(req, res, url, { root, mount, injectHeadScript }) {
+async function handle(req, res, url, { root, mount, injectHeadScript, headers }) {
   const { pathname } = url;
 
   // Time endpoints at the origin root and under the mount path.
@@ -124,7 +130,7 @@ async function handle(req, res, url, { root, mount, injectHeadScript }) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return send(res, req, 405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }, 'method not allowed');
   }
-  return staticFile(req, res, root, pathname.slice(mount.length), injectHeadScript);
+  return staticFile(req, res, root, pathname.slice(mount.length), injectHeadScript, headers);
 }
 
 async function timeEndpoint(req, res, format, params) {
@@ -173,7 +179,7 @@ function servesFromCache(format, mode) {
   return count % 2 === 1;
 }
 
-async function staticFile(req, res, root, relPath, injectHeadScript) {
+async function staticFile(req, res, root, relPath, injectHeadScript, extraHeaders) {
   const file = resolveInside(root, relPath);
   if (!file) return notFound(req, res);
 
@@ -195,6 +201,7 @@ async function staticFile(req, res, root, relPath, injectHeadScript) {
     'Cache-Control': 'public, max-age=600',
     'Last-Modified': info.mtime.toUTCString(),
     ETag: etag,
+    ...extraHeaders,
   };
   if (isNotModified(req.headers, etag, info.mtime)) return send(res, req, 304, headers, '');
   if (inject) return send(res, req, 200, headers, withHeadScript(await readFile(file, 'utf8'), injectHeadScript));
@@ -211,7 +218,13 @@ function withHeadScript(html, script) {
   // A literal `</script` inside the script would end the element early.
   const safe = script.replace(/<\/script/gi, '<\\/script');
   const at = head.index + head[0].length;
-  return `${html.slice(0, at)}<script>${safe}</script>${html.slice(at)}`;
+  return allowInMetaPolicy(`${html.slice(0, at)}<script>${safe}</script>${html.slice(at)}`, safe);
+}
+
+// `html` whose CSP meta tag (if any) also allows the inline script `script` by its hash.
+function allowInMetaPolicy(html, script) {
+  const hash = `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
+  return html.replace(/(<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*?script-src)/i, `$1 ${hash}`);
 }
 
 // RFC 9110 §13.1: If-None-Match wins over If-Modified-Since when both are sent.

@@ -41,13 +41,15 @@ const CASES = [
 ];
 
 // Runs in the page before its own scripts (serialized, so self-contained).
-// Uncaught errors, unhandled rejections and console.error (where Rust panics
-// are logged) all land in window.__errors.
+// Uncaught errors, unhandled rejections, console.error (where Rust panics
+// are logged) and Content-Security-Policy violations (dist/index.html carries
+// the shipped policy as a meta tag) all land in window.__errors.
 function recordErrors() {
   window.__errors = [];
   const push = (type, text) => window.__errors.push({ type, text: String(text) });
   addEventListener('error', (e) => push('error', e.error?.stack || `${e.message} (${e.filename}:${e.lineno})`));
   addEventListener('unhandledrejection', (e) => push('unhandledrejection', e.reason?.stack || e.reason));
+  document.addEventListener('securitypolicyviolation', (e) => push('securitypolicyviolation', `${e.effectiveDirective} refused ${e.blockedURI}`), true);
   const consoleError = console.error.bind(console);
   console.error = (...args) => { push('console.error', args.join(' ')); consoleError(...args); };
 }
