@@ -76,6 +76,8 @@ pub struct Measurement {
     pub services: Vec<ServiceResult>,
     /// A likely time-zone mistake.
     pub zone_hint: Option<ZoneHint>,
+    /// What a cache between the page and its source did, and what its owner can change.
+    pub cache: Option<String>,
     /// The device's wall clock when this result was concluded (ms since the epoch).
     pub device_time_ms: f64,
 }

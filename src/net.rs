@@ -9,7 +9,7 @@ use crate::browser::{BrowserClock, fresh_nonce};
 use crate::engine::clock::DeviceClock;
 use crate::engine::sample::{Observation, Sample, Stopwatch, Timing};
 use crate::engine::source::{
-    CACHE_STATUS_HEADERS, ReadingOrigin, ReferenceReading, SourceError, cache_evidence,
+    CACHE_STATUS_HEADERS, CacheAge, ReadingOrigin, ReferenceReading, SourceError, cache_evidence,
 };
 use crate::measure::Transport;
 use gloo_net::http::{Method, RequestBuilder};
@@ -225,18 +225,20 @@ pub fn read_answer(
     body: Option<&str>,
     header: impl Fn(&str) -> Option<String>,
 ) -> Result<Observation, FetchError> {
-    let reference =
-        ReferenceReading::from_response(body, header("date").as_deref()).map_err(|source| {
-            FetchError::NoTime {
-                url: url.to_owned(),
-                source,
-            }
-        })?;
+    let no_time = |source| FetchError::NoTime {
+        url: url.to_owned(),
+        source,
+    };
+    // A cached copy was served up to its Age after the time it shows (RFC 9111 §5.1).
+    let age = CacheAge::from_header(header("age").as_deref()).map_err(no_time)?;
+    let reference = ReferenceReading::from_response(body, header("date").as_deref())
+        .map_err(no_time)?
+        .served_after(age);
     // Beside a body reading, the Date header is an independent witness of the same instant.
     let date_header = match reference.origin {
-        ReadingOrigin::Body(_) => {
-            header("date").and_then(|value| ReferenceReading::from_date_header(&value).ok())
-        }
+        ReadingOrigin::Body(_) => header("date")
+            .and_then(|value| ReferenceReading::from_date_header(&value).ok())
+            .map(|reading| reading.served_after(age)),
         ReadingOrigin::DateHeader => None,
     };
     let cache_status: Vec<(&str, String)> = CACHE_STATUS_HEADERS

@@ -41,8 +41,13 @@ pub(crate) enum Fault {
     Body(&'static str),
     /// The connection breaks while the body is read.
     BrokenBody,
-    /// A cache answers with a copy this many seconds old (`Age`).
+    /// A cache answers with a copy this many seconds old: the origin's `Date`, `Age` and
+    /// `X-Cache: Hit from cloudfront`, as CloudFront does.
     Cached(u32),
+    /// A cache that rewrites `Date` to its own (correct) time but still sends this `Age`.
+    CachedRewritten(u32),
+    /// A cache replaying the first copy it stored, without `Age` or a hit header.
+    Frozen,
     /// The device clock is set by this much while the request is in flight.
     StepClock(f64),
 }
@@ -82,6 +87,10 @@ pub(crate) struct TimeServer {
     script: RefCell<VecDeque<Option<Fault>>>,
     always: Option<Fault>,
     requests: Cell<usize>,
+    /// The time a frozen cache stored its copy at.
+    frozen_at: Cell<Option<f64>>,
+    /// How old a frozen cache's copy already is when first served.
+    frozen_lag_ms: Cell<f64>,
 }
 
 impl TimeServer {
@@ -97,6 +106,8 @@ impl TimeServer {
             script: RefCell::new(VecDeque::new()),
             always: None,
             requests: Cell::new(0),
+            frozen_at: Cell::new(None),
+            frozen_lag_ms: Cell::new(0.0),
         }
     }
 
@@ -146,6 +157,11 @@ impl TimeServer {
             always: Some(fault),
             ..self
         }
+    }
+
+    /// A [`Fault::Frozen`] cache's copy is already `ms` old when first served.
+    pub(crate) fn freeze_copy_aged(&self, ms: f64) {
+        self.frozen_lag_ms.set(ms);
     }
 
     /// Requests this server received.
@@ -204,25 +220,37 @@ impl TimeServer {
         self.requests.set(self.requests.get() + 1);
         let scripted = self.script.borrow_mut().pop_front();
         let fault = scripted.unwrap_or_else(|| self.always.clone());
-        let (stale_s, clock_step_ms) = match fault {
+        let clock_step_ms = match fault {
             Some(Fault::Hang) => return Exchange::Hung,
             Some(Fault::Unreachable) => return Exchange::Refused,
-            Some(Fault::Cached(age_s)) => (Some(age_s), 0.0),
-            Some(Fault::StepClock(ms)) => (None, ms),
-            _ => (None, 0.0),
+            Some(Fault::StepClock(ms)) => ms,
+            _ => 0.0,
         };
         let (timing, truth) = self.timed(clock, |truth| {
             if clock_step_ms != 0.0 {
                 // Set while the request is in flight: the server's time does not move.
                 self.step_device_clock(clock, clock_step_ms);
             }
-            truth - stale_s.map_or(0.0, |age| f64::from(age) * 1000.0)
+            match fault {
+                Some(Fault::Cached(age_s)) => truth - f64::from(age_s) * 1000.0,
+                Some(Fault::Frozen) => self
+                    .frozen_at
+                    .get()
+                    .unwrap_or(truth - self.frozen_lag_ms.get()),
+                _ => truth,
+            }
         });
+        if let Some(Fault::Frozen) = fault {
+            self.frozen_at.set(Some(truth));
+        }
         let mut headers = Vec::new();
         if self.sends_date {
             headers.push(("date", http_date(truth + self.header_ahead_ms)));
         }
-        headers.extend(stale_s.map(|age| ("age", age.to_string())));
+        if let Some(Fault::Cached(age_s) | Fault::CachedRewritten(age_s)) = fault {
+            headers.push(("age", age_s.to_string()));
+            headers.push(("x-cache", "Hit from cloudfront".to_owned()));
+        }
         let time_body = match (with_body, self.stamp) {
             (true, Stamp::Milliseconds) => format!("{}", truth.floor()),
             (true, Stamp::DateHeader) => "hello".to_owned(),

@@ -7,9 +7,9 @@ use crate::engine::clock::DeviceClock;
 use crate::engine::estimate::Estimate;
 use crate::engine::humanize::{explain, service_results};
 use crate::engine::live::{ChangeSeen, RunOutcome, clock_change_notice};
-use crate::engine::plan::{CollectError, Collector, DEFAULT_PLAN, Recorded, Step};
+use crate::engine::plan::{CacheSeen, CollectError, Collector, DEFAULT_PLAN, Recorded, Step};
 use crate::engine::sample::Observation;
-use crate::engine::source::ReadingOrigin;
+use crate::engine::source::{ReadingOrigin, cache_sentence};
 use crate::engine::timezone::zone_hint;
 use crate::engine::verdict::{Verdict, assess};
 use crate::net::{Ask, FetchError};
@@ -51,6 +51,7 @@ pub async fn run(
         origin: None,
         verdict_shown: false,
         clock_changed: false,
+        cache: None,
     };
     let mut collector = Collector::<FetchError>::new(DEFAULT_PLAN);
     while let Step::Request { delay_ms } = collector.next_step(clock) {
@@ -64,6 +65,7 @@ pub async fn run(
         if let Some((recorded, origin)) = taken.await {
             driver.note(&recorded, origin);
         }
+        driver.cache = collector.cache_seen().cloned();
         report(driver.progress(&collector));
     }
     let last = driver.finish(collector).await;
@@ -85,6 +87,8 @@ struct Driver<'a, C, T> {
     origin: Option<ReadingOrigin>,
     verdict_shown: bool,
     clock_changed: bool,
+    /// A cache between the page and its source, once one answered.
+    cache: Option<CacheSeen>,
 }
 
 impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
@@ -97,12 +101,12 @@ impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
                 self.verdict_shown = false;
                 self.notice = Some(clock_change_notice(*jump_ms, ChangeSeen::DuringMeasurement));
             }
-            Recorded::Cached(evidence) => {
+            Recorded::Stale(evidence) => {
                 self.notice = Some(format!(
-                    "Ignored an answer that came from a cache ({evidence})."
+                    "Ignored answers from a frozen copy in the web host's cache ({evidence})."
                 ));
             }
-            Recorded::Kept | Recorded::Dropped => {}
+            Recorded::Kept | Recorded::Cached(_) | Recorded::Dropped => {}
         }
     }
 
@@ -180,6 +184,10 @@ impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
             cross_check,
             requests,
             notice: self.notice.clone(),
+            cache: self
+                .cache
+                .as_ref()
+                .map(|seen| cache_sentence(&seen.evidence, seen.frozen)),
             device_time_ms: self.clock.wall_ms(),
         }
         .into_measurement()
@@ -194,8 +202,12 @@ struct Conclusion<'a> {
     cross_check: Option<CrossCheck>,
     requests: usize,
     notice: Option<String>,
+    cache: Option<String>,
     device_time_ms: f64,
 }
+
+/// A time-zone mistake is named only when the interval points at one quarter hour.
+const ZONE_HINT_MAX_UNCERTAINTY_MS: f64 = 7.0 * 60_000.0;
 
 impl Conclusion<'_> {
     fn into_measurement(self) -> Box<Measurement> {
@@ -218,7 +230,9 @@ impl Conclusion<'_> {
             cross_check: self.cross_check,
             notice: self.notice,
             services: service_results(service, interval),
-            zone_hint: zone_hint(&interval),
+            zone_hint: zone_hint(&interval)
+                .filter(|_| self.estimate.uncertainty_ms() < ZONE_HINT_MAX_UNCERTAINTY_MS),
+            cache: self.cache,
             device_time_ms: self.device_time_ms,
         })
     }
@@ -283,7 +297,7 @@ async fn measure_quietly(
         CollectError::Requests(error) => error.to_string(),
         CollectError::ClockUnstable => "the device clock kept changing".to_owned(),
         CollectError::OnlyCached(evidence) => {
-            format!("every answer came from a cache ({evidence})")
+            format!("every answer came from a frozen copy in its cache ({evidence})")
         }
     })
 }
@@ -299,9 +313,9 @@ fn collect_failure(error: CollectError<FetchError>) -> Failure {
         },
         CollectError::OnlyCached(evidence) => Failure {
             message: format!(
-                "Every answer from the time source came from a cache ({evidence}), so none shows the current time."
+                "Every answer came from a frozen copy in the web host's cache ({evidence}), so none shows the current time."
             ),
-            advice: "Ask whoever sent the link to serve the time endpoint with “Cache-Control: no-store”."
+            advice: "Whoever runs this page: exclude this page (or the time endpoint) from caching, or include the query string in the cache key; “Cache-Control: no-store” on it also works."
                 .to_owned(),
         },
     }

@@ -9,6 +9,7 @@ use crate::simulation::{Fault, START_MS, SimulatedNetwork, TimeServer};
 use futures::executor::block_on;
 use std::cell::RefCell;
 
+mod caches;
 mod faults;
 
 const PRIMARY: &str = "https://time.example/now";

@@ -131,25 +131,17 @@ fn an_unreachable_server_fails_with_advice() {
 }
 
 #[test]
-fn cached_answers_only_is_an_error() {
-    let server = TimeServer::millisecond(0.0, 20.0).always_failing(Fault::Cached(300));
-    let run = measure_one(Ask::Body, &server);
-    assert_eq!(server.requests(), DEFAULT_PLAN.max_failures);
-    assert_eq!(
-        run.failure().message,
-        "Every answer from the time source came from a cache (it carried “Age: 300”), so none shows the current time."
-    );
-}
-
-#[test]
-fn a_cached_answer_is_ignored_with_a_notice() {
+fn a_cached_answer_is_used_as_the_range_its_age_allows() {
     let server = TimeServer::millisecond(2_500.0, 20.0).scripted([Some(Fault::Cached(300))]);
     let run = measure_one(Ask::Body, &server);
     let result = run.settled();
     assert!(result.estimate.interval.contains(2_500.0));
     assert!(!result.estimate.interval.contains(2_500.0 + 300_000.0));
     assert_eq!(
-        result.notice.as_deref(),
-        Some("Ignored an answer that came from a cache (it carried “Age: 300”).")
+        result.notice, None,
+        "a cached answer is evidence, not an incident"
     );
+    let cache = result.cache.as_deref().expect("the details name the cache");
+    assert!(cache.contains("it carried “Age: 300”"), "{cache}");
+    assert!(cache.contains("cache key"), "{cache}");
 }
