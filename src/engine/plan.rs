@@ -190,11 +190,14 @@ impl<E> Collector<E> {
         }
     }
 
-    /// Only `Date`-header readings have the whole-second ticks that bisection exploits.
+    /// Only `Date`-header readings have the whole-second ticks that bisection exploits, and
+    /// only fresh ones: a cached copy's time does not tick with the server's.
     fn bisectable(&self) -> bool {
-        self.samples
-            .iter()
-            .all(|sample| sample.reference.origin == ReadingOrigin::DateHeader)
+        self.cache.is_none()
+            && self
+                .samples
+                .iter()
+                .all(|sample| sample.reference.origin == ReadingOrigin::DateHeader)
     }
 
     fn best_round_trip_ms(&self) -> f64 {

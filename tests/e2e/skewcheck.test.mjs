@@ -608,3 +608,71 @@ describe('verdicts people act on', () => {
       assert.match(await page.locator('[data-testid="ntp-windows"]').textContent(), /w32tm/);
     }));
 });
+
+// ------------------------------------------- issue 8: caches and faults
+
+describe('behind a web host cache that ignores the query string', () => {
+  const servers = {};
+  before(async () => {
+    const dist = await ensureDist();
+    servers.cloudfront = await startServer({ distDir: dist, cache: { mode: 'cloudfront', ageS: 30 } });
+    servers.rewrite = await startServer({ distDir: dist, cache: { mode: 'rewrite', ageS: 30 } });
+    servers.stale = await startServer({ distDir: dist, cache: { mode: 'stale', ageS: 7_200 } });
+    servers.frozen = await startServer({ distDir: dist, cache: { mode: 'frozen' } });
+  });
+  after(async () => {
+    await Promise.all(Object.values(servers).map((server) => server.close()));
+  });
+
+  // [Date, Date + Age + 1 s] with Age 30: about half a minute of doubt.
+  const AGE_30_MAX_UNCERTAINTY_MS = 17_000;
+
+  async function assertCacheNamed(page, age) {
+    const detail = await page.locator('[data-testid="detail-cache"]').textContent({ timeout: 2_000 });
+    assert.match(detail, new RegExp(`Age: ${age}`));
+    assert.match(detail, /cache key/);
+  }
+
+  for (const c of [
+    { name: 'CloudFront-like (stored Date, Age 30)', server: 'cloudfront', offsetMs: 20 * MIN, verdict: 'rejected' },
+    { name: 'CloudFront-like (stored Date, Age 30)', server: 'cloudfront', offsetMs: 3_000, verdict: 'ok' },
+    { name: 'Date-rewriting (Age 30)', server: 'rewrite', offsetMs: -20 * MIN, verdict: 'rejected' },
+    { name: 'Date-rewriting (Age 30)', server: 'rewrite', offsetMs: 3_000, verdict: 'ok' },
+  ]) {
+    test(`${c.name}: device ${c.offsetMs / 1000} s → ${c.verdict}`, testOpts, (t) =>
+      withMeasuredPage(t, { server: servers[c.server], offsetMs: c.offsetMs }, async ({ page, traffic }) => {
+        const final = await waitForFinal(page);
+        assertMeasurement(final, { trueOffsetMs: c.offsetMs, verdict: c.verdict, maxUncertaintyMs: AGE_30_MAX_UNCERTAINTY_MS });
+        const verdicts = (await history(page)).map((h) => h.verdict).filter((v) => v !== 'unknown');
+        assert.ok(verdicts.every((v) => v === c.verdict), `only ${c.verdict} was ever shown: ${JSON.stringify(verdicts)}`);
+        assert.ok(traffic().filter((r) => r.method === 'HEAD').length >= 1, 'the page sampled its own origin');
+        await assertCacheNamed(page, 30);
+        assertNoErrors(page);
+      }));
+  }
+
+  for (const offsetMs of [3_000, 0]) {
+    test(`a copy 2 h old (Age 7200): device ${offsetMs / 1000} s → never ok or rejected`, testOpts, (t) =>
+      withMeasuredPage(t, { server: servers.stale, offsetMs }, async ({ page }) => {
+        const final = await waitForFinal(page);
+        const seen = await history(page);
+        assert.ok(!seen.some((h) => h.verdict === 'ok' || h.verdict === 'rejected'), `verdicts seen: ${JSON.stringify(seen)}`);
+        assert.equal(final.state, 'done', JSON.stringify(final));
+        assert.equal(final.verdict, 'warning', JSON.stringify(final));
+        assert.ok(Math.abs(final.offsetMs - offsetMs) <= final.uncertaintyMs + ROUNDING_MS, JSON.stringify(final));
+        assert.equal(await page.locator('[data-testid="timezone-hint"]').count(), 0, 'no time-zone hint from two hours of doubt');
+        await assertCacheNamed(page, 7200);
+        assertNoErrors(page);
+      }));
+  }
+
+  test('a cache replaying a frozen Date without Age: an error naming the cache, never rejected', testOpts, (t) =>
+    withMeasuredPage(t, { server: servers.frozen, offsetMs: 3_000 }, async ({ page }) => {
+      const final = await waitForFinal(page);
+      assert.equal(final.state, 'error', JSON.stringify(final));
+      assert.match(final.error, /web host's cache/);
+      const seen = await history(page);
+      assert.ok(!seen.some((h) => h.verdict === 'rejected'), `verdicts seen: ${JSON.stringify(seen)}`);
+      assert.match(await page.locator('body').textContent(), /cache key/);
+    }));
+});
