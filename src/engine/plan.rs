@@ -25,7 +25,7 @@
 
 use super::clock::{ClockSkew, DeviceClock};
 use super::estimate::{Estimate, EstimateError, estimate};
-use super::sample::{CLOCK_JUMP_THRESHOLD_MS, Observation, Sample, SampleFault};
+use super::sample::{Observation, Sample, SampleFault, clock_jump_threshold_ms};
 use super::source::{ReadingOrigin, ReferenceReading};
 
 mod freshness;
@@ -243,9 +243,12 @@ impl<E> Collector<E> {
             Ok(_) => {
                 let skew =
                     ClockSkew::of(sample.timing.wall_sent_ms, sample.timing.monotonic_sent_ms);
-                let jump = self
-                    .baseline
-                    .and_then(|baseline| skew.jump_since(baseline, CLOCK_JUMP_THRESHOLD_MS));
+                let jump = self.baseline.and_then(|baseline| {
+                    skew.jump_since(
+                        baseline,
+                        clock_jump_threshold_ms(sample.timing.granularity_ms),
+                    )
+                });
                 if jump.is_some() {
                     // The clock was set (or the device slept) between requests: this sample
                     // describes the new clock, the earlier ones the old.

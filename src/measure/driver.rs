@@ -52,9 +52,14 @@ pub async fn run(
         verdict_shown: false,
         clock_changed: false,
         cache: None,
+        failure_shown: false,
     };
     let mut collector = Collector::<FetchError>::new(DEFAULT_PLAN);
+    let started_ms = clock.monotonic_ms();
     while let Step::Request { delay_ms } = collector.next_step(clock) {
+        if out_of_time(clock, started_ms, delay_ms) && collector.current_estimate().is_err() {
+            break;
+        }
         let taken = take_next(
             transport,
             &mut collector,
@@ -62,8 +67,9 @@ pub async fn run(
             setup.ask,
             delay_ms,
         );
-        if let Some((recorded, origin)) = taken.await {
-            driver.note(&recorded, origin);
+        match taken.await {
+            Ok((recorded, origin)) => driver.note(&recorded, origin),
+            Err(why) => driver.note_failure(collector.progress().requests, &why),
         }
         driver.cache = collector.cache_seen().cloned();
         report(driver.progress(&collector));
@@ -89,12 +95,18 @@ struct Driver<'a, C, T> {
     clock_changed: bool,
     /// A cache between the page and its source, once one answered.
     cache: Option<CacheSeen>,
+    /// Whether the notice is about a failed attempt.
+    failure_shown: bool,
 }
 
 impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
     /// Takes note of what happened to an answer.
     fn note(&mut self, recorded: &Recorded, origin: ReadingOrigin) {
         self.origin = Some(origin);
+        if std::mem::take(&mut self.failure_shown) {
+            // An answer came after all: the failed attempt is history.
+            self.notice = None;
+        }
         match recorded {
             Recorded::ClockChanged { jump_ms } => {
                 self.clock_changed = true;
@@ -108,6 +120,12 @@ impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
             }
             Recorded::Kept | Recorded::Cached(_) | Recorded::Dropped => {}
         }
+    }
+
+    /// Shows which attempt failed and that another follows, while there is no verdict.
+    fn note_failure(&mut self, attempt: usize, why: &str) {
+        self.notice = Some(format!("Attempt {attempt} failed ({why}); trying again…"));
+        self.failure_shown = true;
     }
 
     /// The phase while requests are under way. The verdict shows as soon as refining cannot
@@ -127,8 +145,11 @@ impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
             .filter(|_| !witness_pending && header_disagrees() != Some(true))
             .map(|estimate| self.conclude(estimate, None, collector.requests_total()));
         match early {
+            // A no-majority estimate is a hull that later samples may still widen.
             Some(measurement)
-                if self.verdict_shown || is_settled(measurement.assessment.verdict) =>
+                if self.verdict_shown
+                    || (is_settled(measurement.assessment.verdict)
+                        && measurement.estimate.consistent) =>
             {
                 self.verdict_shown = true;
                 Phase::Provisional(measurement)
@@ -258,27 +279,40 @@ fn compare_with_witness(
     (combined, CrossCheck::compared(who, gap_ms))
 }
 
+/// A measurement that has no answer yet gives up rather than start a request that could
+/// end after this long: the page says why within 15 s.
+const NO_ANSWER_DEADLINE_MS: f64 = 14_000.0;
+
+/// Whether a request started after `delay_ms` could end past [`NO_ANSWER_DEADLINE_MS`].
+fn out_of_time(clock: &impl DeviceClock, started_ms: f64, delay_ms: u32) -> bool {
+    let ends_by = clock.monotonic_ms() - started_ms
+        + f64::from(delay_ms)
+        + f64::from(crate::net::REQUEST_TIMEOUT_MS);
+    ends_by > NO_ANSWER_DEADLINE_MS
+}
+
 /// Waits as the collector asked, takes one sample and records it: what happened to the
-/// answer and where its time came from, or `None` when the request failed (also recorded).
+/// answer and where its time came from, or why the request failed (also recorded).
 async fn take_next(
     transport: &impl Transport,
     collector: &mut Collector<FetchError>,
     url: &str,
     ask: Ask,
     delay_ms: u32,
-) -> Option<(Recorded, ReadingOrigin)> {
+) -> Result<(Recorded, ReadingOrigin), String> {
     if delay_ms > 0 {
         transport.sleep(delay_ms).await;
     }
     match transport.sample(url, ask, transport.nonce()).await {
         Ok(observation) => {
             let origin = observation.sample.reference.origin;
-            Some((collector.record(observation), origin))
+            Ok((collector.record(observation), origin))
         }
         Err(error) => {
             let permanent = error.is_permanent();
+            let why = error.to_string();
             collector.record_failure(error, permanent);
-            None
+            Err(why)
         }
     }
 }
@@ -291,7 +325,7 @@ async fn measure_quietly(
 ) -> Result<Estimate, String> {
     let mut collector = Collector::<FetchError>::new(DEFAULT_PLAN);
     while let Step::Request { delay_ms } = collector.next_step(clock) {
-        take_next(transport, &mut collector, url, Ask::Body, delay_ms).await;
+        let _ = take_next(transport, &mut collector, url, Ask::Body, delay_ms).await;
     }
     collector.finish().map_err(|error| match error {
         CollectError::Requests(error) => error.to_string(),

@@ -38,7 +38,7 @@ pub(super) fn frozen_copy(samples: &[Sample], sample: &Sample) -> Option<Referen
             earlier_received,
             &later.reference,
             later.timing.monotonic_sent_ms,
-            FREEZE_TOLERANCE_MS,
+            FREEZE_TOLERANCE_MS + earlier.timing.granularity_ms + later.timing.granularity_ms,
         )
         .then_some(later.reference)
     })

@@ -1,0 +1,41 @@
+//! Coarse timers (Tor Browser, Firefox resistFingerprinting: both clocks rounded to 100 ms).
+
+use super::*;
+
+fn measure_coarse(server: &TimeServer, ask: Ask, start_ms: f64) -> Run {
+    let clock = ManualClock::starting_at(start_ms);
+    clock.coarsen(100.0);
+    let network = SimulatedNetwork::new(&clock, &[(PRIMARY, server)]);
+    let phases = RefCell::new(Vec::new());
+    let outcome = block_on(run(&setup(ask, None), None, &clock, &network, |phase| {
+        phases.borrow_mut().push(phase);
+    }));
+    Run {
+        phases: phases.into_inner(),
+        outcome,
+        nonces: network.nonces(),
+        elapsed_ms: clock.monotonic_ms(),
+    }
+}
+
+#[test]
+fn with_100_ms_timers_the_truth_stays_inside_every_interval() {
+    for phase_ms in [0.0, 37.0, 99.0] {
+        for (server, ask) in [
+            (TimeServer::millisecond(3_000.0, 30.0), Ask::Body),
+            (TimeServer::date_header(3_000.0, 30.0), Ask::DateHeader),
+        ] {
+            let run = measure_coarse(&server, ask, START_MS + phase_ms);
+            for measurement in run.phases.iter().filter_map(Phase::measurement) {
+                assert!(
+                    measurement.estimate.interval.contains(3_000.0),
+                    "{phase_ms} {ask:?}: {:?}",
+                    measurement.estimate
+                );
+            }
+            let result = run.settled();
+            assert_eq!(result.assessment.verdict, Verdict::Ok);
+            assert!(!run.outcome.clock_changed, "rounding is not a clock change");
+        }
+    }
+}
