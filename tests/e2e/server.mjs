@@ -189,7 +189,9 @@ async function timeEndpoint(req, res, format, params) {
   // `skew` shifts the body's time only: an endpoint whose body disagrees with its Date header.
   const skew = Number(params.get('skew') ?? 0);
   const [status, type, body] = produce(now + (Number.isFinite(skew) ? skew : 0), params);
-  return send(res, req, status, { ...TIME_HEADERS, 'Content-Type': type }, body);
+  // `cors=none`: an endpoint that forgot its CORS headers (readable same-origin only).
+  const headers = params.get('cors') === 'none' ? { 'Cache-Control': 'no-store' } : TIME_HEADERS;
+  return send(res, req, status, { ...headers, 'Content-Type': type }, body);
 }
 
 const CACHED_AGE_S = 300;

@@ -680,3 +680,57 @@ describe('behind a web host cache that ignores the query string', () => {
       assert.match(await page.locator('body').textContent(), /cache key/);
     }));
 });
+
+describe('every fault: a clear message within bounded time, never ok', () => {
+  /** Opens the page (timers rounded to `timerStepMs` if set), runs `check`, closes it. */
+  async function onPage(t, { offsetMs, search = '', timerStepMs = 0 }, check) {
+    const page = await newPageWithClockOffset(browser, offsetMs, {}, { timerStepMs });
+    await page.addInitScript(recordVerdictHistory);
+    try {
+      await check(page, () => page.goto(rootServer.url + search));
+    } catch (err) {
+      await saveArtifacts(page, t.name);
+      throw err;
+    } finally {
+      await page.context().close();
+    }
+  }
+
+  test('an endpoint that never answers: an error within 15 s, the attempt shown meanwhile', testOpts, (t) =>
+    onPage(t, { offsetMs: 3_000, search: endpoint('/time/ms?delay=60000') }, async (page, open) => {
+      const started = Date.now();
+      await open();
+      await page.locator('[data-testid="notice"]', { hasText: 'Attempt 1 failed' }).waitFor({ timeout: 9_000 });
+      const result = await waitForFinal(page);
+      const elapsed = Date.now() - started;
+      assert.equal(result.state, 'error', JSON.stringify(result));
+      assert.ok(elapsed < 15_000, `error after ${elapsed} ms`);
+      assert.match(result.error, /^No answer from http:\/\/127\.0\.0\.1:\d+\/time\/ms\?delay=60000 within 5 s/);
+      assert.ok(!(await history(page)).some((h) => h.verdict === 'ok'));
+    }));
+
+  test('a cross-origin endpoint without CORS headers: says which header to add', testOpts, (t) =>
+    onPage(t, { offsetMs: 3_000, search: endpoint(`${subServer.baseUrl}/time/ms?cors=none`) }, async (page, open) => {
+      await open();
+      const result = await waitForFinal(page);
+      assert.equal(result.state, 'error', JSON.stringify(result));
+      assert.match(result.error, /CORS/);
+      assert.match(await page.locator('body').textContent(), /Access-Control-Allow-Origin/);
+    }));
+
+  for (const c of [
+    { name: '?endpoint=/time/ms', search: endpoint('/time/ms'), maxUncertaintyMs: 600 },
+    { name: 'Date header of the page origin', search: '', maxUncertaintyMs: SECOND_RESOLUTION_MAX_MS },
+  ]) {
+    test(`timers rounded to 100 ms (Tor Browser), ${c.name}: +3 s → ok with the truth inside`, testOpts, (t) =>
+      onPage(t, { offsetMs: 3_000, search: c.search, timerStepMs: 100 }, async (page, open) => {
+        await open();
+        assert.equal(await page.evaluate(() => performance.now() % 100), 0, 'the timers are coarse');
+        const final = await waitForFinal(page);
+        assertMeasurement(final, { trueOffsetMs: 3_000, verdict: 'ok', maxUncertaintyMs: c.maxUncertaintyMs });
+        const seen = await history(page);
+        assert.ok(seen.every((h) => h.verdict === 'unknown' || h.verdict === 'ok'), JSON.stringify(seen));
+        assertNoErrors(page);
+      }));
+  }
+});
