@@ -53,6 +53,8 @@ const TIME_FORMATS = {
     return [200, 'application/json', JSON.stringify({ [key]: JSON_KEYS[key](ms) })];
   },
   garbage: () => [200, 'text/plain', 'hello'],
+  // 100 KiB of digits: far beyond any time, refused unread past 64 KiB.
+  huge: () => [200, 'text/plain', '1'.repeat(100 * 1024)],
 };
 
 /**

@@ -734,3 +734,21 @@ describe('every fault: a clear message within bounded time, never ok', () => {
       }));
   }
 });
+
+describe('every fault: bodies and connectivity', () => {
+  test('a body over 64 KiB is refused with its own message', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 3_000, search: endpoint('/time/huge') }, async ({ page, result }) => {
+      assert.equal(result.state, 'error', JSON.stringify(result));
+      assert.match(result.error, /larger than 64 KiB/);
+      assert.ok(!(await history(page)).some((h) => h.verdict === 'ok'));
+    }));
+
+  test('offline: says so instead of a network error', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 3_000, search: endpoint('/time/ms') }, async ({ page }) => {
+      await waitForFinal(page);
+      await page.context().setOffline(true);
+      const result = await checkAgain(page);
+      assert.equal(result.state, 'error', JSON.stringify(result));
+      assert.match(result.error, /offline/);
+    }));
+});
