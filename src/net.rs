@@ -270,6 +270,14 @@ async fn answers_without_cors(url: &str, method: Method) -> bool {
     request.send().await.is_ok()
 }
 
+/// Whether a `Content-Length` header announces a body beyond [`MAX_BODY_BYTES`], so it
+/// need not be read at all.
+pub fn declares_too_large(content_length: Option<&str>) -> bool {
+    content_length
+        .and_then(|value| value.trim().parse::<u64>().ok())
+        .is_some_and(|bytes| bytes > MAX_BODY_BYTES as u64)
+}
+
 /// The body as text, refused beyond [`MAX_BODY_BYTES`] without reading it whole: by its
 /// `Content-Length` first, else by counting while it streams.
 async fn read_limited_text(response: &Response, url: &str) -> Result<String, FetchError> {
@@ -280,11 +288,7 @@ async fn read_limited_text(response: &Response, url: &str) -> Result<String, Fet
         url: url.to_owned(),
         detail,
     };
-    let declared = response
-        .headers()
-        .get("content-length")
-        .and_then(|value| value.trim().parse::<u64>().ok());
-    if declared.is_some_and(|bytes| bytes > MAX_BODY_BYTES as u64) {
+    if declares_too_large(response.headers().get("content-length").as_deref()) {
         return Err(too_large());
     }
     let Some(stream) = response.body() else {

@@ -11,7 +11,9 @@ use crate::engine::clock::{DeviceClock, ManualClock};
 use crate::engine::sample::{Observation, Sample, Stopwatch, Timing};
 use crate::engine::source::{BodyFormat, EpochUnit, ReadingOrigin, ReferenceReading};
 use crate::measure::Transport;
-use crate::net::{Ask, FetchError, REQUEST_TIMEOUT_MS, check_status, read_answer};
+use crate::net::{
+    Ask, FetchError, REQUEST_TIMEOUT_MS, check_status, declares_too_large, read_answer,
+};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::time::{Duration, UNIX_EPOCH};
@@ -33,8 +35,15 @@ pub(crate) enum Stamp {
 pub(crate) enum Fault {
     /// The server never answers.
     Hang,
-    /// The connection is refused (offline, DNS, CORS).
+    /// The connection is refused (DNS, a closed port).
     Unreachable,
+    /// The device is offline (`navigator.onLine` false).
+    Offline,
+    /// The server answers without CORS headers: the page may not read it, though an opaque
+    /// `no-cors` request gets through.
+    NoCors,
+    /// The server answers 200 with a body of this many bytes (and its `Content-Length`).
+    HugeBody(usize),
     /// The server answers with this HTTP status and no time in the body.
     Status(u16),
     /// The server answers 200 with this body instead of a time.
@@ -70,6 +79,10 @@ pub(crate) enum Exchange {
     Hung,
     /// The connection failed.
     Refused,
+    /// The browser knew it was offline.
+    Offline,
+    /// The answer came without CORS headers (a `no-cors` probe would get through).
+    CorsBlocked,
 }
 
 /// A time server with a known offset, delays and scripted faults.
@@ -223,6 +236,8 @@ impl TimeServer {
         let clock_step_ms = match fault {
             Some(Fault::Hang) => return Exchange::Hung,
             Some(Fault::Unreachable) => return Exchange::Refused,
+            Some(Fault::Offline) => return Exchange::Offline,
+            Some(Fault::NoCors) => return Exchange::CorsBlocked,
             Some(Fault::StepClock(ms)) => ms,
             _ => 0.0,
         };
@@ -260,6 +275,10 @@ impl TimeServer {
             Some(Fault::Status(code)) => (code, Some("<h1>Error</h1>".to_owned())),
             Some(Fault::Body(text)) => (200, Some(text.to_owned())),
             Some(Fault::BrokenBody) => (200, None),
+            Some(Fault::HugeBody(bytes)) => {
+                headers.push(("content-length", bytes.to_string()));
+                (200, Some("1".repeat(bytes)))
+            }
             _ => (200, Some(time_body)),
         };
         Exchange::Answered {
@@ -322,6 +341,8 @@ impl<'a> SimulatedNetwork<'a> {
                 self.clock.advance(f64::from(REQUEST_TIMEOUT_MS));
                 Err(FetchError::TimedOut { url })
             }
+            Exchange::Offline => Err(FetchError::Offline),
+            Exchange::CorsBlocked => Err(FetchError::CorsBlocked { url }),
             Exchange::Refused => Err(FetchError::Unreachable {
                 url,
                 detail: "connection refused".to_owned(),
@@ -333,6 +354,13 @@ impl<'a> SimulatedNetwork<'a> {
                 body,
             } => {
                 check_status(&url, ask, status)?;
+                let declared = headers
+                    .iter()
+                    .find(|(key, _)| *key == "content-length")
+                    .map(|(_, value)| value.as_str());
+                if ask == Ask::Body && declares_too_large(declared) {
+                    return Err(FetchError::TooLarge { url });
+                }
                 let body = match ask {
                     Ask::DateHeader => None,
                     Ask::Body => Some(body.ok_or_else(|| FetchError::UnreadableBody {

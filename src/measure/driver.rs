@@ -142,14 +142,14 @@ impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
         let early = collector
             .current_estimate()
             .ok()
+            // A no-majority estimate is a hull that later samples may still widen: its
+            // verdict could flip, so none is shown until a majority agrees again.
+            .filter(|estimate| estimate.consistent)
             .filter(|_| !witness_pending && header_disagrees() != Some(true))
             .map(|estimate| self.conclude(estimate, None, collector.requests_total()));
         match early {
-            // A no-majority estimate is a hull that later samples may still widen.
             Some(measurement)
-                if self.verdict_shown
-                    || (is_settled(measurement.assessment.verdict)
-                        && measurement.estimate.consistent) =>
+                if self.verdict_shown || is_settled(measurement.assessment.verdict) =>
             {
                 self.verdict_shown = true;
                 Phase::Provisional(measurement)

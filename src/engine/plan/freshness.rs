@@ -17,29 +17,35 @@ pub struct CacheSeen {
 /// monotonic clock's resolution plus rounding.
 const FREEZE_TOLERANCE_MS: f64 = 2.0;
 
-/// The reading of a frozen copy, if `sample` and a kept one cannot both be true: the
-/// later of the two showed a time the monotonic clock had already passed.
+/// The reading of a frozen copy, if `sample` repeats a kept reading that the monotonic
+/// clock has since moved past by more than the reading's width.
 pub(super) fn frozen_copy(samples: &[Sample], sample: &Sample) -> Option<ReferenceReading> {
     let sent = sample.timing.monotonic_sent_ms;
-    samples.iter().find_map(|kept| {
-        let received = kept.timing.monotonic_sent_ms + kept.timing.round_trip_ms;
-        let (earlier, later) = if received <= sent {
-            (kept, sample)
-        } else if sample.timing.monotonic_sent_ms + sample.timing.round_trip_ms
-            <= kept.timing.monotonic_sent_ms
-        {
-            (sample, kept)
-        } else {
-            return None;
-        };
-        let earlier_received = earlier.timing.monotonic_sent_ms + earlier.timing.round_trip_ms;
-        reads_too_early(
-            &earlier.reference,
-            earlier_received,
-            &later.reference,
-            later.timing.monotonic_sent_ms,
-            FREEZE_TOLERANCE_MS + earlier.timing.granularity_ms + later.timing.granularity_ms,
-        )
-        .then_some(later.reference)
-    })
+    // Only a repeated reading gives a copy away: a single reading from the future (a faulty
+    // source) would otherwise make every true one after it look stale. Marzullo's vote
+    // deals with that one instead.
+    samples
+        .iter()
+        .filter(|kept| kept.reference == sample.reference)
+        .find_map(|kept| {
+            let received = kept.timing.monotonic_sent_ms + kept.timing.round_trip_ms;
+            let (earlier, later) = if received <= sent {
+                (kept, sample)
+            } else if sample.timing.monotonic_sent_ms + sample.timing.round_trip_ms
+                <= kept.timing.monotonic_sent_ms
+            {
+                (sample, kept)
+            } else {
+                return None;
+            };
+            let earlier_received = earlier.timing.monotonic_sent_ms + earlier.timing.round_trip_ms;
+            reads_too_early(
+                &earlier.reference,
+                earlier_received,
+                &later.reference,
+                later.timing.monotonic_sent_ms,
+                FREEZE_TOLERANCE_MS + earlier.timing.granularity_ms + later.timing.granularity_ms,
+            )
+            .then_some(later.reference)
+        })
 }

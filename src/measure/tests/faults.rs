@@ -217,3 +217,46 @@ fn a_cached_answer_is_used_as_the_range_its_age_allows() {
     assert!(cache.contains("it carried “Age: 300”"), "{cache}");
     assert!(cache.contains("cache key"), "{cache}");
 }
+
+#[test]
+fn offline_is_said_plainly_and_not_retried() {
+    let server = TimeServer::millisecond(0.0, 20.0).always_failing(Fault::Offline);
+    let run = measure_one(Ask::Body, &server);
+    assert_eq!(server.requests(), 1);
+    assert_eq!(run.failure().message, "This device is offline");
+    assert!(run.failure().advice.contains("internet"));
+}
+
+#[test]
+fn missing_cors_headers_name_the_headers_to_add() {
+    let server = TimeServer::millisecond(0.0, 20.0).always_failing(Fault::NoCors);
+    let run = measure_one(Ask::Body, &server);
+    assert_eq!(server.requests(), 1, "asking again cannot add headers");
+    assert!(
+        run.failure().message.contains("(CORS)"),
+        "{:?}",
+        run.failure()
+    );
+    let advice = &run.failure().advice;
+    assert!(advice.contains("Access-Control-Allow-Origin"), "{advice}");
+    assert!(
+        advice.contains("Access-Control-Expose-Headers: Date"),
+        "{advice}"
+    );
+}
+
+#[test]
+fn a_body_over_64_kib_is_refused_by_its_length() {
+    let server = TimeServer::millisecond(0.0, 20.0).always_failing(Fault::HugeBody(70 * 1024));
+    let run = measure_one(Ask::Body, &server);
+    assert_eq!(server.requests(), 1);
+    assert!(
+        run.failure().message.contains("larger than 64 KiB"),
+        "{:?}",
+        run.failure()
+    );
+    assert!(crate::net::declares_too_large(Some(" 65537 ")));
+    assert!(!crate::net::declares_too_large(Some("65536")));
+    assert!(!crate::net::declares_too_large(Some("lots")));
+    assert!(!crate::net::declares_too_large(None));
+}
