@@ -62,10 +62,14 @@ impl Run {
 }
 
 fn measure(setup: &Setup, servers: &[(&'static str, &TimeServer)]) -> Run {
-    let clock = ManualClock::starting_at(START_MS + 123.0);
-    let network = SimulatedNetwork::new(&clock, servers);
+    measure_on(&ManualClock::starting_at(START_MS + 123.0), setup, servers)
+}
+
+/// One measurement on a clock the test prepared (e.g. with coarse timers).
+fn measure_on(clock: &ManualClock, setup: &Setup, servers: &[(&'static str, &TimeServer)]) -> Run {
+    let network = SimulatedNetwork::new(clock, servers);
     let phases = RefCell::new(Vec::new());
-    let outcome = block_on(run(setup, None, &clock, &network, |phase| {
+    let outcome = block_on(run(setup, None, clock, &network, |phase| {
         phases.borrow_mut().push(phase);
     }));
     Run {

@@ -10,6 +10,21 @@ fn behind(fault: Fault, offset_ms: f64) -> Run {
     measure_one(Ask::DateHeader, &server)
 }
 
+/// The settled result behind `fault` for a device `offset_ms` off: `expected`, with the
+/// truth inside and the cache named.
+fn assert_verdict_behind(fault: &Fault, offset_ms: f64, expected: Verdict) -> Run {
+    let run = behind(fault.clone(), offset_ms);
+    let result = run.settled();
+    assert_eq!(result.assessment.verdict, expected, "{offset_ms}");
+    assert!(
+        result.estimate.interval.contains(offset_ms),
+        "{:?}",
+        result.estimate
+    );
+    assert!(result.cache.is_some(), "the details name the cache");
+    run
+}
+
 fn verdicts(run: &Run) -> Vec<Verdict> {
     run.phases.iter().map(Phase::verdict).collect()
 }
@@ -17,14 +32,8 @@ fn verdicts(run: &Run) -> Vec<Verdict> {
 #[test]
 fn cloudfront_with_age_30_s_still_decides_clear_cases() {
     for (offset_ms, expected) in [(TWENTY_MIN_MS, Verdict::Rejected), (3_000.0, Verdict::Ok)] {
-        let run = behind(Fault::Cached(30), offset_ms);
+        let run = assert_verdict_behind(&Fault::Cached(30), offset_ms, expected);
         let result = run.settled();
-        assert_eq!(result.assessment.verdict, expected, "{offset_ms}");
-        assert!(
-            result.estimate.interval.contains(offset_ms),
-            "{:?}",
-            result.estimate
-        );
         // Served within [Date, Date + 31 s]: the interval spans about half a minute.
         assert!(
             result.estimate.uncertainty_ms() < 17_000.0,
@@ -43,15 +52,7 @@ fn a_cache_that_rewrites_date_with_age_gives_the_right_verdict() {
         (-3_000.0, Verdict::Ok),
         (14.5 * 60_000.0, Verdict::Warning),
     ] {
-        let run = behind(Fault::CachedRewritten(30), offset_ms);
-        let result = run.settled();
-        assert_eq!(result.assessment.verdict, expected, "{offset_ms}");
-        assert!(
-            result.estimate.interval.contains(offset_ms),
-            "{:?}",
-            result.estimate
-        );
-        assert!(result.cache.is_some());
+        assert_verdict_behind(&Fault::CachedRewritten(30), offset_ms, expected);
     }
 }
 

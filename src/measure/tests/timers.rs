@@ -5,17 +5,7 @@ use super::*;
 fn measure_coarse(server: &TimeServer, ask: Ask, start_ms: f64) -> Run {
     let clock = ManualClock::starting_at(start_ms);
     clock.coarsen(100.0);
-    let network = SimulatedNetwork::new(&clock, &[(PRIMARY, server)]);
-    let phases = RefCell::new(Vec::new());
-    let outcome = block_on(run(&setup(ask, None), None, &clock, &network, |phase| {
-        phases.borrow_mut().push(phase);
-    }));
-    Run {
-        phases: phases.into_inner(),
-        outcome,
-        nonces: network.nonces(),
-        elapsed_ms: clock.monotonic_ms(),
-    }
+    measure_on(&clock, &setup(ask, None), &[(PRIMARY, server)])
 }
 
 #[test]
