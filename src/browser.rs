@@ -3,7 +3,7 @@
 //! Thin wrappers over `web-sys`/`js-sys` so the rest of the shell stays readable.
 
 use crate::engine::address::without_fragment;
-use crate::engine::clock::DeviceClock;
+use crate::engine::clock::{DeviceClock, TimerStep};
 use leptos::leptos_dom::helpers::window_event_listener_untyped;
 use leptos::prelude::on_cleanup;
 use wasm_bindgen::JsValue;
@@ -13,18 +13,41 @@ use web_sys::VisibilityState;
 #[derive(Clone, Copy, Debug, Default)]
 pub struct BrowserClock;
 
+thread_local! {
+    /// The step of this browser's timers, learnt from every reading (Tor Browser: 100 ms).
+    static TIMER_STEP: std::cell::Cell<TimerStep> = std::cell::Cell::new(TimerStep::default());
+}
+
+/// Notes a reading for [`TimerStep`] and passes it on.
+fn noted(reading_ms: f64) -> f64 {
+    TIMER_STEP.with(|step| step.set(step.get().with(reading_ms)));
+    reading_ms
+}
+
 impl DeviceClock for BrowserClock {
     fn wall_ms(&self) -> f64 {
-        js_sys::Date::now()
+        noted(js_sys::Date::now())
     }
 
     fn monotonic_ms(&self) -> f64 {
         // Without a Performance object (very old browsers) the wall clock is the best we have;
         // jump detection then simply never fires.
-        web_sys::window()
-            .and_then(|window| window.performance())
-            .map_or_else(js_sys::Date::now, |performance| performance.now())
+        noted(
+            web_sys::window()
+                .and_then(|window| window.performance())
+                .map_or_else(js_sys::Date::now, |performance| performance.now()),
+        )
     }
+
+    fn timer_granularity_ms(&self) -> f64 {
+        TIMER_STEP.with(|step| step.get().granularity_ms())
+    }
+}
+
+/// Whether the browser says it has no network (`navigator.onLine` false). `true` online
+/// says little (a captive portal is "online"), but `false` is reliable.
+pub fn is_offline() -> bool {
+    web_sys::window().is_some_and(|window| !window.navigator().on_line())
 }
 
 /// Where the page was loaded from.

@@ -76,6 +76,8 @@ pub struct Measurement {
     pub services: Vec<ServiceResult>,
     /// A likely time-zone mistake.
     pub zone_hint: Option<ZoneHint>,
+    /// What a cache between the page and its source did, and what its owner can change.
+    pub cache: Option<String>,
     /// The device's wall clock when this result was concluded (ms since the epoch).
     pub device_time_ms: f64,
 }
@@ -289,7 +291,13 @@ pub fn setup_from(page: &PageAddress) -> Result<Setup, Failure> {
     })
 }
 
+/// The first letter in upper case — unless the text starts with an address, which must
+/// stay exactly as written (“Http://…” is not an address).
 fn capitalize(text: &str) -> String {
+    let first_word = text.split_whitespace().next().unwrap_or_default();
+    if first_word.contains("://") || first_word.starts_with("//") {
+        return text.to_owned();
+    }
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

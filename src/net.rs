@@ -9,16 +9,24 @@ use crate::browser::{BrowserClock, fresh_nonce};
 use crate::engine::clock::DeviceClock;
 use crate::engine::sample::{Observation, Sample, Stopwatch, Timing};
 use crate::engine::source::{
-    CACHE_STATUS_HEADERS, ReadingOrigin, ReferenceReading, SourceError, cache_evidence,
+    CACHE_STATUS_HEADERS, CacheAge, ReadingOrigin, ReferenceReading, SourceError, cache_evidence,
 };
 use crate::measure::Transport;
+use gloo_net::http::Response;
 use gloo_net::http::{Method, RequestBuilder};
 use gloo_timers::callback::Timeout;
 use gloo_timers::future::TimeoutFuture;
-use web_sys::{AbortController, RequestCache};
+use js_sys::Reflect;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, RequestCache, RequestMode};
 
-/// A request that has not answered after this long is abandoned.
-pub const REQUEST_TIMEOUT_MS: u32 = 10_000;
+/// A request that has not answered after this long is abandoned: two attempts and the
+/// pause between them end within the measurement's deadline.
+pub const REQUEST_TIMEOUT_MS: u32 = 5_000;
+
+/// The largest body read from a time endpoint: a time is a few dozen bytes.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
 /// How a time source is asked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +49,7 @@ pub enum FetchError {
         /// The browser's own words.
         detail: String,
     },
-    /// The browser could not complete the request (offline, DNS, refused, blocked by CORS).
+    /// The browser could not complete the request (DNS, refused, TLS).
     #[error("could not reach {url} ({detail})")]
     Unreachable {
         /// The address asked.
@@ -49,19 +57,34 @@ pub enum FetchError {
         /// The browser's own words.
         detail: String,
     },
+    /// The browser says it is offline.
+    #[error("this device is offline")]
+    Offline,
+    /// The server answered, but without the CORS headers that let the page read it.
+    #[error("the time source {url} answered, but its answer may not be read from this page (CORS)")]
+    CorsBlocked {
+        /// The address asked.
+        url: String,
+    },
     /// No answer in time.
-    #[error("{url} did not answer within {} s", REQUEST_TIMEOUT_MS / 1000)]
+    #[error("no answer from {url} within {} s", REQUEST_TIMEOUT_MS / 1000)]
     TimedOut {
         /// The address asked.
         url: String,
     },
-    /// An HTTP error status from a time endpoint.
-    #[error("{url} answered with HTTP status {status}")]
+    /// An HTTP status that carries no time from a time endpoint.
+    #[error("{}", status_words(url, *status))]
     Status {
         /// The address asked.
         url: String,
         /// The status code.
         status: u16,
+    },
+    /// A body far larger than any time.
+    #[error("the answer from {url} is larger than {} KiB, so it is not a time", MAX_BODY_BYTES / 1024)]
+    TooLarge {
+        /// The address asked.
+        url: String,
     },
     /// The body could not be read.
     #[error("could not read the answer from {url} ({detail})")]
@@ -72,7 +95,7 @@ pub enum FetchError {
         detail: String,
     },
     /// The answer carried no usable time.
-    #[error("{url}: {source}")]
+    #[error("the answer from {url} is unusable: {source}")]
     NoTime {
         /// The address asked.
         url: String,
@@ -85,10 +108,13 @@ impl FetchError {
     /// Whether asking again cannot help (a wrong address, a 404, a body without a time).
     pub fn is_permanent(&self) -> bool {
         match self {
-            Self::InvalidUrl(_) | Self::CannotAbort { .. } | Self::NoTime { .. } => true,
-            Self::Status { status, .. } => {
-                (400..500).contains(status) && *status != 408 && *status != 429
-            }
+            Self::InvalidUrl(_)
+            | Self::CannotAbort { .. }
+            | Self::NoTime { .. }
+            | Self::CorsBlocked { .. }
+            | Self::TooLarge { .. }
+            | Self::Offline => true,
+            Self::Status { status, .. } => *status < 500 && *status != 408 && *status != 429,
             Self::Unreachable { .. } | Self::TimedOut { .. } | Self::UnreadableBody { .. } => false,
         }
     }
@@ -105,10 +131,20 @@ impl FetchError {
             Self::Unreachable { .. } => {
                 "Check that this device is online, then press “Check again”. If the link names a time endpoint on another site, that site must allow cross-origin requests (Access-Control-Allow-Origin)."
             }
+            Self::Offline => "Connect this device to the internet, then press “Check again”.",
+            Self::CorsBlocked { .. } => {
+                "Whoever runs the time endpoint must send “Access-Control-Allow-Origin: *” (or this page's origin) and, for its Date header, “Access-Control-Expose-Headers: Date”."
+            }
             Self::TimedOut { .. } => {
                 "The network is very slow or the time source is down. Press “Check again” in a minute."
             }
-            Self::Status { .. } => {
+            Self::Status { status, .. } if *status >= 500 => {
+                "The time source has a problem of its own right now. Press “Check again” in a minute."
+            }
+            Self::Status { status, .. } if (300..400).contains(status) => {
+                "The time source sends visitors elsewhere. Ask whoever sent the link for the time endpoint's final address."
+            }
+            Self::Status { .. } | Self::TooLarge { .. } => {
                 "The time source refused the request. Ask whoever sent the link to check its “endpoint” address."
             }
             Self::UnreadableBody { .. } => {
@@ -157,7 +193,7 @@ pub async fn take_sample(
     })?;
     let request = RequestBuilder::new(url)
         .query([("skewcheck", nonce.to_string())])
-        .method(method)
+        .method(method.clone())
         .cache(RequestCache::NoStore)
         .abort_signal(Some(&controller.signal()))
         .build()
@@ -175,40 +211,149 @@ pub async fn take_sample(
     let sent = request.send().await;
     let timing = stopwatch.stop(clock);
 
-    let response = sent.map_err(|error| {
-        if timed_out.get() {
-            FetchError::TimedOut {
+    let response = match sent {
+        Ok(response) => response,
+        Err(error) if timed_out.get() => {
+            drop(error);
+            return Err(FetchError::TimedOut {
                 url: url.to_owned(),
-            }
-        } else {
-            FetchError::Unreachable {
-                url: url.to_owned(),
-                detail: error.to_string(),
-            }
+            });
         }
-    })?;
+        Err(error) => return Err(why_unreachable(url, method, error.to_string()).await),
+    };
     check_status(url, ask, response.status())?;
     let body = match ask {
         Ask::DateHeader => None,
-        Ask::Body => Some(
-            response
-                .text()
-                .await
-                .map_err(|error| FetchError::UnreadableBody {
-                    url: url.to_owned(),
-                    detail: error.to_string(),
-                })?,
-        ),
+        Ask::Body => Some(read_limited_text(&response, url).await?),
     };
     let headers = response.headers();
     read_answer(url, timing, body.as_deref(), |name| headers.get(name))
+}
+
+/// Tells apart why a request failed, as far as the browser allows: offline, blocked by
+/// CORS (a `no-cors` request to the same address gets through), or unreachable.
+async fn why_unreachable(url: &str, method: Method, detail: String) -> FetchError {
+    if crate::browser::is_offline() {
+        return FetchError::Offline;
+    }
+    if answers_without_cors(url, method).await {
+        return FetchError::CorsBlocked {
+            url: url.to_owned(),
+        };
+    }
+    FetchError::Unreachable {
+        url: url.to_owned(),
+        detail,
+    }
+}
+
+/// How long the CORS probe may take.
+const CORS_PROBE_TIMEOUT_MS: u32 = 3_000;
+
+/// Whether `url` answers an opaque (`no-cors`) request: the server is there, only its CORS
+/// headers are missing.
+async fn answers_without_cors(url: &str, method: Method) -> bool {
+    let Ok(controller) = AbortController::new() else {
+        return false;
+    };
+    let Ok(request) = RequestBuilder::new(url)
+        .query([("skewcheck", fresh_nonce().to_string())])
+        .method(method)
+        .mode(RequestMode::NoCors)
+        .cache(RequestCache::NoStore)
+        .abort_signal(Some(&controller.signal()))
+        .build()
+    else {
+        return false;
+    };
+    let _abort_later = Timeout::new(CORS_PROBE_TIMEOUT_MS, move || controller.abort());
+    request.send().await.is_ok()
+}
+
+/// Whether a `Content-Length` header announces a body beyond [`MAX_BODY_BYTES`], so it
+/// need not be read at all.
+pub fn declares_too_large(content_length: Option<&str>) -> bool {
+    content_length
+        .and_then(|value| value.trim().parse::<u64>().ok())
+        .is_some_and(|bytes| bytes > MAX_BODY_BYTES as u64)
+}
+
+/// The body as text, refused beyond [`MAX_BODY_BYTES`] without reading it whole: by its
+/// `Content-Length` first, else by counting while it streams.
+async fn read_limited_text(response: &Response, url: &str) -> Result<String, FetchError> {
+    let too_large = || FetchError::TooLarge {
+        url: url.to_owned(),
+    };
+    let unreadable = |detail: String| FetchError::UnreadableBody {
+        url: url.to_owned(),
+        detail,
+    };
+    if declares_too_large(response.headers().get("content-length").as_deref()) {
+        return Err(too_large());
+    }
+    let Some(stream) = response.body() else {
+        return Ok(String::new());
+    };
+    let bytes = read_stream_limited(&stream, MAX_BODY_BYTES)
+        .await
+        .map_err(|error| unreadable(format!("{error:?}")))?;
+    let bytes = bytes.ok_or_else(too_large)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Reads a `ReadableStream` to its end, or `None` (cancelling it) once it passes `limit`
+/// bytes. Through `js_sys` so no extra `web-sys` bindings are needed.
+async fn read_stream_limited(
+    stream: &web_sys::ReadableStream,
+    limit: usize,
+) -> Result<Option<Vec<u8>>, JsValue> {
+    let call = |target: &JsValue, name: &str| -> Result<JsValue, JsValue> {
+        let function: js_sys::Function =
+            Reflect::get(target, &JsValue::from_str(name))?.dyn_into()?;
+        function.call0(target)
+    };
+    let reader = call(stream, "getReader")?;
+    let mut bytes = Vec::new();
+    loop {
+        let promise: js_sys::Promise = call(&reader, "read")?.dyn_into()?;
+        let chunk = JsFuture::from(promise).await?;
+        if Reflect::get(&chunk, &JsValue::from_str("done"))?.is_truthy() {
+            return Ok(Some(bytes));
+        }
+        let value = Reflect::get(&chunk, &JsValue::from_str("value"))?;
+        let part = js_sys::Uint8Array::new(&value);
+        if bytes.len() + part.length() as usize > limit {
+            // Best effort: the answer is refused either way.
+            let _ = call(&reader, "cancel");
+            return Ok(None);
+        }
+        bytes.extend(part.to_vec());
+    }
+}
+
+/// A status in words that say what it means for the time source.
+fn status_words(url: &str, status: u16) -> String {
+    match status {
+        204 => format!(
+            "the time source {url} answered “204 No Content”: an empty answer, without a time"
+        ),
+        300..=399 => format!(
+            "the time source {url} redirected elsewhere (HTTP status {status}) instead of answering"
+        ),
+        404 => format!("the time source {url} does not exist (HTTP status 404, not found)"),
+        400..=499 => format!("the time source {url} refused the request (HTTP status {status})"),
+        500..=599 => {
+            format!("the time source {url} failed with a server error (HTTP status {status})")
+        }
+        _ => format!("the time source {url} answered with HTTP status {status}"),
+    }
 }
 
 /// Refuses an answer whose status says it holds no time. Only a time endpoint's body is
 /// refused: the page's own origin carries the server's `Date` with any status.
 pub fn check_status(url: &str, ask: Ask, status: u16) -> Result<(), FetchError> {
     match ask {
-        Ask::Body if !(200..300).contains(&status) => Err(FetchError::Status {
+        Ask::Body if !(200..300).contains(&status) || status == 204 => Err(FetchError::Status {
             url: url.to_owned(),
             status,
         }),
@@ -225,18 +370,20 @@ pub fn read_answer(
     body: Option<&str>,
     header: impl Fn(&str) -> Option<String>,
 ) -> Result<Observation, FetchError> {
-    let reference =
-        ReferenceReading::from_response(body, header("date").as_deref()).map_err(|source| {
-            FetchError::NoTime {
-                url: url.to_owned(),
-                source,
-            }
-        })?;
+    let no_time = |source| FetchError::NoTime {
+        url: url.to_owned(),
+        source,
+    };
+    // A cached copy was served up to its Age after the time it shows (RFC 9111 §5.1).
+    let age = CacheAge::from_header(header("age").as_deref()).map_err(no_time)?;
+    let reference = ReferenceReading::from_response(body, header("date").as_deref())
+        .map_err(no_time)?
+        .served_after(age);
     // Beside a body reading, the Date header is an independent witness of the same instant.
     let date_header = match reference.origin {
-        ReadingOrigin::Body(_) => {
-            header("date").and_then(|value| ReferenceReading::from_date_header(&value).ok())
-        }
+        ReadingOrigin::Body(_) => header("date")
+            .and_then(|value| ReferenceReading::from_date_header(&value).ok())
+            .map(|reading| reading.served_after(age)),
         ReadingOrigin::DateHeader => None,
     };
     let cache_status: Vec<(&str, String)> = CACHE_STATUS_HEADERS

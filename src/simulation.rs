@@ -11,7 +11,9 @@ use crate::engine::clock::{DeviceClock, ManualClock};
 use crate::engine::sample::{Observation, Sample, Stopwatch, Timing};
 use crate::engine::source::{BodyFormat, EpochUnit, ReadingOrigin, ReferenceReading};
 use crate::measure::Transport;
-use crate::net::{Ask, FetchError, REQUEST_TIMEOUT_MS, check_status, read_answer};
+use crate::net::{
+    Ask, FetchError, REQUEST_TIMEOUT_MS, check_status, declares_too_large, read_answer,
+};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::time::{Duration, UNIX_EPOCH};
@@ -33,16 +35,28 @@ pub(crate) enum Stamp {
 pub(crate) enum Fault {
     /// The server never answers.
     Hang,
-    /// The connection is refused (offline, DNS, CORS).
+    /// The connection is refused (DNS, a closed port).
     Unreachable,
+    /// The device is offline (`navigator.onLine` false).
+    Offline,
+    /// The server answers without CORS headers: the page may not read it, though an opaque
+    /// `no-cors` request gets through.
+    NoCors,
+    /// The server answers 200 with a body of this many bytes (and its `Content-Length`).
+    HugeBody(usize),
     /// The server answers with this HTTP status and no time in the body.
     Status(u16),
     /// The server answers 200 with this body instead of a time.
     Body(&'static str),
     /// The connection breaks while the body is read.
     BrokenBody,
-    /// A cache answers with a copy this many seconds old (`Age`).
+    /// A cache answers with a copy this many seconds old: the origin's `Date`, `Age` and
+    /// `X-Cache: Hit from cloudfront`, as CloudFront does.
     Cached(u32),
+    /// A cache that rewrites `Date` to its own (correct) time but still sends this `Age`.
+    CachedRewritten(u32),
+    /// A cache replaying the first copy it stored, without `Age` or a hit header.
+    Frozen,
     /// The device clock is set by this much while the request is in flight.
     StepClock(f64),
 }
@@ -65,6 +79,10 @@ pub(crate) enum Exchange {
     Hung,
     /// The connection failed.
     Refused,
+    /// The browser knew it was offline.
+    Offline,
+    /// The answer came without CORS headers (a `no-cors` probe would get through).
+    CorsBlocked,
 }
 
 /// A time server with a known offset, delays and scripted faults.
@@ -82,6 +100,10 @@ pub(crate) struct TimeServer {
     script: RefCell<VecDeque<Option<Fault>>>,
     always: Option<Fault>,
     requests: Cell<usize>,
+    /// The time a frozen cache stored its copy at.
+    frozen_at: Cell<Option<f64>>,
+    /// How old a frozen cache's copy already is when first served.
+    frozen_lag_ms: Cell<f64>,
 }
 
 impl TimeServer {
@@ -97,6 +119,8 @@ impl TimeServer {
             script: RefCell::new(VecDeque::new()),
             always: None,
             requests: Cell::new(0),
+            frozen_at: Cell::new(None),
+            frozen_lag_ms: Cell::new(0.0),
         }
     }
 
@@ -146,6 +170,11 @@ impl TimeServer {
             always: Some(fault),
             ..self
         }
+    }
+
+    /// A [`Fault::Frozen`] cache's copy is already `ms` old when first served.
+    pub(crate) fn freeze_copy_aged(&self, ms: f64) {
+        self.frozen_lag_ms.set(ms);
     }
 
     /// Requests this server received.
@@ -204,25 +233,39 @@ impl TimeServer {
         self.requests.set(self.requests.get() + 1);
         let scripted = self.script.borrow_mut().pop_front();
         let fault = scripted.unwrap_or_else(|| self.always.clone());
-        let (stale_s, clock_step_ms) = match fault {
+        let clock_step_ms = match fault {
             Some(Fault::Hang) => return Exchange::Hung,
             Some(Fault::Unreachable) => return Exchange::Refused,
-            Some(Fault::Cached(age_s)) => (Some(age_s), 0.0),
-            Some(Fault::StepClock(ms)) => (None, ms),
-            _ => (None, 0.0),
+            Some(Fault::Offline) => return Exchange::Offline,
+            Some(Fault::NoCors) => return Exchange::CorsBlocked,
+            Some(Fault::StepClock(ms)) => ms,
+            _ => 0.0,
         };
         let (timing, truth) = self.timed(clock, |truth| {
             if clock_step_ms != 0.0 {
                 // Set while the request is in flight: the server's time does not move.
                 self.step_device_clock(clock, clock_step_ms);
             }
-            truth - stale_s.map_or(0.0, |age| f64::from(age) * 1000.0)
+            match fault {
+                Some(Fault::Cached(age_s)) => truth - f64::from(age_s) * 1000.0,
+                Some(Fault::Frozen) => self
+                    .frozen_at
+                    .get()
+                    .unwrap_or(truth - self.frozen_lag_ms.get()),
+                _ => truth,
+            }
         });
+        if let Some(Fault::Frozen) = fault {
+            self.frozen_at.set(Some(truth));
+        }
         let mut headers = Vec::new();
         if self.sends_date {
             headers.push(("date", http_date(truth + self.header_ahead_ms)));
         }
-        headers.extend(stale_s.map(|age| ("age", age.to_string())));
+        if let Some(Fault::Cached(age_s) | Fault::CachedRewritten(age_s)) = fault {
+            headers.push(("age", age_s.to_string()));
+            headers.push(("x-cache", "Hit from cloudfront".to_owned()));
+        }
         let time_body = match (with_body, self.stamp) {
             (true, Stamp::Milliseconds) => format!("{}", truth.floor()),
             (true, Stamp::DateHeader) => "hello".to_owned(),
@@ -232,6 +275,10 @@ impl TimeServer {
             Some(Fault::Status(code)) => (code, Some("<h1>Error</h1>".to_owned())),
             Some(Fault::Body(text)) => (200, Some(text.to_owned())),
             Some(Fault::BrokenBody) => (200, None),
+            Some(Fault::HugeBody(bytes)) => {
+                headers.push(("content-length", bytes.to_string()));
+                (200, Some("1".repeat(bytes)))
+            }
             _ => (200, Some(time_body)),
         };
         Exchange::Answered {
@@ -294,6 +341,8 @@ impl<'a> SimulatedNetwork<'a> {
                 self.clock.advance(f64::from(REQUEST_TIMEOUT_MS));
                 Err(FetchError::TimedOut { url })
             }
+            Exchange::Offline => Err(FetchError::Offline),
+            Exchange::CorsBlocked => Err(FetchError::CorsBlocked { url }),
             Exchange::Refused => Err(FetchError::Unreachable {
                 url,
                 detail: "connection refused".to_owned(),
@@ -305,6 +354,13 @@ impl<'a> SimulatedNetwork<'a> {
                 body,
             } => {
                 check_status(&url, ask, status)?;
+                let declared = headers
+                    .iter()
+                    .find(|(key, _)| *key == "content-length")
+                    .map(|(_, value)| value.as_str());
+                if ask == Ask::Body && declares_too_large(declared) {
+                    return Err(FetchError::TooLarge { url });
+                }
                 let body = match ask {
                     Ask::DateHeader => None,
                     Ask::Body => Some(body.ok_or_else(|| FetchError::UnreadableBody {

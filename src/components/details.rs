@@ -31,6 +31,10 @@ pub fn MeasurementDetails(
                         <dd>{measurement.requests}</dd>
                         <dt>"Fastest round trip"</dt>
                         <dd>{duration_words(estimate.best_round_trip_ms)}</dd>
+                        {measurement.cache.clone().map(|sentence| view! {
+                            <dt>"Web host's cache"</dt>
+                            <dd data-testid="detail-cache">{sentence}</dd>
+                        })}
                         <dt>"Drift"</dt>
                         <dd data-testid="detail-drift">
                             {match drift.get() {

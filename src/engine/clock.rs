@@ -13,6 +13,51 @@ pub trait DeviceClock {
     fn wall_ms(&self) -> f64;
     /// Milliseconds since an arbitrary origin, never stepped or slewed by the user.
     fn monotonic_ms(&self) -> f64;
+    /// The step both clocks are rounded to: 1 ms normally, 100 ms under Tor Browser's or
+    /// Firefox's resistFingerprinting.
+    fn timer_granularity_ms(&self) -> f64 {
+        1.0
+    }
+}
+
+/// Coarse timer steps a browser may round its clocks to, coarsest first; each divides the
+/// ones before it.
+pub const COARSE_TIMER_STEPS_MS: [f64; 5] = [100.0, 50.0, 20.0, 10.0, 5.0];
+
+/// Tells a timer's step from its readings: the coarsest of [`COARSE_TIMER_STEPS_MS`] that
+/// every reading is a multiple of, once there are enough readings to be sure (the odds
+/// that eight readings of a fine timer all fall on 5 ms steps are 1 in 400 000); else 1 ms.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct TimerStep {
+    /// Index of the coarsest step all readings so far fit.
+    candidate: usize,
+    readings: u32,
+}
+
+impl TimerStep {
+    /// Readings needed before a coarse step is believed.
+    const ENOUGH: u32 = 8;
+
+    /// Takes one more reading into account.
+    #[must_use]
+    pub fn with(mut self, reading_ms: f64) -> Self {
+        let fits = |step: f64| (reading_ms / step - (reading_ms / step).round()).abs() < 1e-6;
+        while self.candidate < COARSE_TIMER_STEPS_MS.len()
+            && !fits(COARSE_TIMER_STEPS_MS[self.candidate])
+        {
+            self.candidate += 1;
+        }
+        self.readings = self.readings.saturating_add(1);
+        self
+    }
+
+    /// The step the readings so far show.
+    pub fn granularity_ms(&self) -> f64 {
+        match COARSE_TIMER_STEPS_MS.get(self.candidate) {
+            Some(step) if self.readings >= Self::ENOUGH => *step,
+            _ => 1.0,
+        }
+    }
 }
 
 /// A hand-driven clock for tests and simulations.
@@ -23,6 +68,8 @@ pub trait DeviceClock {
 pub struct ManualClock {
     wall_ms: Cell<f64>,
     monotonic_ms: Cell<f64>,
+    /// The step readings are rounded down to (none when zero).
+    granularity_ms: Cell<f64>,
 }
 
 impl ManualClock {
@@ -31,6 +78,21 @@ impl ManualClock {
         Self {
             wall_ms: Cell::new(wall_ms),
             monotonic_ms: Cell::new(0.0),
+            granularity_ms: Cell::new(0.0),
+        }
+    }
+
+    /// Rounds every reading down to `ms`, as Tor Browser does with 100 ms.
+    pub fn coarsen(&self, ms: f64) {
+        self.granularity_ms.set(ms);
+    }
+
+    fn read(&self, ms: f64) -> f64 {
+        let step = self.granularity_ms.get();
+        if step > 0.0 {
+            (ms / step).floor() * step
+        } else {
+            ms
         }
     }
 
@@ -48,11 +110,15 @@ impl ManualClock {
 
 impl DeviceClock for ManualClock {
     fn wall_ms(&self) -> f64 {
-        self.wall_ms.get()
+        self.read(self.wall_ms.get())
     }
 
     fn monotonic_ms(&self) -> f64 {
-        self.monotonic_ms.get()
+        self.read(self.monotonic_ms.get())
+    }
+
+    fn timer_granularity_ms(&self) -> f64 {
+        self.granularity_ms.get().max(1.0)
     }
 }
 
@@ -98,6 +164,29 @@ mod tests {
             ClockSkew::read(&clock).jump_since(before, 50.0),
             Some(-960_000.0)
         );
+    }
+
+    #[test]
+    fn a_coarse_timer_is_told_from_its_readings() {
+        let tor = [
+            0.0,
+            100.0,
+            1_700_000_003_100.0,
+            400.0,
+            1_700_000_003_500.0,
+            700.0,
+            900.0,
+            1_000.0,
+        ]
+        .into_iter()
+        .fold(TimerStep::default(), TimerStep::with);
+        assert_eq!(tor.granularity_ms(), 100.0);
+        let chrome = [0.0, 100.0, 212.3, 400.0, 500.0, 700.0, 900.0, 1_000.0]
+            .into_iter()
+            .fold(TimerStep::default(), TimerStep::with);
+        assert_eq!(chrome.granularity_ms(), 1.0);
+        let early = TimerStep::default().with(100.0).with(200.0);
+        assert_eq!(early.granularity_ms(), 1.0, "two readings prove nothing");
     }
 
     #[test]

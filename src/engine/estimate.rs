@@ -223,6 +223,7 @@ mod tests {
                 wall_received_ms: wall + 10.0,
                 monotonic_sent_ms: wall,
                 round_trip_ms: 10.0,
+                granularity_ms: 1.0,
             },
             reference: ReferenceReading {
                 earliest_ms: wall - 2_000.0,
@@ -252,6 +253,7 @@ mod tests {
                 wall_received_ms: interval.upper_ms + 1_000.0 - 2.0,
                 monotonic_sent_ms: 0.0,
                 round_trip_ms: interval.upper_ms - interval.lower_ms - 2.0,
+                granularity_ms: 1.0,
             },
             reference: ReferenceReading {
                 earliest_ms: 1_000.0,

@@ -25,8 +25,10 @@
 
 use super::clock::{ClockSkew, DeviceClock};
 use super::estimate::{Estimate, EstimateError, estimate};
-use super::sample::{CLOCK_JUMP_THRESHOLD_MS, Observation, Sample, SampleFault};
-use super::source::ReadingOrigin;
+use super::sample::{Observation, Sample, SampleFault, clock_jump_threshold_ms};
+use super::source::{ReadingOrigin, ReferenceReading};
+
+mod freshness;
 
 /// How a measurement is paced and bounded.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -83,8 +85,11 @@ pub enum Recorded {
         /// How far the wall clock moved against the monotonic clock.
         jump_ms: f64,
     },
-    /// A cache answered; the sample was ignored.
+    /// A cache answered; the sample was kept as the wider interval its `Age` allows.
     Cached(String),
+    /// A cache answered with a frozen copy (its time stood still while the device's
+    /// monotonic clock moved on): every sample carrying that copy's time was discarded.
+    Stale(String),
     /// The device reported nonsense timing; the sample was dropped.
     Dropped,
 }
@@ -96,7 +101,7 @@ pub enum CollectError<E> {
     Requests(E),
     /// The device clock kept changing while we measured.
     ClockUnstable,
-    /// Every answer came from a cache; the evidence of the last one.
+    /// Every answer came from a frozen cached copy; how that showed.
     OnlyCached(String),
 }
 
@@ -122,10 +127,15 @@ pub struct Collector<E> {
     requests_total: usize,
     failures: usize,
     restarts: usize,
-    last_cache_evidence: Option<String>,
+    /// How a cache showed itself, and whether its copy was frozen.
+    cache: Option<CacheSeen>,
+    /// Readings of frozen copies: a sample carrying one is never used.
+    frozen: Vec<ReferenceReading>,
     last_error: Option<E>,
     gave_up: bool,
 }
+
+pub use freshness::CacheSeen;
 
 impl<E> Collector<E> {
     /// A collector following `plan`.
@@ -139,7 +149,8 @@ impl<E> Collector<E> {
             requests_total: 0,
             failures: 0,
             restarts: 0,
-            last_cache_evidence: None,
+            cache: None,
+            frozen: Vec::new(),
             last_error: None,
             gave_up: false,
         }
@@ -179,11 +190,14 @@ impl<E> Collector<E> {
         }
     }
 
-    /// Only `Date`-header readings have the whole-second ticks that bisection exploits.
+    /// Only `Date`-header readings have the whole-second ticks that bisection exploits, and
+    /// only fresh ones: a cached copy's time does not tick with the server's.
     fn bisectable(&self) -> bool {
-        self.samples
-            .iter()
-            .all(|sample| sample.reference.origin == ReadingOrigin::DateHeader)
+        self.cache.is_none()
+            && self
+                .samples
+                .iter()
+                .all(|sample| sample.reference.origin == ReadingOrigin::DateHeader)
     }
 
     fn best_round_trip_ms(&self) -> f64 {
@@ -212,12 +226,11 @@ impl<E> Collector<E> {
     pub fn record(&mut self, observation: Observation) -> Recorded {
         self.requests += 1;
         self.requests_total += 1;
-        if let Some(evidence) = observation.cache_evidence {
-            self.failures += 1;
-            self.last_cache_evidence = Some(evidence.clone());
-            return Recorded::Cached(evidence);
-        }
         let sample = observation.sample;
+        if self.frozen.contains(&sample.reference) {
+            self.failures += 1;
+            return Recorded::Stale(self.cache_evidence());
+        }
         match sample.offset_bounds() {
             Err(SampleFault::ClockChanged { jump_ms }) => {
                 self.restart(None);
@@ -230,15 +243,21 @@ impl<E> Collector<E> {
             Ok(_) => {
                 let skew =
                     ClockSkew::of(sample.timing.wall_sent_ms, sample.timing.monotonic_sent_ms);
-                let jump = self
-                    .baseline
-                    .and_then(|baseline| skew.jump_since(baseline, CLOCK_JUMP_THRESHOLD_MS));
+                let jump = self.baseline.and_then(|baseline| {
+                    skew.jump_since(
+                        baseline,
+                        clock_jump_threshold_ms(sample.timing.granularity_ms),
+                    )
+                });
                 if jump.is_some() {
                     // The clock was set (or the device slept) between requests: this sample
                     // describes the new clock, the earlier ones the old.
                     self.restart(Some(skew));
                 } else if self.baseline.is_none() {
                     self.baseline = Some(skew);
+                }
+                if let Some(stale) = freshness::frozen_copy(&self.samples, &sample) {
+                    return self.discard_frozen(stale);
                 }
                 self.samples.push(sample);
                 if let Some(reading) = observation.date_header {
@@ -247,12 +266,47 @@ impl<E> Collector<E> {
                         reference: reading,
                     });
                 }
-                match jump {
-                    Some(jump_ms) => Recorded::ClockChanged { jump_ms },
-                    None => Recorded::Kept,
+                match (jump, observation.cache_evidence) {
+                    (Some(jump_ms), _) => Recorded::ClockChanged { jump_ms },
+                    (None, Some(evidence)) => {
+                        self.cache.get_or_insert(CacheSeen {
+                            evidence: evidence.clone(),
+                            frozen: false,
+                        });
+                        Recorded::Cached(evidence)
+                    }
+                    (None, None) => Recorded::Kept,
                 }
             }
         }
+    }
+
+    /// Forgets every sample carrying the frozen copy's time (the first of them may have
+    /// been fresh, but nothing tells which).
+    fn discard_frozen(&mut self, stale: ReferenceReading) -> Recorded {
+        self.failures += 1;
+        self.frozen.push(stale);
+        self.samples.retain(|kept| kept.reference != stale);
+        let evidence = self.cache.take().map_or_else(
+            || "its time stood still while this device's clock moved on".to_owned(),
+            |seen| seen.evidence,
+        );
+        self.cache = Some(CacheSeen {
+            evidence,
+            frozen: true,
+        });
+        Recorded::Stale(self.cache_evidence())
+    }
+
+    fn cache_evidence(&self) -> String {
+        self.cache
+            .as_ref()
+            .map_or_else(String::new, |seen| seen.evidence.clone())
+    }
+
+    /// What the collector learnt about a cache, if one answered.
+    pub fn cache_seen(&self) -> Option<&CacheSeen> {
+        self.cache.as_ref()
     }
 
     fn restart(&mut self, baseline: Option<ClockSkew>) {
@@ -301,10 +355,10 @@ impl<E> Collector<E> {
     /// Ends the measurement: an estimate from whatever samples were kept, or why not.
     pub fn finish(self) -> Result<Estimate, CollectError<E>> {
         estimate(&self.samples).map_err(|EstimateError::NoUsableSamples| {
-            match (self.last_error, self.last_cache_evidence, self.gave_up) {
-                (Some(error), _, _) => CollectError::Requests(error),
-                (None, Some(evidence), _) => CollectError::OnlyCached(evidence),
-                (None, None, _) => CollectError::ClockUnstable,
+            match (self.cache, self.last_error) {
+                (Some(seen), _) if seen.frozen => CollectError::OnlyCached(seen.evidence),
+                (_, Some(error)) => CollectError::Requests(error),
+                (_, None) => CollectError::ClockUnstable,
             }
         })
     }

@@ -31,6 +31,12 @@ use super::source::ReferenceReading;
 /// was changed (or the device slept) during the request and the sample is void.
 pub const CLOCK_JUMP_THRESHOLD_MS: f64 = 50.0;
 
+/// The jump threshold on timers rounded to `granularity_ms`: each of the two readings
+/// compared may be off by a step.
+pub fn clock_jump_threshold_ms(granularity_ms: f64) -> f64 {
+    CLOCK_JUMP_THRESHOLD_MS + 2.0 * granularity_ms.max(WALL_CLOCK_RESOLUTION_MS)
+}
+
 /// `Date.now()` is an integer: the device's true reading lies up to 1 ms above it.
 const WALL_CLOCK_RESOLUTION_MS: f64 = 1.0;
 
@@ -45,6 +51,8 @@ pub struct Timing {
     pub monotonic_sent_ms: f64,
     /// Round trip measured on the monotonic clock.
     pub round_trip_ms: f64,
+    /// The step both clocks were rounded to (1 ms normally, 100 ms in Tor Browser).
+    pub granularity_ms: f64,
 }
 
 /// Timestamps taken when a request starts; [`Stopwatch::stop`] completes them.
@@ -71,6 +79,7 @@ impl Stopwatch {
             wall_received_ms: clock.wall_ms(),
             monotonic_sent_ms: self.monotonic_sent_ms,
             round_trip_ms: monotonic_received_ms - self.monotonic_sent_ms,
+            granularity_ms: clock.timer_granularity_ms(),
         }
     }
 }
@@ -193,16 +202,24 @@ impl Sample {
         if !finite || timing.round_trip_ms < 0.0 {
             return Err(SampleFault::ImpossibleTiming);
         }
+        let granularity_ms = timing.granularity_ms.max(WALL_CLOCK_RESOLUTION_MS);
         let jump_ms = self.clock_jump_ms();
-        if jump_ms.abs() > CLOCK_JUMP_THRESHOLD_MS {
+        if jump_ms.abs() > clock_jump_threshold_ms(granularity_ms) {
             return Err(SampleFault::ClockChanged { jump_ms });
         }
         // A sub-threshold disagreement (timer coarsening, a slew) widens the interval instead.
-        let slack = jump_ms.abs() + WALL_CLOCK_RESOLUTION_MS;
+        let slack = jump_ms.abs() + granularity_ms;
+        // Coarse timers also hide up to one step of the round trip.
+        let round_trip_slack = if granularity_ms > WALL_CLOCK_RESOLUTION_MS {
+            granularity_ms
+        } else {
+            0.0
+        };
         Ok(OffsetInterval {
             lower_ms: timing.wall_sent_ms - self.reference.latest_ms - slack,
             upper_ms: timing.wall_sent_ms + timing.round_trip_ms - self.reference.earliest_ms
-                + slack,
+                + slack
+                + round_trip_slack,
         })
     }
 }
@@ -240,6 +257,7 @@ mod tests {
                 wall_received_ms: 10_100.0,
                 monotonic_sent_ms: 0.0,
                 round_trip_ms: 100.0,
+                granularity_ms: 1.0,
             },
             reference: exact_reading(9_000.0),
         };
@@ -280,6 +298,7 @@ mod tests {
                 wall_received_ms: 100.0,
                 monotonic_sent_ms: 0.0,
                 round_trip_ms: 100.0,
+                granularity_ms: 1.0,
             },
             reference: exact_reading(0.0),
         };
@@ -288,6 +307,40 @@ mod tests {
         let steady_width = steady.offset_bounds().unwrap().half_width_ms();
         let coarse_width = coarse.offset_bounds().unwrap().half_width_ms();
         assert!((coarse_width - steady_width - 17.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn coarse_timers_widen_the_interval_and_the_jump_threshold() {
+        // Tor Browser: both clocks rounded down to 100 ms. The device is 3 s fast, the
+        // server answers 30 ms after the request left, 60 ms round trip.
+        let true_sent = 1_700_000_003_099.0;
+        let coarse = |ms: f64| (ms / 100.0).floor() * 100.0;
+        let clock_true_monotonic_sent = 5_099.0;
+        let timing = Timing {
+            wall_sent_ms: coarse(true_sent),
+            wall_received_ms: coarse(true_sent + 60.0),
+            monotonic_sent_ms: coarse(clock_true_monotonic_sent),
+            round_trip_ms: coarse(clock_true_monotonic_sent + 60.0)
+                - coarse(clock_true_monotonic_sent),
+            granularity_ms: 100.0,
+        };
+        let sample = Sample {
+            timing,
+            reference: exact_reading(true_sent - 3_000.0 + 30.0),
+        };
+        assert!(sample.offset_bounds().unwrap().contains(3_000.0));
+        let fine = Sample {
+            timing: Timing {
+                granularity_ms: 1.0,
+                ..timing
+            },
+            ..sample
+        };
+        assert!(
+            !fine.offset_bounds().unwrap().contains(3_000.0),
+            "the bug it fixes"
+        );
+        assert_eq!(clock_jump_threshold_ms(100.0), 250.0);
     }
 
     #[test]
@@ -314,6 +367,7 @@ mod tests {
                 wall_received_ms: 10.0,
                 monotonic_sent_ms: 0.0,
                 round_trip_ms: 10.0,
+                granularity_ms: 1.0,
             },
             reference: exact_reading(0.0),
         };

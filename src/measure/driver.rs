@@ -7,9 +7,9 @@ use crate::engine::clock::DeviceClock;
 use crate::engine::estimate::Estimate;
 use crate::engine::humanize::{explain, service_results};
 use crate::engine::live::{ChangeSeen, RunOutcome, clock_change_notice};
-use crate::engine::plan::{CollectError, Collector, DEFAULT_PLAN, Recorded, Step};
+use crate::engine::plan::{CacheSeen, CollectError, Collector, DEFAULT_PLAN, Recorded, Step};
 use crate::engine::sample::Observation;
-use crate::engine::source::ReadingOrigin;
+use crate::engine::source::{ReadingOrigin, cache_sentence};
 use crate::engine::timezone::zone_hint;
 use crate::engine::verdict::{Verdict, assess};
 use crate::net::{Ask, FetchError};
@@ -51,9 +51,15 @@ pub async fn run(
         origin: None,
         verdict_shown: false,
         clock_changed: false,
+        cache: None,
+        failure_shown: false,
     };
     let mut collector = Collector::<FetchError>::new(DEFAULT_PLAN);
+    let started_ms = clock.monotonic_ms();
     while let Step::Request { delay_ms } = collector.next_step(clock) {
+        if out_of_time(clock, started_ms, delay_ms) && collector.current_estimate().is_err() {
+            break;
+        }
         let taken = take_next(
             transport,
             &mut collector,
@@ -61,9 +67,11 @@ pub async fn run(
             setup.ask,
             delay_ms,
         );
-        if let Some((recorded, origin)) = taken.await {
-            driver.note(&recorded, origin);
+        match taken.await {
+            Ok((recorded, origin)) => driver.note(&recorded, origin),
+            Err(why) => driver.note_failure(collector.progress().requests, &why),
         }
+        driver.cache = collector.cache_seen().cloned();
         report(driver.progress(&collector));
     }
     let last = driver.finish(collector).await;
@@ -85,25 +93,39 @@ struct Driver<'a, C, T> {
     origin: Option<ReadingOrigin>,
     verdict_shown: bool,
     clock_changed: bool,
+    /// A cache between the page and its source, once one answered.
+    cache: Option<CacheSeen>,
+    /// Whether the notice is about a failed attempt.
+    failure_shown: bool,
 }
 
 impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
     /// Takes note of what happened to an answer.
     fn note(&mut self, recorded: &Recorded, origin: ReadingOrigin) {
         self.origin = Some(origin);
+        if std::mem::take(&mut self.failure_shown) {
+            // An answer came after all: the failed attempt is history.
+            self.notice = None;
+        }
         match recorded {
             Recorded::ClockChanged { jump_ms } => {
                 self.clock_changed = true;
                 self.verdict_shown = false;
                 self.notice = Some(clock_change_notice(*jump_ms, ChangeSeen::DuringMeasurement));
             }
-            Recorded::Cached(evidence) => {
+            Recorded::Stale(evidence) => {
                 self.notice = Some(format!(
-                    "Ignored an answer that came from a cache ({evidence})."
+                    "Ignored answers from a frozen copy in the web host's cache ({evidence})."
                 ));
             }
-            Recorded::Kept | Recorded::Dropped => {}
+            Recorded::Kept | Recorded::Cached(_) | Recorded::Dropped => {}
         }
+    }
+
+    /// Shows which attempt failed and that another follows, while there is no verdict.
+    fn note_failure(&mut self, attempt: usize, why: &str) {
+        self.notice = Some(format!("Attempt {attempt} failed ({why}); trying again…"));
+        self.failure_shown = true;
     }
 
     /// The phase while requests are under way. The verdict shows as soon as refining cannot
@@ -120,6 +142,9 @@ impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
         let early = collector
             .current_estimate()
             .ok()
+            // A no-majority estimate is a hull that later samples may still widen: its
+            // verdict could flip, so none is shown until a majority agrees again.
+            .filter(|estimate| estimate.consistent)
             .filter(|_| !witness_pending && header_disagrees() != Some(true))
             .map(|estimate| self.conclude(estimate, None, collector.requests_total()));
         match early {
@@ -180,6 +205,10 @@ impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
             cross_check,
             requests,
             notice: self.notice.clone(),
+            cache: self
+                .cache
+                .as_ref()
+                .map(|seen| cache_sentence(&seen.evidence, seen.frozen)),
             device_time_ms: self.clock.wall_ms(),
         }
         .into_measurement()
@@ -194,8 +223,12 @@ struct Conclusion<'a> {
     cross_check: Option<CrossCheck>,
     requests: usize,
     notice: Option<String>,
+    cache: Option<String>,
     device_time_ms: f64,
 }
+
+/// A time-zone mistake is named only when the interval points at one quarter hour.
+const ZONE_HINT_MAX_UNCERTAINTY_MS: f64 = 7.0 * 60_000.0;
 
 impl Conclusion<'_> {
     fn into_measurement(self) -> Box<Measurement> {
@@ -218,7 +251,9 @@ impl Conclusion<'_> {
             cross_check: self.cross_check,
             notice: self.notice,
             services: service_results(service, interval),
-            zone_hint: zone_hint(&interval),
+            zone_hint: zone_hint(&interval)
+                .filter(|_| self.estimate.uncertainty_ms() < ZONE_HINT_MAX_UNCERTAINTY_MS),
+            cache: self.cache,
             device_time_ms: self.device_time_ms,
         })
     }
@@ -244,27 +279,40 @@ fn compare_with_witness(
     (combined, CrossCheck::compared(who, gap_ms))
 }
 
+/// A measurement that has no answer yet gives up rather than start a request that could
+/// end after this long: the page says why within 15 s.
+const NO_ANSWER_DEADLINE_MS: f64 = 14_000.0;
+
+/// Whether a request started after `delay_ms` could end past [`NO_ANSWER_DEADLINE_MS`].
+fn out_of_time(clock: &impl DeviceClock, started_ms: f64, delay_ms: u32) -> bool {
+    let ends_by = clock.monotonic_ms() - started_ms
+        + f64::from(delay_ms)
+        + f64::from(crate::net::REQUEST_TIMEOUT_MS);
+    ends_by > NO_ANSWER_DEADLINE_MS
+}
+
 /// Waits as the collector asked, takes one sample and records it: what happened to the
-/// answer and where its time came from, or `None` when the request failed (also recorded).
+/// answer and where its time came from, or why the request failed (also recorded).
 async fn take_next(
     transport: &impl Transport,
     collector: &mut Collector<FetchError>,
     url: &str,
     ask: Ask,
     delay_ms: u32,
-) -> Option<(Recorded, ReadingOrigin)> {
+) -> Result<(Recorded, ReadingOrigin), String> {
     if delay_ms > 0 {
         transport.sleep(delay_ms).await;
     }
     match transport.sample(url, ask, transport.nonce()).await {
         Ok(observation) => {
             let origin = observation.sample.reference.origin;
-            Some((collector.record(observation), origin))
+            Ok((collector.record(observation), origin))
         }
         Err(error) => {
             let permanent = error.is_permanent();
+            let why = error.to_string();
             collector.record_failure(error, permanent);
-            None
+            Err(why)
         }
     }
 }
@@ -277,13 +325,13 @@ async fn measure_quietly(
 ) -> Result<Estimate, String> {
     let mut collector = Collector::<FetchError>::new(DEFAULT_PLAN);
     while let Step::Request { delay_ms } = collector.next_step(clock) {
-        take_next(transport, &mut collector, url, Ask::Body, delay_ms).await;
+        let _ = take_next(transport, &mut collector, url, Ask::Body, delay_ms).await;
     }
     collector.finish().map_err(|error| match error {
         CollectError::Requests(error) => error.to_string(),
         CollectError::ClockUnstable => "the device clock kept changing".to_owned(),
         CollectError::OnlyCached(evidence) => {
-            format!("every answer came from a cache ({evidence})")
+            format!("every answer came from a frozen copy in its cache ({evidence})")
         }
     })
 }
@@ -299,9 +347,9 @@ fn collect_failure(error: CollectError<FetchError>) -> Failure {
         },
         CollectError::OnlyCached(evidence) => Failure {
             message: format!(
-                "Every answer from the time source came from a cache ({evidence}), so none shows the current time."
+                "Every answer came from a frozen copy in the web host's cache ({evidence}), so none shows the current time."
             ),
-            advice: "Ask whoever sent the link to serve the time endpoint with “Cache-Control: no-store”."
+            advice: "Whoever runs this page: exclude this page (or the time endpoint) from caching, or include the query string in the cache key; “Cache-Control: no-store” on it also works."
                 .to_owned(),
         },
     }

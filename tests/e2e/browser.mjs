@@ -32,9 +32,9 @@ export async function launchBrowser() {
  * Console errors, uncaught page errors and dialogs (dismissed) are collected
  * in `page.__errors` as `{ type: 'console' | 'pageerror' | 'dialog', text, url? }`. Close with `page.context().close()`.
  */
-export async function newPageWithClockOffset(browser, offsetMs, contextOptions = {}) {
+export async function newPageWithClockOffset(browser, offsetMs, contextOptions = {}, { timerStepMs = 0 } = {}) {
   const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', ...contextOptions });
-  await context.addInitScript(installFakeClock, offsetMs);
+  await context.addInitScript(installFakeClock, { offsetMs, timerStepMs });
   const page = await context.newPage();
   page.__errors = [];
   page.on('console', (msg) => {

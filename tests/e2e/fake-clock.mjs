@@ -11,11 +11,21 @@
  * Playwright, or via `fakeClockScript`), so it must not reference anything
  * outside itself. Change the offset later with `window.__skewcheckOffsetMs = ms`.
  */
-export function installFakeClock(initialOffsetMs) {
+export function installFakeClock(initialOffsetMs, timerStepMs = 0) {
+  // `installFakeClock({ offsetMs, timerStepMs })` also works (Playwright passes one argument).
+  if (typeof initialOffsetMs === 'object' && initialOffsetMs !== null) {
+    ({ offsetMs: initialOffsetMs, timerStepMs = 0 } = initialOffsetMs);
+  }
   const RealDate = Date;
   const realNow = RealDate.now.bind(RealDate);
   window.__skewcheckOffsetMs = initialOffsetMs;
-  const fakeNow = () => realNow() + Number(window.__skewcheckOffsetMs || 0);
+  // Tor Browser / Firefox resistFingerprinting: both clocks rounded down to a step.
+  const coarse = (ms) => (timerStepMs > 0 ? Math.floor(ms / timerStepMs) * timerStepMs : ms);
+  const fakeNow = () => coarse(realNow() + Number(window.__skewcheckOffsetMs || 0));
+  if (timerStepMs > 0) {
+    const realPerformanceNow = performance.now.bind(performance);
+    Object.defineProperty(performance, 'now', { value: () => coarse(realPerformanceNow()), configurable: true, writable: true });
+  }
 
   // A function rather than `class extends Date`: `Date()` called without
   // `new` must still return a string, which a class constructor cannot do.
@@ -36,4 +46,5 @@ export function installFakeClock(initialOffsetMs) {
 }
 
 /** Source text that installs the fake clock `offsetMs` ahead of the real one, for an inline <script>. */
-export const fakeClockScript = (offsetMs) => `(${installFakeClock})(${JSON.stringify(offsetMs)});`;
+export const fakeClockScript = (offsetMs, timerStepMs = 0) =>
+  `(${installFakeClock})(${JSON.stringify(offsetMs)}, ${JSON.stringify(timerStepMs)});`;

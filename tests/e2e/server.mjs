@@ -20,7 +20,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { TIME_HEADERS, closeServer, contentType, listen, resolveInside, send } from '../support/http.mjs';
+import { TIME_HEADERS, closeServer, contentType, dateNow, listen, resolveInside, send } from '../support/http.mjs';
 
 const MAX_DELAY_MS = 30_000;
 
@@ -53,6 +53,8 @@ const TIME_FORMATS = {
     return [200, 'application/json', JSON.stringify({ [key]: JSON_KEYS[key](ms) })];
   },
   garbage: () => [200, 'text/plain', 'hello'],
+  // 100 KiB of digits: far beyond any time, refused unread past 64 KiB.
+  huge: () => [200, 'text/plain', '1'.repeat(100 * 1024)],
 };
 
 /**
@@ -61,6 +63,14 @@ const TIME_FORMATS = {
  * @param {string} options.distDir   directory whose files are served
  * @param {string} [options.mountPath='/']  URL prefix the files live under, e.g. '/tools/clock/'
  * @param {string} [options.host='127.0.0.1']
+ * @param {{mode: 'cloudfront'|'rewrite'|'frozen'|'stale', ageS?: number}} [options.cache]
+ *   Emulates a shared cache in front of the static files whose key ignores the query
+ *   string (CloudFront's default policy), so every cache-busted sample of the page is a
+ *   hit: `cloudfront` replays the stored `Date` with `Age: ageS` and `X-Cache: Hit from
+ *   cloudfront` (the first request, and one after `ageS`, is a miss that stores);
+ *   `rewrite` sends its own current `Date` with `Age`; `frozen` replays the first stored
+ *   `Date` forever without `Age` or a hit header; `stale` serves a copy `ageS` old
+ *   (`Date` that old, `Age: ageS`) from the first request on.
  * @param {string} [options.injectHeadScript]  JS inserted as an inline
  *   `<script>` right after `<head>` in every served index.html, so it runs
  *   before the page's own scripts (e.g. `fakeClockScript()` from fake-clock.mjs).
@@ -75,11 +85,12 @@ const TIME_FORMATS = {
  *   `url` is the page URL (base + mountPath); `requests` may be emptied by
  *   tests (`requests.length = 0`).
  */
-export async function startServer({ distDir, mountPath = '/', host = '127.0.0.1', injectHeadScript, headers = {} }) {
+export async function startServer({ distDir, mountPath = '/', host = '127.0.0.1', injectHeadScript, headers = {}, cache }) {
   if (!distDir) throw new Error('startServer: distDir is required');
   const root = path.resolve(distDir);
   const mount = normalizeMount(mountPath);
   const requests = [];
+  const cacheHeaders = cache ? sharedCache(cache) : () => ({});
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://test.invalid');
@@ -89,7 +100,7 @@ export async function startServer({ distDir, mountPath = '/', host = '127.0.0.1'
     // body ('finish' may then never fire): 'aborted' if nothing was sent yet
     // (e.g. the client gave up during ?delay=).
     res.on('close', () => { entry.status = res.headersSent ? res.statusCode : 'aborted'; });
-    handle(req, res, url, { root, mount, injectHeadScript, headers }).catch((err) => {
+    handle(req, res, url, { root, mount, injectHeadScript, headers, cacheHeaders }).catch((err) => {
       console.error('[test server]', err);
       if (!res.headersSent) send(res, req, 500, { 'Content-Type': 'text/plain' }, 'internal error');
       else res.destroy();
@@ -114,7 +125,7 @@ function normalizeMount(mountPath) {
   return m;
 }
 
-async function handle(req, res, url, { root, mount, injectHeadScript, headers }) {
+async function handle(req, res, url, { root, mount, injectHeadScript, headers, cacheHeaders }) {
   const { pathname } = url;
 
   // Time endpoints at the origin root and under the mount path.
@@ -130,7 +141,29 @@ async function handle(req, res, url, { root, mount, injectHeadScript, headers })
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return send(res, req, 405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }, 'method not allowed');
   }
-  return staticFile(req, res, root, pathname.slice(mount.length), injectHeadScript, headers);
+  return staticFile(req, res, root, pathname.slice(mount.length), injectHeadScript, { ...headers, ...cacheHeaders(pathname) });
+}
+
+/**
+ * A shared cache keyed by path alone (the query string is not in the key): returns the
+ * headers it adds to the answer for `pathname` now. See `startServer`'s `cache` option.
+ */
+function sharedCache({ mode, ageS = 30 }) {
+  if (!['cloudfront', 'rewrite', 'frozen', 'stale'].includes(mode)) throw new Error(`unknown cache mode ${mode}`);
+  const storedAt = new Map();
+  const httpDate = (ms) => new Date(ms).toUTCString();
+  const hit = { 'X-Cache': 'Hit from cloudfront' };
+  return (pathname) => {
+    const now = Date.now();
+    if (mode === 'stale') return { Date: httpDate(now - ageS * 1000), Age: String(ageS), ...hit };
+    const stored = storedAt.get(pathname);
+    if (stored === undefined || (mode !== 'frozen' && now - stored >= ageS * 1000)) {
+      storedAt.set(pathname, now);
+      return mode === 'frozen' ? {} : { 'X-Cache': 'Miss from cloudfront' };
+    }
+    if (mode === 'frozen') return { Date: httpDate(stored) };
+    return { Date: httpDate(mode === 'rewrite' ? now : stored), Age: String(ageS), ...hit };
+  };
 }
 
 async function timeEndpoint(req, res, format, params) {
@@ -164,7 +197,9 @@ async function timeEndpoint(req, res, format, params) {
   // `skew` shifts the body's time only: an endpoint whose body disagrees with its Date header.
   const skew = Number(params.get('skew') ?? 0);
   const [status, type, body] = produce(now + (Number.isFinite(skew) ? skew : 0), params);
-  return send(res, req, status, { ...TIME_HEADERS, 'Content-Type': type }, body);
+  // `cors=none`: an endpoint that forgot its CORS headers (readable same-origin only).
+  const headers = params.get('cors') === 'none' ? { 'Cache-Control': 'no-store' } : TIME_HEADERS;
+  return send(res, req, status, { ...headers, 'Content-Type': type }, body);
 }
 
 const CACHED_AGE_S = 300;
@@ -179,7 +214,7 @@ function servesFromCache(format, mode) {
   return count % 2 === 1;
 }
 
-async function staticFile(req, res, root, relPath, injectHeadScript, extraHeaders) {
+async function staticFile(req, res, root, relPath, injectHeadScript, extraHeaders = {}) {
   const file = resolveInside(root, relPath);
   if (!file) return notFound(req, res);
 
@@ -201,6 +236,7 @@ async function staticFile(req, res, root, relPath, injectHeadScript, extraHeader
     'Cache-Control': 'public, max-age=600',
     'Last-Modified': info.mtime.toUTCString(),
     ETag: etag,
+    Date: dateNow(),
     ...extraHeaders,
   };
   if (isNotModified(req.headers, etag, info.mtime)) return send(res, req, 304, headers, '');

@@ -47,10 +47,17 @@ export function resolveInside(root, encodedPath) {
   return file.startsWith(root + path.sep) ? file : null;
 }
 
-/** Write a complete response; HEAD, 204 and 304 get headers only. */
+/**
+ * The `Date` header for a response sent now. Set explicitly because Node caches its own `Date`
+ * string and refreshes it on a timer, which runs late when the machine is busy: a stale `Date`
+ * from a test server would be a wrong time source.
+ */
+export const dateNow = () => new Date().toUTCString();
+
+/** Write a complete response (with a fresh `Date` unless `headers` has one); HEAD, 204 and 304 get headers only. */
 export function send(res, req, status, headers, body) {
   const bodiless = req.method === 'HEAD' || status === 204 || status === 304;
-  const out = { ...headers };
+  const out = { Date: dateNow(), ...headers };
   if (status !== 204 && status !== 304) out['Content-Length'] = Buffer.byteLength(body);
   res.writeHead(status, out);
   res.end(bodiless ? undefined : body);

@@ -1,8 +1,9 @@
 use super::*;
 use crate::engine::clock::ManualClock;
+use crate::engine::sample::Observation;
 use crate::engine::sample::Stopwatch;
 use crate::engine::source::ReferenceReading;
-use crate::simulation::{START_MS, TimeServer as Server};
+use crate::simulation::{Fault, START_MS, TimeServer as Server};
 
 /// Drives a collector the way the browser shell does; returns the outcomes.
 fn drive(clock: &ManualClock, collector: &mut Collector<String>, server: &Server) -> Vec<Recorded> {
@@ -190,18 +191,83 @@ fn cached_answers_are_never_used() {
 }
 
 #[test]
-fn only_cached_answers_is_an_error_that_says_so() {
+fn cached_answers_are_evidence() {
     let clock = ManualClock::starting_at(START_MS);
     let mut collector = Collector::<String>::new(DEFAULT_PLAN);
     while let Step::Request { .. } = collector.next_step(&clock) {
         let mut observation = Server::millisecond(0.0, 5.0).answer(&clock);
-        observation.cache_evidence = Some("it carried “Age: 60”".to_owned());
-        collector.record(observation);
+        observation.cache_evidence = Some("it carried “Age: 0”".to_owned());
+        assert_eq!(
+            collector.record(observation),
+            Recorded::Cached("it carried “Age: 0”".to_owned())
+        );
     }
-    assert_eq!(
-        collector.finish(),
-        Err(CollectError::OnlyCached("it carried “Age: 60”".to_owned()))
+    let seen = collector
+        .cache_seen()
+        .expect("the cache is remembered")
+        .clone();
+    assert!(!seen.frozen);
+    assert!(collector.finish().unwrap().interval.contains(0.0));
+}
+
+#[test]
+fn only_frozen_copies_is_an_error_that_says_so() {
+    let clock = ManualClock::starting_at(START_MS);
+    let server = Server::date_header(0.0, 5.0).always_failing(Fault::Frozen);
+    let mut collector = Collector::<String>::new(DEFAULT_PLAN);
+    let mut outcomes = Vec::new();
+    while let Step::Request { delay_ms } = collector.next_step(&clock) {
+        clock.advance(f64::from(delay_ms));
+        let observation = simulated_observation(&clock, &server);
+        outcomes.push(collector.record(observation));
+        assert!(outcomes.len() <= 40, "runaway collector");
+    }
+    assert!(
+        outcomes
+            .iter()
+            .any(|outcome| matches!(outcome, Recorded::Stale(_)))
     );
+    assert!(matches!(
+        collector.finish(),
+        Err(CollectError::OnlyCached(evidence)) if evidence.contains("stood still")
+    ));
+}
+
+#[test]
+fn a_fresh_answer_then_frozen_copies_keeps_no_frozen_time() {
+    // The first answer stored by a cache that then replays it: after a second the replay
+    // shows a time already passed; every sample showing that time goes, fresh ones stay.
+    let clock = ManualClock::starting_at(START_MS);
+    let server = Server::date_header(4_000.0, 5.0).scripted([
+        Some(Fault::Frozen),
+        Some(Fault::Frozen),
+        Some(Fault::Frozen),
+    ]);
+    let mut collector = Collector::<String>::new(DEFAULT_PLAN);
+    for _ in 0..3 {
+        collector.record(simulated_observation(&clock, &server));
+        clock.advance(700.0);
+    }
+    assert!(collector.cache_seen().is_some_and(|seen| seen.frozen));
+    assert!(
+        collector.current_estimate().is_err(),
+        "the frozen time is gone"
+    );
+    while let Step::Request { delay_ms } = collector.next_step(&clock) {
+        clock.advance(f64::from(delay_ms));
+        collector.record(simulated_observation(&clock, &server));
+    }
+    assert!(collector.finish().unwrap().interval.contains(4_000.0));
+}
+
+/// One answer over the simulated network, read as the browser reads it.
+fn simulated_observation(clock: &ManualClock, server: &Server) -> Observation {
+    use crate::measure::Transport;
+    use crate::net::Ask;
+    use crate::simulation::SimulatedNetwork;
+    let network = SimulatedNetwork::new(clock, &[("https://t.example/", server)]);
+    futures::executor::block_on(network.sample("https://t.example/", Ask::DateHeader, 1))
+        .expect("an answer")
 }
 
 #[test]

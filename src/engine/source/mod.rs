@@ -11,6 +11,10 @@
 //! - either of those as a JSON string;
 //! - a JSON object carrying one of those under one of [`JSON_TIME_KEYS`].
 
+mod cache;
+
+pub use cache::{CacheAge, cache_sentence, reads_too_early};
+
 use super::{plausible, text};
 use serde_json::Value;
 use std::time::UNIX_EPOCH;
@@ -208,6 +212,11 @@ pub enum SourceError {
     /// A time that cannot be the present (before 2000 or after 2200).
     #[error("the time source said “{0}”, which is not a plausible current time")]
     Implausible(String),
+    /// A cache's `Age` header that is not a number of seconds: the answer's age is unknown.
+    #[error(
+        "the answer came from a cache whose “Age: {0}” is not a number of seconds, so the time it shows cannot be placed"
+    )]
+    UnreadableAge(String),
 }
 
 /// Response headers that reveal a cache answered (checked case-insensitively for a `hit`
@@ -224,8 +233,8 @@ pub const CACHE_STATUS_HEADERS: [&str; 5] = [
 /// words for the page (e.g. `it carried “Age: 300”`); `None` when there is none.
 ///
 /// `age` is the `Age` header; `cache_status` holds the values of [`CACHE_STATUS_HEADERS`]
-/// that were present. A cached answer's time is stale by an unknown amount, so such a
-/// sample must never be used (the AWS SDK for JavaScript ignores them too).
+/// that were present. A cached answer is still used, as the wider interval its `Age`
+/// allows ([`CacheAge`]); these words name the cache on the page.
 pub fn cache_evidence(
     age: Option<&str>,
     cache_status: &[(&str, impl AsRef<str>)],

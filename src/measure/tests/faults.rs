@@ -3,21 +3,93 @@
 use super::*;
 
 #[test]
-fn a_server_that_hangs_fails_after_its_timeouts() {
+fn a_server_that_hangs_fails_within_15_s_showing_each_attempt() {
     let server = TimeServer::date_header(0.0, 20.0).always_failing(Fault::Hang);
     let run = measure_one(Ask::DateHeader, &server);
     let timed_out = FetchError::TimedOut {
         url: PRIMARY.to_owned(),
     };
     assert_eq!(run.failure(), &Failure::from_fetch(&timed_out));
-    assert!(
-        run.failure()
-            .message
-            .ends_with("did not answer within 10 s")
+    assert_eq!(
+        run.failure().message,
+        format!("No answer from {PRIMARY} within 5 s"),
+        "starts with words, the address as written"
     );
-    assert_eq!(server.requests(), DEFAULT_PLAN.max_failures);
-    assert!(run.elapsed_ms >= 3.0 * 10_000.0, "{}", run.elapsed_ms);
+    // Two 5 s attempts; a third could not end within the deadline.
+    assert_eq!(server.requests(), 2);
+    assert!(
+        (10_000.0..15_000.0).contains(&run.elapsed_ms),
+        "{}",
+        run.elapsed_ms
+    );
+    let Phase::Measuring {
+        notice: Some(notice),
+        ..
+    } = &run.phases[0]
+    else {
+        panic!("the failed attempt is shown: {:?}", run.phases[0]);
+    };
+    assert!(
+        notice.starts_with("Attempt 1 failed (no answer from"),
+        "{notice}"
+    );
     assert_eq!(run.outcome, RunOutcome::default());
+}
+
+#[test]
+fn an_answer_after_a_failed_attempt_clears_its_notice() {
+    let server = TimeServer::millisecond(1_000.0, 20.0).scripted([Some(Fault::Hang)]);
+    let run = measure_one(Ask::Body, &server);
+    assert_eq!(run.settled().notice, None);
+}
+
+#[test]
+fn capitalize_leaves_addresses_alone() {
+    assert_eq!(capitalize("could not reach it"), "Could not reach it");
+    assert_eq!(
+        capitalize("http://a.example/ did not answer"),
+        "http://a.example/ did not answer"
+    );
+    assert_eq!(capitalize("//a.example/x failed"), "//a.example/x failed");
+    assert_eq!(capitalize(""), "");
+}
+
+#[test]
+fn every_status_class_has_its_own_words() {
+    let words = |code| Failure::from_fetch(&status(code));
+    let messages: Vec<String> = [204, 301, 404, 403, 500]
+        .into_iter()
+        .map(|code| words(code).message)
+        .collect();
+    assert!(messages[0].contains("204 No Content"), "{messages:?}");
+    assert!(messages[1].contains("redirected"), "{messages:?}");
+    assert!(messages[2].contains("not found"), "{messages:?}");
+    assert!(messages[3].contains("refused"), "{messages:?}");
+    assert!(messages[4].contains("server error"), "{messages:?}");
+    assert!(messages.iter().all(|m| m.starts_with("The time source")));
+    assert!(words(503).advice.contains("in a minute"));
+    assert!(
+        !FetchError::Status {
+            url: String::new(),
+            status: 503
+        }
+        .is_permanent()
+    );
+    assert!(
+        FetchError::Status {
+            url: String::new(),
+            status: 301
+        }
+        .is_permanent()
+    );
+}
+
+#[test]
+fn a_204_from_a_time_endpoint_is_refused_at_once() {
+    let server = TimeServer::millisecond(0.0, 20.0).always_failing(Fault::Status(204));
+    let run = measure_one(Ask::Body, &server);
+    assert_eq!(server.requests(), 1);
+    assert!(run.failure().message.contains("204 No Content"));
 }
 
 #[test]
@@ -131,25 +203,60 @@ fn an_unreachable_server_fails_with_advice() {
 }
 
 #[test]
-fn cached_answers_only_is_an_error() {
-    let server = TimeServer::millisecond(0.0, 20.0).always_failing(Fault::Cached(300));
-    let run = measure_one(Ask::Body, &server);
-    assert_eq!(server.requests(), DEFAULT_PLAN.max_failures);
-    assert_eq!(
-        run.failure().message,
-        "Every answer from the time source came from a cache (it carried “Age: 300”), so none shows the current time."
-    );
-}
-
-#[test]
-fn a_cached_answer_is_ignored_with_a_notice() {
+fn a_cached_answer_is_used_as_the_range_its_age_allows() {
     let server = TimeServer::millisecond(2_500.0, 20.0).scripted([Some(Fault::Cached(300))]);
     let run = measure_one(Ask::Body, &server);
     let result = run.settled();
     assert!(result.estimate.interval.contains(2_500.0));
     assert!(!result.estimate.interval.contains(2_500.0 + 300_000.0));
     assert_eq!(
-        result.notice.as_deref(),
-        Some("Ignored an answer that came from a cache (it carried “Age: 300”).")
+        result.notice, None,
+        "a cached answer is evidence, not an incident"
     );
+    let cache = result.cache.as_deref().expect("the details name the cache");
+    assert!(cache.contains("it carried “Age: 300”"), "{cache}");
+    assert!(cache.contains("cache key"), "{cache}");
+}
+
+#[test]
+fn offline_is_said_plainly_and_not_retried() {
+    let server = TimeServer::millisecond(0.0, 20.0).always_failing(Fault::Offline);
+    let run = measure_one(Ask::Body, &server);
+    assert_eq!(server.requests(), 1);
+    assert_eq!(run.failure().message, "This device is offline");
+    assert!(run.failure().advice.contains("internet"));
+}
+
+#[test]
+fn missing_cors_headers_name_the_headers_to_add() {
+    let server = TimeServer::millisecond(0.0, 20.0).always_failing(Fault::NoCors);
+    let run = measure_one(Ask::Body, &server);
+    assert_eq!(server.requests(), 1, "asking again cannot add headers");
+    assert!(
+        run.failure().message.contains("(CORS)"),
+        "{:?}",
+        run.failure()
+    );
+    let advice = &run.failure().advice;
+    assert!(advice.contains("Access-Control-Allow-Origin"), "{advice}");
+    assert!(
+        advice.contains("Access-Control-Expose-Headers: Date"),
+        "{advice}"
+    );
+}
+
+#[test]
+fn a_body_over_64_kib_is_refused_by_its_length() {
+    let server = TimeServer::millisecond(0.0, 20.0).always_failing(Fault::HugeBody(70 * 1024));
+    let run = measure_one(Ask::Body, &server);
+    assert_eq!(server.requests(), 1);
+    assert!(
+        run.failure().message.contains("larger than 64 KiB"),
+        "{:?}",
+        run.failure()
+    );
+    assert!(crate::net::declares_too_large(Some(" 65537 ")));
+    assert!(!crate::net::declares_too_large(Some("65536")));
+    assert!(!crate::net::declares_too_large(Some("lots")));
+    assert!(!crate::net::declares_too_large(None));
 }
