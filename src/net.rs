@@ -129,7 +129,7 @@ impl FetchError {
                 "This browser is too old for skewcheck. Open the link in an up-to-date Safari, Chrome, Firefox or Edge."
             }
             Self::Unreachable { .. } => {
-                "Check that this device is online, then press “Check again”. If the link names a time endpoint on another site, that site must allow cross-origin requests (Access-Control-Allow-Origin)."
+                "Check that this device is online, then press “Check again”. If the link names a time endpoint on another site, that site must allow cross-origin requests (Access-Control-Allow-Origin), and this page's security policy must list it (whoever deployed the page adds it to connect-src)."
             }
             Self::Offline => "Connect this device to the internet, then press “Check again”.",
             Self::CorsBlocked { .. } => {
