@@ -6,6 +6,7 @@
 //! the page and the source can answer with a stale time.
 
 use crate::browser::{BrowserClock, fresh_nonce};
+use crate::engine::address::{host_words, same_origin};
 use crate::engine::clock::DeviceClock;
 use crate::engine::sample::{Observation, Sample, Stopwatch, Timing};
 use crate::engine::source::{
@@ -94,6 +95,15 @@ pub enum FetchError {
         /// The browser's own words.
         detail: String,
     },
+    /// The time source sent the request on to another origin, which would then be the judge
+    /// without the link naming it.
+    #[error("the time source {url} redirected to another site, {to}, which the link does not name")]
+    RedirectedAway {
+        /// The address asked.
+        url: String,
+        /// The origin the redirect led to.
+        to: String,
+    },
     /// The answer carried no usable time.
     #[error("the answer from {url} is unusable: {source}")]
     NoTime {
@@ -113,6 +123,7 @@ impl FetchError {
             | Self::NoTime { .. }
             | Self::CorsBlocked { .. }
             | Self::TooLarge { .. }
+            | Self::RedirectedAway { .. }
             | Self::Offline => true,
             Self::Status { status, .. } => *status < 500 && *status != 408 && *status != 429,
             Self::Unreachable { .. } | Self::TimedOut { .. } | Self::UnreadableBody { .. } => false,
@@ -146,6 +157,9 @@ impl FetchError {
             }
             Self::Status { .. } | Self::TooLarge { .. } => {
                 "The time source refused the request. Ask whoever sent the link to check its “endpoint” address."
+            }
+            Self::RedirectedAway { .. } => {
+                "skewcheck only compares with the site the link names. Ask whoever sent the link for the time endpoint's final address."
             }
             Self::UnreadableBody { .. } => {
                 "The connection broke while reading the answer. Press “Check again”."
@@ -221,6 +235,9 @@ pub async fn take_sample(
         }
         Err(error) => return Err(why_unreachable(url, method, error.to_string()).await),
     };
+    if response.redirected() {
+        check_redirect(url, &response.url())?;
+    }
     check_status(url, ask, response.status())?;
     let body = match ask {
         Ask::DateHeader => None,
@@ -346,6 +363,19 @@ fn status_words(url: &str, status: u16) -> String {
             format!("the time source {url} failed with a server error (HTTP status {status})")
         }
         _ => format!("the time source {url} answered with HTTP status {status}"),
+    }
+}
+
+/// Refuses an answer that a redirect brought from another origin than `url`'s: the page
+/// never measures a site the link does not name. A redirect within the origin is harmless.
+pub fn check_redirect(url: &str, final_url: &str) -> Result<(), FetchError> {
+    if same_origin(url, final_url) {
+        Ok(())
+    } else {
+        Err(FetchError::RedirectedAway {
+            url: url.to_owned(),
+            to: host_words(final_url),
+        })
     }
 }
 
