@@ -7,7 +7,7 @@ use super::{CrossCheck, CrossCheckOutcome, Failure, Heard, Measurement, Phase, S
 use crate::engine::address::{Origin, host_words};
 use crate::engine::clock::DeviceClock;
 use crate::engine::estimate::Estimate;
-use crate::engine::humanize::{disagreement_explanation, explain, service_results};
+use crate::engine::humanize::{ServiceResult, disagreement_explanation, explain, service_results};
 use crate::engine::live::{ChangeSeen, RunOutcome, clock_change_notice};
 use crate::engine::plan::{CacheSeen, CollectError, Collector, DEFAULT_PLAN, Plan, Recorded, Step};
 use crate::engine::sample::Observation;
@@ -285,13 +285,29 @@ impl Conclusion<'_> {
             requests: self.requests,
             cross_check: self.cross_check,
             notice: self.notice,
-            services: service_results(service, interval),
+            services: service_results(service, interval)
+                .into_iter()
+                .map(|result| if disagree { undecided(result) } else { result })
+                .collect(),
             zone_hint: zone_hint(&interval).filter(|_| {
                 !disagree && self.estimate.uncertainty_ms() < ZONE_HINT_MAX_UNCERTAINTY_MS
             }),
             cache: self.cache,
             device_time_ms: self.device_time_ms,
         })
+    }
+}
+
+/// A service's result when the time sources disagree: like the main verdict, neither `ok`
+/// nor `rejected` on the strength of one source.
+fn undecided(result: ServiceResult) -> ServiceResult {
+    match result.verdict {
+        Verdict::Ok | Verdict::Rejected => ServiceResult {
+            verdict: Verdict::Warning,
+            line: "not decided: the time sources disagree".to_owned(),
+            ..result
+        },
+        Verdict::Warning | Verdict::Unknown => result,
     }
 }
 

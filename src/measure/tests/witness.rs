@@ -103,6 +103,15 @@ fn a_disagreement_is_a_warning_even_when_both_sources_see_a_clock_far_off() {
         Some(CrossCheckOutcome::Disagree)
     );
     assert_eq!(result.assessment.verdict, Verdict::Warning);
+    // Every service's verdict in the list (and so in the report) follows suit.
+    assert!(
+        result
+            .services
+            .iter()
+            .all(|service| service.verdict == Verdict::Warning),
+        "{:?}",
+        result.services
+    );
 }
 
 #[test]
