@@ -11,13 +11,15 @@
 mod driver;
 #[cfg(test)]
 mod tests;
+mod witness;
 
 pub use driver::{Transport, run};
 
 use crate::browser::{PageAddress, resolve_url};
+use crate::engine::address::same_origin;
 use crate::engine::config::{Config, SourceChoice, parse_query};
 use crate::engine::estimate::Estimate;
-use crate::engine::humanize::{Explanation, ServiceResult, cross_check_sentence};
+use crate::engine::humanize::{Explanation, ServiceResult};
 use crate::engine::plan::{DEFAULT_PLAN, Progress};
 use crate::engine::report::{Report, ServiceVerdict};
 use crate::engine::timezone::ZoneHint;
@@ -35,6 +37,9 @@ pub struct Setup {
     pub ask: Ask,
     /// Absolute address of a second source to cross-check against.
     pub cross_check_url: Option<String>,
+    /// The page's own address, whose `Date` header is a witness whenever the time source is
+    /// on another origin: a link must not make a stranger's clock the only judge.
+    pub origin_witness_url: Option<String>,
 }
 
 /// Where a measurement stands; the page renders exactly this.
@@ -66,6 +71,8 @@ pub struct Measurement {
     pub explanation: Explanation,
     /// Where the reference time came from, in words.
     pub source: String,
+    /// The host the device clock was compared with (`time.example.com`), for the card.
+    pub compared_with: String,
     /// Requests this measurement made so far.
     pub requests: usize,
     /// What a second witness said, if there was one.
@@ -94,6 +101,18 @@ pub struct CrossCheck {
     pub sentence: String,
 }
 
+/// One witness heard after the measurement, before it is compared.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Heard {
+    /// Who the witness was, in words.
+    pub(crate) who: String,
+    /// Its estimate, or why there is none.
+    pub(crate) estimate: Result<Estimate, String>,
+    /// Whether it runs on the same host (or site) as the time source it checks, so its
+    /// agreement confirms nothing.
+    pub(crate) same_site: bool,
+}
+
 /// What a cross-check found, for `data-cross-check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CrossCheckOutcome {
@@ -117,22 +136,6 @@ impl CrossCheckOutcome {
 }
 
 impl CrossCheck {
-    fn compared(witness: String, gap_ms: f64) -> Self {
-        Self {
-            sentence: cross_check_sentence(&witness, gap_ms),
-            witness,
-            gap_ms: Some(gap_ms),
-        }
-    }
-
-    fn unavailable(witness: String, why: &str) -> Self {
-        Self {
-            sentence: format!("Cross-check with {witness} was not possible: {why}."),
-            witness,
-            gap_ms: None,
-        }
-    }
-
     /// What the cross-check found.
     pub fn outcome(&self) -> CrossCheckOutcome {
         match self.gap_ms {
@@ -283,8 +286,10 @@ pub fn setup_from(page: &PageAddress) -> Result<Setup, Failure> {
         resolve_url(reference, &page.href)
             .ok_or_else(|| Failure::from_fetch(&FetchError::InvalidUrl(reference.to_owned())))
     };
+    let source_url = resolve(&reference)?;
     Ok(Setup {
-        source_url: resolve(&reference)?,
+        origin_witness_url: (!same_origin(&source_url, &page.href)).then(|| page.href.clone()),
+        source_url,
         cross_check_url: config.cross_check.as_deref().map(resolve).transpose()?,
         ask,
         config,

@@ -12,7 +12,8 @@ use crate::engine::sample::{Observation, Sample, Stopwatch, Timing};
 use crate::engine::source::{BodyFormat, EpochUnit, ReadingOrigin, ReferenceReading};
 use crate::measure::Transport;
 use crate::net::{
-    Ask, FetchError, REQUEST_TIMEOUT_MS, check_status, declares_too_large, read_answer,
+    Ask, FetchError, REQUEST_TIMEOUT_MS, check_redirect, check_status, declares_too_large,
+    read_answer,
 };
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -59,6 +60,8 @@ pub(crate) enum Fault {
     Frozen,
     /// The device clock is set by this much while the request is in flight.
     StepClock(f64),
+    /// The server redirects to this address (which the network follows).
+    RedirectTo(&'static str),
 }
 
 /// What came back to the device.
@@ -83,6 +86,8 @@ pub(crate) enum Exchange {
     Offline,
     /// The answer came without CORS headers (a `no-cors` probe would get through).
     CorsBlocked,
+    /// A redirect to this address.
+    Redirected(&'static str),
 }
 
 /// A time server with a known offset, delays and scripted faults.
@@ -238,6 +243,7 @@ impl TimeServer {
             Some(Fault::Unreachable) => return Exchange::Refused,
             Some(Fault::Offline) => return Exchange::Offline,
             Some(Fault::NoCors) => return Exchange::CorsBlocked,
+            Some(Fault::RedirectTo(to)) => return Exchange::Redirected(to),
             Some(Fault::StepClock(ms)) => ms,
             _ => 0.0,
         };
@@ -342,6 +348,12 @@ impl<'a> SimulatedNetwork<'a> {
                 Err(FetchError::TimedOut { url })
             }
             Exchange::Offline => Err(FetchError::Offline),
+            Exchange::Redirected(to) => {
+                // The browser follows it; the page then sees where it ended.
+                let answer = self.ask(to, ask);
+                check_redirect(&url, to)?;
+                answer
+            }
             Exchange::CorsBlocked => Err(FetchError::CorsBlocked { url }),
             Exchange::Refused => Err(FetchError::Unreachable {
                 url,

@@ -12,7 +12,7 @@ use crate::engine::live::{LiveMonitor, Reason, RunTicket};
 use crate::engine::platform::{DeviceHints, detect, user_agent_summary};
 use crate::engine::report::decode_fragment;
 use crate::engine::verdict::AMAZON_S3;
-use crate::measure::{self, Failure, Phase, Setup};
+use crate::measure::{self, CrossCheckOutcome, Failure, Phase, Setup};
 use crate::net::BrowserNetwork;
 use leptos::leptos_dom::helpers::set_interval_with_handle;
 use leptos::prelude::*;
@@ -236,6 +236,15 @@ fn LiveCheck(
     let zone_mistake = Signal::derive(move || {
         phase.with(|phase| phase.measurement().is_some_and(|m| m.zone_hint.is_some()))
     });
+    // When the time sources disagree, no steps may suggest changing this device's clock.
+    let sources_disagree = move || {
+        phase.with(|phase| {
+            phase
+                .measurement()
+                .and_then(|m| m.cross_check.as_ref())
+                .is_some_and(|check| check.outcome() == CrossCheckOutcome::Disagree)
+        })
+    };
     let report_reference = reference.clone();
     let report = Signal::derive(move || {
         final_measurement()
@@ -247,7 +256,7 @@ fn LiveCheck(
     // below the fold, so nothing on screen moves.
     let lower_sections = move || {
         view! {
-            <FixSteps detected=platform zone_mistake=zone_mistake />
+            {move || (!sources_disagree()).then(|| view! { <FixSteps detected=platform zone_mistake=zone_mistake /> })}
             <ServiceList results=results primary=service />
             <ReportShare report=report page_url=page_url.clone() />
             <MeasurementDetails phase=phase drift=drift />
@@ -263,6 +272,15 @@ fn LiveCheck(
     let offset_ms = Signal::derive(move || {
         phase.with(|phase| phase.measurement().map(|m| m.estimate.offset_ms()))
     });
+    // A source another witness contradicts is not "correct time".
+    let reference_label = Signal::derive(move || {
+        let compared_with =
+            phase.with(|phase| phase.measurement().map(|m| m.compared_with.clone()));
+        match compared_with {
+            Some(host) if sources_disagree() => format!("Time at {host} (disputed)"),
+            _ => "Correct time".to_owned(),
+        }
+    });
     let busy = move || phase.with(Phase::is_busy);
     let can_retry = setup.with_value(Option::is_some);
 
@@ -277,7 +295,7 @@ fn LiveCheck(
             </header>
             {reference.clone().map(|reference| view! { <TicketTag reference=reference /> })}
             <VerdictPanel phase=phase service=service first_verdict_ms=first_verdict_ms drift=drift />
-            <LiveClocks now=now offset_ms=offset_ms />
+            <LiveClocks now=now offset_ms=offset_ms reference_label=reference_label />
             <div class="actions">
                 <button
                     type="button"

@@ -10,6 +10,9 @@ pub fn LiveClocks(
     /// The measured offset (device − reference), once known.
     #[prop(into)]
     offset_ms: Signal<Option<f64>>,
+    /// What the reference clock is called ("Correct time", unless its source is disputed).
+    #[prop(into)]
+    reference_label: Signal<String>,
 ) -> impl IntoView {
     let reference = move || match offset_ms.get() {
         Some(offset) => local_time_text(now.get() - offset),
@@ -22,7 +25,7 @@ pub fn LiveClocks(
                 <p class="clock-time" data-testid="device-time">{move || local_time_text(now.get())}</p>
             </div>
             <div class="clock">
-                <h3>"Correct time"</h3>
+                <h3>{reference_label}</h3>
                 <p class="clock-time" data-testid="reference-time">{reference}</p>
             </div>
         </section>

@@ -112,6 +112,8 @@ fn body(phase: Phase) -> AnyView {
             }
             view! {
                 <h2 class="headline" data-testid="verdict-headline">{explanation.headline}</h2>
+                // Whose clock is the judge belongs on the card, not only in the details.
+                <p class="compared-with" data-testid="compared-with">{format!("Compared with {}", measurement.compared_with)}</p>
                 {notice}
                 <div data-testid="verdict-explanation">
                     {explanation.sentences.into_iter().map(|sentence| view! { <p>{sentence}</p> }).collect_view()}

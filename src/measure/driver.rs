@@ -2,12 +2,14 @@
 //! [`Transport`], and turns its state into [`Phase`]s — the early verdict, the refinement,
 //! the cross-check with a second witness, and failures.
 
-use super::{CrossCheck, Failure, Measurement, Phase, Setup};
+use super::witness::compare_with_witnesses;
+use super::{CrossCheck, CrossCheckOutcome, Failure, Heard, Measurement, Phase, Setup};
+use crate::engine::address::{Origin, host_words};
 use crate::engine::clock::DeviceClock;
 use crate::engine::estimate::Estimate;
-use crate::engine::humanize::{explain, service_results};
+use crate::engine::humanize::{ServiceResult, disagreement_explanation, explain, service_results};
 use crate::engine::live::{ChangeSeen, RunOutcome, clock_change_notice};
-use crate::engine::plan::{CacheSeen, CollectError, Collector, DEFAULT_PLAN, Recorded, Step};
+use crate::engine::plan::{CacheSeen, CollectError, Collector, DEFAULT_PLAN, Plan, Recorded, Step};
 use crate::engine::sample::Observation;
 use crate::engine::source::{ReadingOrigin, cache_sentence};
 use crate::engine::timezone::zone_hint;
@@ -133,7 +135,8 @@ impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
     /// second endpoint not yet measured, or the endpoint's own Date header already
     /// disagreeing.
     fn progress(&mut self, collector: &Collector<FetchError>) -> Phase {
-        let witness_pending = self.setup.cross_check_url.is_some();
+        let witness_pending =
+            self.setup.cross_check_url.is_some() || self.setup.origin_witness_url.is_some();
         let header_disagrees = || {
             let primary = collector.current_estimate().ok()?;
             let header = collector.date_header_estimate()?;
@@ -161,8 +164,9 @@ impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
         }
     }
 
-    /// The final phase: the estimate, cross-checked with the endpoint's own Date header and
-    /// then with the second endpoint if the link names one; or why there is none.
+    /// The final phase: the estimate, cross-checked with the endpoint's own Date header or
+    /// the second endpoint the link names, and with the page's own origin when the time
+    /// source is elsewhere; or why there is none.
     async fn finish(&self, collector: Collector<FetchError>) -> Phase {
         let requests = collector.requests_total();
         let header_estimate = collector.date_header_estimate();
@@ -170,25 +174,45 @@ impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
             Ok(estimate) => estimate,
             Err(error) => return Phase::Failed(collect_failure(error)),
         };
-        let mut witness = header_estimate
-            .filter(|_| matches!(self.origin, Some(ReadingOrigin::Body(_))))
-            .map(|header| (header, "the endpoint's own Date header".to_owned()));
+        let source = Origin::of(&self.setup.source_url);
+        let mut heard = Vec::new();
         if let Some(url) = &self.setup.cross_check_url {
-            match measure_quietly(self.clock, self.transport, url).await {
-                Ok(other) => witness = Some((other, url.clone())),
-                Err(why) => {
-                    let failed = CrossCheck::unavailable(url.clone(), &why);
-                    return Phase::Settled(self.conclude(estimate, Some(failed), requests));
-                }
-            }
+            let same_site =
+                matches!((&source, Origin::of(url)), (Some(a), Some(b)) if a.same_site(&b));
+            heard.push(Heard {
+                who: url.clone(),
+                estimate: measure_quietly(self.clock, self.transport, url, Ask::Body, DEFAULT_PLAN)
+                    .await,
+                same_site,
+            });
+        } else if let Some(header) =
+            header_estimate.filter(|_| matches!(self.origin, Some(ReadingOrigin::Body(_))))
+        {
+            heard.push(Heard {
+                who: "the endpoint's own Date header".to_owned(),
+                estimate: Ok(header),
+                same_site: false,
+            });
         }
-        let (estimate, cross_check) = match witness {
-            Some((other, who)) => {
-                let (combined, check) = compare_with_witness(estimate, &other, who);
-                (combined, Some(check))
-            }
-            None => (estimate, None),
-        };
+        if let Some(page) = &self.setup.origin_witness_url {
+            heard.push(Heard {
+                who: format!(
+                    "the Date header of this page's own server ({})",
+                    host_words(page)
+                ),
+                estimate: measure_quietly(
+                    self.clock,
+                    self.transport,
+                    page,
+                    Ask::DateHeader,
+                    WITNESS_PLAN,
+                )
+                .await,
+                same_site: false,
+            });
+        }
+        let (estimate, cross_check) =
+            compare_with_witnesses(estimate, heard, &host_words(&self.setup.source_url));
         Phase::Settled(self.conclude(estimate, cross_check, requests))
     }
 
@@ -234,11 +258,21 @@ impl Conclusion<'_> {
     fn into_measurement(self) -> Box<Measurement> {
         let service = &self.setup.config.service;
         let interval = self.estimate.interval;
-        let assessment = assess(service, Some(interval));
+        let mut assessment = assess(service, Some(interval));
         let how = self
             .origin
             .map_or_else(|| "the time source".to_owned(), |origin| origin.describe());
-        let mut explanation = explain(service, &self.estimate, &assessment);
+        let disagree = self
+            .cross_check
+            .as_ref()
+            .is_some_and(|check| check.outcome() == CrossCheckOutcome::Disagree);
+        // Sources that cannot both be right decide nothing on either's strength alone.
+        let mut explanation = if disagree {
+            assessment.verdict = Verdict::Warning;
+            disagreement_explanation(service, &self.estimate)
+        } else {
+            explain(service, &self.estimate, &assessment)
+        };
         if let Some(check) = &self.cross_check {
             explanation.sentences.push(check.sentence.clone());
         }
@@ -247,36 +281,34 @@ impl Conclusion<'_> {
             estimate: self.estimate,
             assessment,
             source: format!("{how} of {}", self.setup.source_url),
+            compared_with: host_words(&self.setup.source_url),
             requests: self.requests,
             cross_check: self.cross_check,
             notice: self.notice,
-            services: service_results(service, interval),
-            zone_hint: zone_hint(&interval)
-                .filter(|_| self.estimate.uncertainty_ms() < ZONE_HINT_MAX_UNCERTAINTY_MS),
+            services: service_results(service, interval)
+                .into_iter()
+                .map(|result| if disagree { undecided(result) } else { result })
+                .collect(),
+            zone_hint: zone_hint(&interval).filter(|_| {
+                !disagree && self.estimate.uncertainty_ms() < ZONE_HINT_MAX_UNCERTAINTY_MS
+            }),
             cache: self.cache,
             device_time_ms: self.device_time_ms,
         })
     }
 }
 
-/// Compares the estimate with a second witness's. Two witnesses that disagree cannot both
-/// be right: the result is the range both allow, instead of picking one.
-fn compare_with_witness(
-    estimate: Estimate,
-    other: &Estimate,
-    who: String,
-) -> (Estimate, CrossCheck) {
-    let gap_ms = estimate.interval.gap_to(&other.interval);
-    let combined = if gap_ms > 0.0 {
-        Estimate {
-            interval: estimate.interval.hull(&other.interval),
-            consistent: false,
-            ..estimate
-        }
-    } else {
-        estimate
-    };
-    (combined, CrossCheck::compared(who, gap_ms))
+/// A service's result when the time sources disagree: like the main verdict, neither `ok`
+/// nor `rejected` on the strength of one source.
+fn undecided(result: ServiceResult) -> ServiceResult {
+    match result.verdict {
+        Verdict::Ok | Verdict::Rejected => ServiceResult {
+            verdict: Verdict::Warning,
+            line: "not decided: the time sources disagree".to_owned(),
+            ..result
+        },
+        Verdict::Warning | Verdict::Unknown => result,
+    }
 }
 
 /// A measurement that has no answer yet gives up rather than start a request that could
@@ -317,15 +349,24 @@ async fn take_next(
     }
 }
 
+/// The page's own origin as a witness: a few `Date` headers bound it to about a second,
+/// plenty to catch a time source hours off, without a long bisection.
+const WITNESS_PLAN: Plan = Plan {
+    max_requests: 4,
+    ..DEFAULT_PLAN
+};
+
 /// Measures a second source without reporting progress (the first result is on screen).
 async fn measure_quietly(
     clock: &impl DeviceClock,
     transport: &impl Transport,
     url: &str,
+    ask: Ask,
+    plan: Plan,
 ) -> Result<Estimate, String> {
-    let mut collector = Collector::<FetchError>::new(DEFAULT_PLAN);
+    let mut collector = Collector::<FetchError>::new(plan);
     while let Step::Request { delay_ms } = collector.next_step(clock) {
-        let _ = take_next(transport, &mut collector, url, Ask::Body, delay_ms).await;
+        let _ = take_next(transport, &mut collector, url, ask, delay_ms).await;
     }
     collector.finish().map_err(|error| match error {
         CollectError::Requests(error) => error.to_string(),

@@ -12,6 +12,7 @@ use std::cell::RefCell;
 mod caches;
 mod faults;
 mod timers;
+mod witness;
 
 const PRIMARY: &str = "https://time.example/now";
 const WITNESS: &str = "https://witness.example/now";
@@ -24,6 +25,7 @@ fn setup(ask: Ask, witness: Option<&str>) -> Setup {
         source_url: PRIMARY.to_owned(),
         ask,
         cross_check_url: witness.map(str::to_owned),
+        origin_witness_url: None,
     }
 }
 

@@ -844,3 +844,55 @@ describe('every fault: bodies and connectivity', () => {
       assert.match(result.error, /offline/);
     }));
 });
+
+// ------------------------------------- a link must not make a stranger's clock the judge
+
+describe("a stranger's time endpoint is witnessed by the page's own origin", () => {
+  // Another site (another host name: `localhost`, while the page is served from
+  // `127.0.0.1`), reachable cross-origin with CORS, like a time endpoint from a link.
+  let stranger;
+  before(async () => {
+    stranger = await startServer({ distDir: await ensureDist() });
+  });
+  after(() => stranger?.close());
+
+  const strangerEndpoint = (path) => `http://localhost:${stranger.port}${path}`;
+
+  test('a stranger 3 h behind while the page host is right → disagree and a warning, never rejected', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 0, search: endpoint(strangerEndpoint(`/time/ms?skew=${-3 * 60 * MIN}`)) }, async ({ page, traffic }) => {
+      const final = await waitForFinal(page);
+      assert.equal(final.state, 'done', JSON.stringify(final));
+      assert.equal(await page.$eval(VERDICT, (el) => el.dataset.crossCheck), 'disagree', JSON.stringify(final));
+      assert.equal(final.verdict, 'warning', JSON.stringify(final));
+      const seen = await history(page);
+      assert.ok(!seen.some((h) => h.verdict === 'rejected' || h.verdict === 'ok'), JSON.stringify(seen));
+      const crossCheck = await page.locator('[data-testid="cross-check"]').textContent();
+      assert.match(crossCheck, /disagrees by at least 3 h/);
+      assert.ok(crossCheck.includes(`localhost:${stranger.port}`), crossCheck);
+      assert.ok(crossCheck.includes(`this page's own server (127.0.0.1:${rootServer.port})`), crossCheck);
+      assert.equal(await page.locator('[data-testid="compared-with"]').textContent(), `Compared with localhost:${stranger.port}`);
+      assert.equal(await page.locator('[data-testid="timezone-hint"]').count(), 0, 'no time-zone hint');
+      assert.equal(await page.locator('[data-testid="fix-steps"]').count(), 0, 'no steps to change the clock');
+      assert.match(await page.locator('[data-testid="fix"]').textContent(), /Do not change this device's clock or time zone/);
+      assert.ok(traffic().some((r) => r.method === 'HEAD'), 'the page asked its own origin');
+      assertNoErrors(page);
+    }));
+
+  test('a right-clock endpoint on another site → agree and the normal verdict', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 3_000, search: endpoint(strangerEndpoint('/time/ms')) }, async ({ page, traffic }) => {
+      const final = await waitForFinal(page);
+      assertMeasurement(final, { trueOffsetMs: 3_000, verdict: 'ok', maxUncertaintyMs: MS_RESOLUTION_MAX_MS });
+      assert.equal(await page.$eval(VERDICT, (el) => el.dataset.crossCheck), 'agree');
+      assert.equal(await page.locator('[data-testid="compared-with"]').textContent(), `Compared with localhost:${stranger.port}`);
+      assert.ok(traffic().some((r) => r.method === 'HEAD'), 'the page asked its own origin');
+      assert.equal(await page.locator('[data-testid="fix-steps"]').count(), 1);
+      assertNoErrors(page);
+    }));
+
+  test('the page itself names its own host when it is the time source', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 3_000 }, async ({ page }) => {
+      await waitForFinal(page);
+      assert.equal(await page.locator('[data-testid="compared-with"]').textContent(), `Compared with 127.0.0.1:${rootServer.port}`);
+      assert.equal(await page.$eval(VERDICT, (el) => el.dataset.crossCheck), undefined);
+    }));
+});

@@ -262,6 +262,39 @@ pub fn cross_check_sentence(other: &str, gap_ms: f64) -> String {
     }
 }
 
+/// Two time sources that cannot both be right, both named: `who` disagrees with `source`
+/// by at least `gap_ms`.
+pub fn disagreement_sentence(who: &str, source: &str, gap_ms: f64) -> String {
+    format!(
+        "Cross-check failed: {who} disagrees by at least {} with {source}. One of the two time sources is wrong, so skewcheck reports the range both allow.",
+        duration_words(gap_ms)
+    )
+}
+
+/// What the page says when its time sources disagree: no verdict on either alone, and no
+/// advice to change this device's clock or time zone — the link's sender should check the
+/// endpoint instead.
+pub fn disagreement_explanation(service: &Service, estimate: &Estimate) -> Explanation {
+    let interval = estimate.interval;
+    Explanation {
+        headline: "The time sources disagree".to_owned(),
+        sentences: vec![
+            format!(
+                "The time sources this page compared with cannot both be right, so skewcheck cannot say whether {} accepts this clock: it is somewhere between {} and {}.",
+                service.name,
+                offset_words(interval.lower_ms, 0.0),
+                offset_words(interval.upper_ms, 0.0)
+            ),
+            limit_sentence(service),
+        ],
+        error_seen: None,
+        fix: Some(SOURCES_DISAGREE_ADVICE.to_owned()),
+    }
+}
+
+/// The advice when the time sources disagree.
+const SOURCES_DISAGREE_ADVICE: &str = "Do not change this device's clock or time zone because of this result. The two time sources disagree: tell whoever sent the link, so they can check the time endpoint it names.";
+
 /// The drift in words, with when it will matter: "This clock gains about 3.5 s a day
 /// (+40 ppm). At this rate it will be too far off for Amazon S3 in about 87 d."
 pub fn drift_sentence(drift: &Drift, time_to_limit_ms: Option<f64>, service: &Service) -> String {

@@ -1,0 +1,194 @@
+//! A link must not make a stranger's clock the judge: the page's own origin witnesses any
+//! time source elsewhere, a second source on the same site confirms nothing, and no
+//! redirect leads to a site the link does not name.
+
+use super::*;
+
+/// The page's own address: its `Date` header is the witness.
+const PAGE: &str = "https://support.example/clock/?endpoint=x";
+/// Three hours: a stranger's clock far behind.
+const THREE_HOURS_MS: f64 = 10_800_000.0;
+
+fn with_origin_witness(cross_check: Option<&str>) -> Setup {
+    Setup {
+        origin_witness_url: Some(PAGE.to_owned()),
+        ..setup(Ask::Body, cross_check)
+    }
+}
+
+#[test]
+fn a_page_origin_that_agrees_leaves_the_verdict_alone() {
+    let stranger = TimeServer::millisecond(3_000.0, 20.0);
+    let page = TimeServer::date_header(3_000.0, 20.0);
+    let run = measure(
+        &with_origin_witness(None),
+        &[(PRIMARY, &stranger), (PAGE, &page)],
+    );
+    // Until the page's own origin has spoken, no verdict is shown.
+    assert!(run.on_the_way().iter().all(Phase::is_measuring));
+    let result = run.settled();
+    assert_eq!(result.assessment.verdict, Verdict::Ok);
+    assert!(result.estimate.consistent && result.estimate.interval.contains(3_000.0));
+    assert!(
+        result.estimate.uncertainty_ms() <= 13.0,
+        "{:?}",
+        result.estimate
+    );
+    let check = result.cross_check.as_ref().expect("a cross-check");
+    assert_eq!(check.outcome(), CrossCheckOutcome::Agree);
+    assert!(
+        check
+            .sentence
+            .contains("this page's own server (support.example) agrees")
+    );
+    assert_eq!(result.compared_with, "time.example");
+    assert!((1..=4).contains(&page.requests()), "{}", page.requests());
+}
+
+#[test]
+fn a_stranger_hours_off_is_a_disagreement_never_a_rejection() {
+    // The device is right; the stranger's clock (body and Date header) is 3 h behind.
+    let stranger = TimeServer::millisecond(THREE_HOURS_MS, 20.0);
+    let page = TimeServer::date_header(0.0, 20.0);
+    let run = measure(
+        &with_origin_witness(None),
+        &[(PRIMARY, &stranger), (PAGE, &page)],
+    );
+    assert!(run.phases.iter().all(|p| p.verdict() != Verdict::Rejected));
+    assert!(run.on_the_way().iter().all(Phase::is_measuring));
+    let result = run.settled();
+    let check = result.cross_check.as_ref().expect("a cross-check");
+    assert_eq!(check.outcome(), CrossCheckOutcome::Disagree);
+    assert_eq!(
+        check.witness,
+        "the Date header of this page's own server (support.example)"
+    );
+    assert!(
+        check
+            .sentence
+            .contains("disagrees by at least 3 h with time.example"),
+        "{}",
+        check.sentence
+    );
+    assert_eq!(result.assessment.verdict, Verdict::Warning);
+    assert!(
+        result.estimate.interval.contains(0.0) && result.estimate.interval.contains(THREE_HOURS_MS)
+    );
+    assert_eq!(
+        result.zone_hint, None,
+        "no time-zone advice on a stranger's word"
+    );
+    assert_eq!(result.explanation.error_seen, None);
+    assert_eq!(result.explanation.headline, "The time sources disagree");
+    let fix = result.explanation.fix.as_deref().unwrap_or_default();
+    assert!(
+        fix.starts_with("Do not change this device's clock or time zone"),
+        "{fix}"
+    );
+    assert!(fix.contains("whoever sent the link"), "{fix}");
+}
+
+#[test]
+fn a_disagreement_is_a_warning_even_when_both_sources_see_a_clock_far_off() {
+    // The device is 20 min fast; the stranger, 3 h behind, makes it look 3 h 20 min fast.
+    let stranger = TimeServer::millisecond(1_200_000.0 + THREE_HOURS_MS, 20.0);
+    let page = TimeServer::date_header(1_200_000.0, 20.0);
+    let run = measure(
+        &with_origin_witness(None),
+        &[(PRIMARY, &stranger), (PAGE, &page)],
+    );
+    let result = run.settled();
+    assert_eq!(
+        result.cross_check.as_ref().map(CrossCheck::outcome),
+        Some(CrossCheckOutcome::Disagree)
+    );
+    assert_eq!(result.assessment.verdict, Verdict::Warning);
+    // Every service's verdict in the list (and so in the report) follows suit.
+    assert!(
+        result
+            .services
+            .iter()
+            .all(|service| service.verdict == Verdict::Warning),
+        "{:?}",
+        result.services
+    );
+}
+
+#[test]
+fn a_second_source_on_the_same_site_is_not_independent() {
+    // The stranger's second endpoint agrees with it: that proves nothing.
+    let stranger = TimeServer::millisecond(THREE_HOURS_MS, 20.0);
+    let same_site = TimeServer::millisecond(THREE_HOURS_MS, 20.0);
+    let page = TimeServer::date_header(0.0, 20.0);
+    const SAME_SITE: &str = "https://api.time.example/now";
+    let run = measure(
+        &with_origin_witness(Some(SAME_SITE)),
+        &[(PRIMARY, &stranger), (SAME_SITE, &same_site), (PAGE, &page)],
+    );
+    let result = run.settled();
+    let check = result.cross_check.as_ref().expect("a cross-check");
+    assert_eq!(check.outcome(), CrossCheckOutcome::Disagree, "{check:?}");
+    assert!(check.sentence.contains(&format!("Cross-check: {SAME_SITE} agrees, but it runs on the same site as the time source (time.example), so it is not an independent witness")), "{}", check.sentence);
+    assert_eq!(result.assessment.verdict, Verdict::Warning);
+
+    // Without another witness, the same-site agreement is reported, with its caveat.
+    let run = measure(
+        &setup(Ask::Body, Some(SAME_SITE)),
+        &[(PRIMARY, &stranger), (SAME_SITE, &same_site)],
+    );
+    let check = run.settled().cross_check.clone().expect("a cross-check");
+    assert!(
+        check.sentence.contains("not an independent witness"),
+        "{}",
+        check.sentence
+    );
+}
+
+#[test]
+fn a_witness_on_another_site_is_independent() {
+    let primary = TimeServer::millisecond(2_000.0, 20.0);
+    let other = TimeServer::millisecond(2_000.0, 20.0);
+    let run = measure(
+        &setup(Ask::Body, Some(WITNESS)),
+        &[(PRIMARY, &primary), (WITNESS, &other)],
+    );
+    let check = run.settled().cross_check.clone().expect("a cross-check");
+    assert_eq!(check.sentence, format!("Cross-check: {WITNESS} agrees."));
+}
+
+#[test]
+fn a_redirect_to_another_site_is_refused_and_named() {
+    const ELSEWHERE: &str = "https://elsewhere.example/now";
+    let stranger = TimeServer::millisecond(0.0, 20.0).always_failing(Fault::RedirectTo(ELSEWHERE));
+    let elsewhere = TimeServer::millisecond(THREE_HOURS_MS, 20.0);
+    let run = measure(
+        &setup(Ask::Body, None),
+        &[(PRIMARY, &stranger), (ELSEWHERE, &elsewhere)],
+    );
+    let failure = run.failure();
+    assert_eq!(
+        failure.message,
+        format!(
+            "The time source {PRIMARY} redirected to another site, elsewhere.example, which the link does not name"
+        )
+    );
+    assert!(
+        failure.advice.contains("final address"),
+        "{}",
+        failure.advice
+    );
+    assert_eq!(stranger.requests(), 1, "a redirect away is not retried");
+    assert_eq!(elsewhere.requests(), 1);
+    assert!(run.phases.iter().all(|p| p.verdict() == Verdict::Unknown));
+}
+
+#[test]
+fn a_redirect_within_the_origin_is_followed() {
+    const MOVED: &str = "https://time.example/moved";
+    let old = TimeServer::millisecond(0.0, 20.0).always_failing(Fault::RedirectTo(MOVED));
+    let moved = TimeServer::millisecond(3_000.0, 20.0);
+    let run = measure(&setup(Ask::Body, None), &[(PRIMARY, &old), (MOVED, &moved)]);
+    let result = run.settled();
+    assert_eq!(result.assessment.verdict, Verdict::Ok);
+    assert!(result.estimate.interval.contains(3_000.0));
+}
