@@ -1,0 +1,19 @@
+// Trunk `data-initializer` (index.html): reports the wasm download and start-up to the shell's
+// watchdog (`window.skewcheckShell`, the inline script in index.html). Trunk 0.21 calls the
+// default export once and then `onStart()`, `onProgress({ current, total })` per chunk,
+// `onComplete()`, and `onSuccess(wasm)` after the app's `main` has run (so it has mounted) or
+// `onFailure(error)` when fetching, compiling or starting the wasm failed.
+const shell = () => window.skewcheckShell;
+
+export default function initializer() {
+  return {
+    onStart: () => shell()?.started(),
+    onProgress: ({ current, total }) => shell()?.progress(current, total),
+    onComplete: () => {},
+    onSuccess: () => shell()?.mounted(),
+    onFailure: (error) => {
+      console.error('skewcheck could not start:', error);
+      shell()?.failed(error);
+    },
+  };
+}
