@@ -2,7 +2,8 @@
 // watchdog (`window.skewcheckShell`, the inline script in index.html). Trunk 0.21 calls the
 // default export once and then `onStart()`, `onProgress({ current, total })` per chunk,
 // `onComplete()`, and `onSuccess(wasm)` after the app's `main` has run (so it has mounted) or
-// `onFailure(error)` when fetching, compiling or starting the wasm failed.
+// `onFailure(error)` when fetching, compiling or starting the wasm failed (or, without
+// WebAssembly, could not even begin).
 const shell = () => window.skewcheckShell;
 
 export default function initializer() {
@@ -11,9 +12,9 @@ export default function initializer() {
     onProgress: ({ current, total }) => shell()?.progress(current, total),
     onComplete: () => {},
     onSuccess: () => shell()?.mounted(),
+    // Without WebAssembly the shell runs the wasm2js fallback instead: not a failure then.
     onFailure: (error) => {
-      console.error('skewcheck could not start:', error);
-      shell()?.failed(error);
+      if (shell()?.failed(error) ?? true) console.error('skewcheck could not start:', error);
     },
   };
 }

@@ -160,8 +160,38 @@ describe('the shell speaks before the wasm', () => {
 });
 
 describe('never blank: the shell explains why the app cannot start', () => {
-  test('no WebAssembly (Lockdown Mode, managed browsers): an explanation within 5 s', { timeout: TEST_TIMEOUT_MS }, (t) =>
-    withPage(t, { prepare: (page) => page.addInitScript(() => { delete globalThis.WebAssembly; }) }, async (page) => {
+  test('no WebAssembly (Lockdown Mode, managed browsers): the wasm2js build of the same app gives the verdict', { timeout: TEST_TIMEOUT_MS }, (t) =>
+    withPage(t, { offsetMs: 16 * 60_000, prepare: (page) => page.addInitScript(() => { delete globalThis.WebAssembly; }) }, async (page) => {
+      const fallbackRequests = [];
+      page.on('request', (request) => { if (/skewcheck-fallback-[0-9a-f]+\.js$/.test(request.url())) fallbackRequests.push(request.url()); });
+      await page.goto(server.url, { waitUntil: 'commit' });
+      await page.waitForSelector(`${VERDICT}[data-state="done"]`, { timeout: 30_000 });
+      const verdict = await page.$eval(VERDICT, (el) => ({ verdict: el.dataset.verdict, offset: Number(el.dataset.offsetMs), uncertainty: Number(el.dataset.uncertaintyMs) }));
+      assert.equal(verdict.verdict, 'rejected', JSON.stringify(verdict));
+      // The true offset (16 min) lies within the reported interval, as with WebAssembly.
+      assert.ok(Math.abs(verdict.offset - 16 * 60_000) <= verdict.uncertainty + 2, JSON.stringify(verdict));
+      assert.equal(fallbackRequests.length, 1, 'the fallback was loaded once');
+      assert.equal(await page.locator(SHELL).count(), 0, 'the app replaced the shell');
+      // "WebAssembly is not defined" from the wasm loader is expected, and not logged as an error.
+      assert.deepEqual(page.__errors.filter((e) => !e.url?.endsWith('/favicon.ico')), []);
+    }));
+
+  test('with WebAssembly, the fallback is never downloaded', { timeout: TEST_TIMEOUT_MS }, (t) =>
+    withPage(t, {}, async (page) => {
+      const fallbackRequests = [];
+      page.on('request', (request) => { if (request.url().includes('-fallback-')) fallbackRequests.push(request.url()); });
+      await page.goto(server.url);
+      await page.waitForSelector(`${VERDICT}[data-state="done"]`, { timeout: 30_000 });
+      assert.deepEqual(fallbackRequests, []);
+    }));
+
+  test('no WebAssembly and the fallback cannot load: an explanation within 5 s', { timeout: TEST_TIMEOUT_MS }, (t) =>
+    withPage(t, {
+      prepare: async (page) => {
+        await page.addInitScript(() => { delete globalThis.WebAssembly; });
+        await page.route(/skewcheck-fallback-[0-9a-f]+\.js$/, (route) => route.abort());
+      },
+    }, async (page) => {
       const start = Date.now();
       await page.goto(server.url, { waitUntil: 'commit' });
       assertExplains(await waitForFailure(page, start), 'no-wasm', [/WebAssembly/, /Lockdown Mode/, /Website Settings/, /another browser/]);
