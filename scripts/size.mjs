@@ -84,14 +84,24 @@ if (!info?.isDirectory()) fail(`${distDir} does not exist or is not a directory;
 const files = await listFiles(distDir);
 if (files.length === 0) fail(`${distDir} holds no .html/.js/.wasm/.css files; build the page first (trunk build --release)`);
 
+// The wasm2js fallback (scripts/wasm2js-fallback.mjs) is downloaded only by browsers without
+// WebAssembly, instead of the wasm: reported apart, not part of the page's total.
+const FALLBACK_PATTERN = /-fallback-[0-9a-f]+\.js$/;
 const rows = [];
-for (const file of files) rows.push({ name: path.relative(distDir, file), ...measure(await readFile(file)) });
+const fallbackRows = [];
+for (const file of files) {
+  const row = { name: path.relative(distDir, file), ...measure(await readFile(file)) };
+  (FALLBACK_PATTERN.test(file) ? fallbackRows : rows).push(row);
+}
 const total = { name: 'total', raw: 0, gzip: 0, brotli: 0 };
 for (const r of rows) for (const k of ['raw', 'gzip', 'brotli']) total[k] += r[k];
 
 console.log(`bundle size of ${distDir} (bytes; gzip level 9, brotli quality 11)\n`);
 printTable([...rows, total]);
 console.log(`\ntotal: ${kib(total.raw)} raw, ${kib(total.gzip)} gzip, ${kib(total.brotli)} brotli`);
+for (const r of fallbackRows) {
+  console.log(`not in the total, only without WebAssembly: ${r.name} ${kib(r.raw)} raw, ${kib(r.gzip)} gzip, ${kib(r.brotli)} brotli`);
+}
 
 if (maxGzipKiB !== null) {
   if (total.gzip > maxGzipKiB * 1024) {
