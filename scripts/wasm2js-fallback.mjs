@@ -5,7 +5,8 @@
 // very wasm Cargo built for the page, bound by wasm-bindgen and translated.
 //
 //   node scripts/wasm2js-fallback.mjs [stagingDir]   (default $TRUNK_STAGING_DIR)
-//   SKEWCHECK_WASM2JS=0 skips it (a faster build; the shell then only explains).
+//   SKEWCHECK_WASM2JS=0 skips it (a faster build; the shell then only explains); debug builds
+//   skip it unless SKEWCHECK_WASM2JS=1.
 //
 // Steps, and why each is needed:
 //  1. wasm2js supports one table and no reference types, but wasm-bindgen (with the
@@ -125,8 +126,10 @@ window.skewcheckShell?.mounted();
 `;
 
 function main() {
-  if (process.env.SKEWCHECK_WASM2JS === '0') {
-    console.error('wasm2js-fallback: skipped (SKEWCHECK_WASM2JS=0)');
+  // Debug builds (`trunk serve`) skip it unless asked: translating an unoptimised wasm is slow.
+  const wanted = process.env.SKEWCHECK_WASM2JS ?? (process.env.TRUNK_PROFILE === 'debug' ? '0' : '1');
+  if (wanted === '0') {
+    console.error('wasm2js-fallback: skipped (SKEWCHECK_WASM2JS=0, or a debug build)');
     return;
   }
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
