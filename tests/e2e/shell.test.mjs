@@ -6,7 +6,8 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { ensureDist } from './build.mjs';
@@ -232,6 +233,39 @@ describe('never blank: the shell explains why the app cannot start', () => {
       await page.goto(server.url, { waitUntil: 'commit' });
       assertExplains(await waitForFailure(page, start), 'too-old', [/too old/, /iPadOS 15 or later/, /another|up-to-date/]);
     }));
+
+  test('a browser that cannot parse the loader (Safari before 15: top-level await is a syntax error): the watchdog speaks within 5 s', { timeout: TEST_TIMEOUT_MS }, (t) =>
+    withPage(t, {
+      // Every module script made unparseable, as such a browser finds them. The policy meta tag
+      // goes too: the edited scripts no longer match its hashes, and here the parse must fail,
+      // not the policy.
+      prepare: (page) => page.route((url) => url.pathname === '/' || url.pathname.endsWith('/index.html'), async (route) => {
+        const response = await route.fetch();
+        const html = (await response.text())
+          .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
+          .replaceAll('<script type="module">', '<script type="module">await import.meta %% ;');
+        await route.fulfill({ response, body: html });
+      }),
+    }, async (page) => {
+      const start = Date.now();
+      await page.goto(server.url, { waitUntil: 'commit' });
+      assertExplains(await waitForFailure(page, start), 'too-old', [/too old/, /iPadOS 15 or later/]);
+    }));
+});
+
+describe('the watchdog runs where the app cannot', () => {
+  test('the shell\'s classic script uses ES5 syntax only (it must run in browsers too old for the app)', async () => {
+    const html = await readFile(path.join(await ensureDist(), 'index.html'), 'utf8');
+    const classic = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    assert.equal(classic.length, 1, 'one classic inline script');
+    const script = classic[0].replace(/\/\/.*$/gm, '').replace(/'(?:[^'\\\n]|\\.)*'/g, "''");
+    const newer = {
+      'arrow function': /=>/, 'let/const': /\b(?:let|const)\s/, 'template literal': /`/, 'optional chaining': /\?\./,
+      'nullish coalescing': /\?\?/, class: /\bclass\s/, 'spread/rest': /\.\.\./, 'async/await': /\b(?:async|await)\b/,
+      'for…of': /\bfor\s*\([^)]*\bof\b/, 'default parameter': /function\s*\w*\([^)]*=/,
+    };
+    for (const [feature, pattern] of Object.entries(newer)) assert.doesNotMatch(script, pattern, `${feature} in the shell's classic script`);
+  });
 });
 
 describe('the app replaces the shell without layout shift', () => {
