@@ -75,8 +75,9 @@ pub fn parse(text: &str, page_is_https: bool) -> SiteFile {
     let object = match serde_json::from_str::<Value>(text) {
         Ok(Value::Object(object)) => object,
         Ok(_) => {
-            file.notices
-                .push(format!("{FILE_NAME} is not a JSON object ({{ … }}), so it is ignored."));
+            file.notices.push(format!(
+                "{FILE_NAME} is not a JSON object ({{ … }}), so it is ignored."
+            ));
             return file;
         }
         Err(error) => {
@@ -114,8 +115,9 @@ impl SiteConfig {
             }
             "service" => {
                 let id = as_text(value)?.trim();
-                let service = service_by_id(id)
-                    .ok_or_else(|| format!("names a service skewcheck does not know ({})", shown(id)))?;
+                let service = service_by_id(id).ok_or_else(|| {
+                    format!("names a service skewcheck does not know ({})", shown(id))
+                })?;
                 self.service = Some(service.id.to_string());
             }
             "limit_s" => {
@@ -138,9 +140,8 @@ impl SiteConfig {
     /// link leaves out (the service choice — `service`, `limit`, `service_name` — as a whole).
     pub fn effective_query(&self, link_query: &str) -> String {
         let link_query = link_query.strip_prefix('?').unwrap_or(link_query);
-        let link_names = |key: &str| {
-            form_urlencoded::parse(link_query.as_bytes()).any(|(name, _)| name == key)
-        };
+        let link_names =
+            |key: &str| form_urlencoded::parse(link_query.as_bytes()).any(|(name, _)| name == key);
         let mut defaults = form_urlencoded::Serializer::new(String::new());
         if !SERVICE_KEYS.iter().any(|key| link_names(key)) {
             let limit = self.limit_s.map(|seconds| seconds.to_string());
@@ -191,11 +192,10 @@ pub fn endpoint_allowed(endpoint_url: &str, allowed: &[String]) -> bool {
 /// The path of an absolute address (without query and fragment); empty without one.
 fn path_of(url: &str) -> &str {
     let after_scheme = url.split_once("://").map_or("", |(_, rest)| rest);
-    let before_query = after_scheme
-        .split(['?', '#'])
-        .next()
-        .unwrap_or_default();
-    before_query.find('/').map_or("", |start| &before_query[start..])
+    let before_query = after_scheme.split(['?', '#']).next().unwrap_or_default();
+    before_query
+        .find('/')
+        .map_or("", |start| &before_query[start..])
 }
 
 /// Everything but `A–Z a–z 0–9 - . _ ~` is percent-encoded in a `mailto:` query (RFC 6068).
@@ -278,7 +278,10 @@ fn support(value: &Value) -> Result<Support, String> {
         .and_then(Value::as_str)
         .and_then(clean_label)
         .ok_or("has no “name”")?;
-    if let Some(extra) = object.keys().find(|key| !matches!(key.as_str(), "email" | "name")) {
+    if let Some(extra) = object
+        .keys()
+        .find(|key| !matches!(key.as_str(), "email" | "name"))
+    {
         return Err(format!("has an unknown key “{}”", shown(extra)));
     }
     Ok(Support {
@@ -295,11 +298,13 @@ pub fn plausible_email(email: &str) -> bool {
     };
     let atext = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~".contains(c);
     let dot_atom = |part: &str, allowed: &dyn Fn(char) -> bool| {
-        !part.is_empty() && part.split('.').all(|atom| !atom.is_empty() && atom.chars().all(allowed))
+        !part.is_empty()
+            && part
+                .split('.')
+                .all(|atom| !atom.is_empty() && atom.chars().all(allowed))
     };
-    let label_ok = |label: &str| {
-        label.len() <= 63 && !label.starts_with('-') && !label.ends_with('-')
-    };
+    let label_ok =
+        |label: &str| label.len() <= 63 && !label.starts_with('-') && !label.ends_with('-');
     email.len() <= MAX_EMAIL_CHARS
         && local.len() <= 64
         && dot_atom(local, &atext)

@@ -35,11 +35,21 @@ fn a_full_file_is_read_without_notices() {
 
 #[test]
 fn malformed_json_gives_defaults_and_one_notice() {
-    for text in ["{ \"title\": ", "not json", "", "[1, 2]", "\"title\"", "null"] {
+    for text in [
+        "{ \"title\": ",
+        "not json",
+        "",
+        "[1, 2]",
+        "\"title\"",
+        "null",
+    ] {
         let file = parse(text, true);
         assert_eq!(file.config, SiteConfig::default(), "{text}");
         assert_eq!(file.notices.len(), 1, "{text}");
-        assert!(file.notices[0].starts_with("skewcheck.json is not"), "{text}");
+        assert!(
+            file.notices[0].starts_with("skewcheck.json is not"),
+            "{text}"
+        );
     }
 }
 
@@ -89,10 +99,7 @@ fn an_http_endpoint_is_refused_only_on_an_https_page() {
 
 #[test]
 fn titles_are_text_cleaned_and_capped() {
-    let file = parse(
-        r#"{ "title": "<b>Acme</b>\u202e\u200b  clock" }"#,
-        true,
-    );
+    let file = parse(r#"{ "title": "<b>Acme</b>\u202e\u200b  clock" }"#, true);
     assert_eq!(file.config.title.as_deref(), Some("<b>Acme</b> clock"));
     let long = format!(r#"{{ "title": "{}" }}"#, "a".repeat(500));
     assert!(parse(&long, true).config.title.unwrap().chars().count() <= MAX_TITLE_CHARS);
@@ -117,7 +124,10 @@ fn the_file_gives_defaults_and_the_link_overrides_them() {
         link.source,
         SourceChoice::Endpoint("https://other.example/now".to_owned())
     );
-    assert_eq!(config.effective_query(""), "service=kerberos&endpoint=%2Ftime");
+    assert_eq!(
+        config.effective_query(""),
+        "service=kerberos&endpoint=%2Ftime"
+    );
     assert_eq!(SiteConfig::default().effective_query("?a=b"), "a=b");
 }
 
@@ -179,8 +189,15 @@ fn allowed_entries_must_be_origins_prefixes_or_paths() {
     );
     assert_eq!(file.config.allowed_endpoints, None);
     assert_eq!(file.notices.len(), 1);
-    assert!(file.notices[0].contains("ftp://x.example"), "{:?}", file.notices);
-    let file = parse(r#"{ "allowed_endpoints": ["https://ok.example", "/time"] }"#, true);
+    assert!(
+        file.notices[0].contains("ftp://x.example"),
+        "{:?}",
+        file.notices
+    );
+    let file = parse(
+        r#"{ "allowed_endpoints": ["https://ok.example", "/time"] }"#,
+        true,
+    );
     assert_eq!(file.notices, Vec::<String>::new());
     assert_eq!(file.config.allowed_endpoints.unwrap().len(), 2);
 }
@@ -197,12 +214,20 @@ fn the_mailto_link_is_percent_encoded() {
         link,
         "mailto:help+clock@acme.example?subject=Clock%20check%20result%20%E2%80%94%20ref%20T-1%20%26%20more%3F&body=line%201%0D%0Aline%202%20%3D%20100%25"
     );
-    assert!(support.mailto(None, "").ends_with("?subject=Clock%20check%20result&body="));
+    assert!(
+        support
+            .mailto(None, "")
+            .ends_with("?subject=Clock%20check%20result&body=")
+    );
 }
 
 #[test]
 fn email_shapes() {
-    for good in ["a@b.co", "first.last+tag@mail.example.com", "x_y-z@a-b.example"] {
+    for good in [
+        "a@b.co",
+        "first.last+tag@mail.example.com",
+        "x_y-z@a-b.example",
+    ] {
         assert!(plausible_email(good), "{good}");
     }
     for bad in [
