@@ -59,14 +59,15 @@ function extraConnectSources(value = '') {
 /**
  * The origins of the time sources a `skewcheck.json` names (`endpoint`, `endpoint2`,
  * `allowed_endpoints`), so the policy lets the page reach them. The file is read from `dir`,
- * else from the repository root (and then copied into `dir`, so it ships with the page).
+ * else (as Trunk's hook) from the repository root, and then copied into `dir` to ship.
  * Relative endpoints are the page's own origin ('self'). A file the page would ignore
  * (not JSON) adds nothing; the page itself tells its owner what is wrong with it.
  */
 function configuredConnectSources(dir) {
   const shipped = path.join(dir, 'skewcheck.json');
+  // Only as Trunk's hook: run from a release (update-csp.mjs) the folder is all there is.
   const inRepo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'skewcheck.json');
-  if (!existsSync(shipped) && existsSync(inRepo)) copyFileSync(inRepo, shipped);
+  if (process.env.TRUNK_STAGING_DIR && !existsSync(shipped) && existsSync(inRepo)) copyFileSync(inRepo, shipped);
   if (!existsSync(shipped)) return [];
   let config;
   try {
