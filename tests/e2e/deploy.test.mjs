@@ -79,7 +79,7 @@ async function settled(page) {
 }
 
 describe('skewcheck.json beside index.html', () => {
-  test('title, service kerberos and a support email: the heading, Kerberos\'s verdict and a mailto link', async () => {
+  test('title, service kerberos and a support email: the heading, Kerberos\'s verdict and a mailto link', async (t) => {
     const server = await serveWithConfig({
       title: 'Acme Sync — clock check',
       service: 'kerberos',
@@ -92,6 +92,7 @@ describe('skewcheck.json beside index.html', () => {
       assert.equal(verdict.state, 'done', JSON.stringify(verdict));
       assert.equal(verdict.service, 'kerberos');
       assert.equal(verdict.verdict, 'rejected');
+      t.diagnostic(`first verdict ${verdict.firstVerdictMs} ms after start (the file changed the service: measured again)`);
       const shown = await page.evaluate(() => window.__verdicts.filter((v) => v.state !== 'measuring'));
       assert.deepEqual(shown.filter((v) => v.service !== 'kerberos'), [], 'no verdict for another service was ever shown');
       assert.equal((await page.textContent('h1')).trim(), 'Acme Sync — clock check');
@@ -154,7 +155,7 @@ describe('skewcheck.json beside index.html', () => {
     }
   });
 
-  test('the file costs the first verdict no round trip: time requests go out while it is on its way', async () => {
+  test('the file costs the first verdict no round trip: time requests go out while it is on its way', async (t) => {
     const server = await serveWithConfig({});
     const first = server.requests.length;
     let releasedAt = 0;
@@ -174,6 +175,7 @@ describe('skewcheck.json beside index.html', () => {
       const done = await page.evaluate(() => window.__verdicts.find((v) => v.state === 'done'));
       // The verdict waited for the file (it may change the service), then showed at once.
       assert.ok(done.at >= releasedAt && done.at - releasedAt < 400, `verdict ${done.at - releasedAt} ms after the file`);
+      t.diagnostic(`verdict ${Math.round(done.at - releasedAt)} ms after the file arrived`);
       assert.equal((await page.textContent('h1')).trim(), 'Slow config');
     } finally {
       await page.context().close();
