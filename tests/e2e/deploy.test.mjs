@@ -183,6 +183,31 @@ describe('skewcheck.json beside index.html', () => {
   });
 });
 
+describe('the shipped policy follows skewcheck.json (scripts/csp.mjs, the release\'s update-csp.mjs)', () => {
+  test('connect-src gains the origins of endpoint, endpoint2 and allowed_endpoints; SKEWCHECK_CONNECT_SRC still adds its own', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'skewcheck-csp-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    await cp(dist, dir, { recursive: true });
+    await writeFile(path.join(dir, 'skewcheck.json'), JSON.stringify({
+      endpoint: 'https://time.acme.example/now?x=1',
+      endpoint2: '/time',
+      allowed_endpoints: ['https://clock.acme.example:8443/prefix/', 'https://time.acme.example', 42],
+    }));
+    const env = { ...process.env, SKEWCHECK_CONNECT_SRC: 'https://extra.example' };
+    delete env.TRUNK_STAGING_DIR;
+    await run('node', [path.join(repoRoot, 'scripts', 'csp.mjs'), dir], { env });
+    const connectSrc = (text) => /connect-src ([^;"]*)/.exec(text)?.[1];
+    const expected = "'self' https://extra.example https://time.acme.example https://clock.acme.example:8443";
+    assert.equal(connectSrc(await readFile(path.join(dir, 'index.html'), 'utf8')), expected);
+    assert.equal(connectSrc(await readFile(path.join(dir, '_headers'), 'utf8')), expected);
+    assert.equal(connectSrc(await readFile(path.join(dir, 'nginx-headers.conf'), 'utf8')), expected);
+    // A file the page would ignore adds nothing (and does not fail the build).
+    await writeFile(path.join(dir, 'skewcheck.json'), '{ not json');
+    await run('node', [path.join(repoRoot, 'scripts', 'csp.mjs'), dir], { env: { ...env, SKEWCHECK_CONNECT_SRC: '' } });
+    assert.equal(connectSrc(await readFile(path.join(dir, 'index.html'), 'utf8')), "'self'");
+  });
+});
+
 /** A free TCP port on loopback. */
 async function freePort() {
   const server = net.createServer();
