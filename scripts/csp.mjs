@@ -19,8 +19,9 @@
 // would break, or no policy at all.
 
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const META_PATTERN = /<meta\s+http-equiv=["']?content-security-policy["']?[^>]*>\s*/gi;
 const SCRIPT_PATTERN = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
@@ -53,6 +54,38 @@ function extraConnectSources(value = '') {
     }
   }
   return [...new Set(sources)];
+}
+
+/**
+ * The origins of the time sources a `skewcheck.json` names (`endpoint`, `endpoint2`,
+ * `allowed_endpoints`), so the policy lets the page reach them. The file is read from `dir`,
+ * else (as Trunk's hook) from the repository root, and then copied into `dir` to ship.
+ * Relative endpoints are the page's own origin ('self'). A file the page would ignore
+ * (not JSON) adds nothing; the page itself tells its owner what is wrong with it.
+ */
+function configuredConnectSources(dir) {
+  const shipped = path.join(dir, 'skewcheck.json');
+  // Only as Trunk's hook: run from a release (update-csp.mjs) the folder is all there is.
+  const inRepo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'skewcheck.json');
+  if (process.env.TRUNK_STAGING_DIR && !existsSync(shipped) && existsSync(inRepo)) copyFileSync(inRepo, shipped);
+  if (!existsSync(shipped)) return [];
+  let config;
+  try {
+    config = JSON.parse(readFileSync(shipped, 'utf8'));
+  } catch (err) {
+    console.error(`csp: ${shipped} is not valid JSON (${err.message}); no endpoints taken from it`);
+    return [];
+  }
+  const named = [config?.endpoint, config?.endpoint2, ...(Array.isArray(config?.allowed_endpoints) ? config.allowed_endpoints : [])];
+  const origins = named.flatMap((value) => {
+    if (typeof value !== 'string' || !/^https?:\/\//i.test(value.trim())) return [];
+    try {
+      return [new URL(value.trim()).origin];
+    } catch {
+      return [];
+    }
+  });
+  return [...new Set(origins)];
 }
 
 /** The policy the page itself can enforce (everything a meta tag may carry). */
@@ -133,7 +166,11 @@ function main() {
   const hashes = inlineScriptHashes(html);
   if (hashes.length === 0) fail(`no inline script in ${indexFile} to hash: Trunk's loader is missing, so the page would not start`);
 
-  const policy = pagePolicy(hashes, extraConnectSources(process.env.SKEWCHECK_CONNECT_SRC));
+  const connectSources = [...new Set([
+    ...extraConnectSources(process.env.SKEWCHECK_CONNECT_SRC),
+    ...extraConnectSources(configuredConnectSources(dir).join(' ')),
+  ])];
+  const policy = pagePolicy(hashes, connectSources);
   if (policy.includes('"')) fail('the policy contains a double quote');
   const headers = responseHeaders(policy);
   write(indexFile, withPolicyMeta(html, policy));

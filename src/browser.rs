@@ -75,6 +75,13 @@ pub fn page_address() -> Option<PageAddress> {
     })
 }
 
+/// Sets the document's title (text: the browser never parses it as markup).
+pub fn set_document_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+        document.set_title(title);
+    }
+}
+
 /// Resolves `reference` (absolute, protocol-relative or a path) against `base`.
 pub fn resolve_url(reference: &str, base: &str) -> Option<String> {
     web_sys::Url::new_with_base(reference, base)

@@ -11,5 +11,6 @@ pub mod measure;
 pub mod net;
 #[cfg(test)]
 pub(crate) mod simulation;
+pub mod site;
 
 pub use components::App;

@@ -278,3 +278,38 @@ pub fn read_answer(
         cache_evidence: cache_evidence(header("age").as_deref(), &cache_status),
     })
 }
+
+/// How long the page waits for its `skewcheck.json` before going on with the defaults.
+pub const SITE_CONFIG_TIMEOUT_MS: u32 = 3_000;
+
+/// The deployment's `skewcheck.json` at `url`: `Ok(None)` when the host has none (404).
+///
+/// Unlike a time request it may come from the browser's cache, but `cache: "no-cache"`
+/// makes the browser revalidate it with the host on every load (a cheap 304), so an edited
+/// file takes effect on the next load and a copy is never used stale forever.
+pub async fn fetch_site_config(url: &str) -> Result<Option<String>, FetchError> {
+    let controller = AbortController::new().map_err(|error| FetchError::CannotAbort {
+        detail: format!("{error:?}"),
+    })?;
+    let request = RequestBuilder::new(url)
+        .cache(RequestCache::NoCache)
+        .abort_signal(Some(&controller.signal()))
+        .build()
+        .map_err(|_| FetchError::InvalidUrl(url.to_owned()))?;
+    let _abort_later = Timeout::new(SITE_CONFIG_TIMEOUT_MS, move || controller.abort());
+    let response = request
+        .send()
+        .await
+        .map_err(|error| FetchError::Unreachable {
+            url: url.to_owned(),
+            detail: error.to_string(),
+        })?;
+    match response.status() {
+        404 | 410 => Ok(None),
+        200 => read_limited_text(&response, url).await.map(Some),
+        status => Err(FetchError::Status {
+            url: url.to_owned(),
+            status,
+        }),
+    }
+}

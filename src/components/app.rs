@@ -1,9 +1,10 @@
 use super::{
     FixSteps, LinkMaker, LiveClocks, MeasurementDetails, PastReport, ReportShare, ServerCheck,
-    ServiceList, TicketTag, VerdictPanel,
+    ServiceList, SiteExtras, TicketTag, VerdictPanel,
 };
 use crate::browser::{
     BrowserClock, device_facts, on_becoming_visible, page_address, page_fragment, page_is_visible,
+    set_document_title,
 };
 use crate::engine::address::page_base;
 use crate::engine::clock::DeviceClock;
@@ -11,9 +12,11 @@ use crate::engine::drift::Drift;
 use crate::engine::live::{LiveMonitor, Reason, RunTicket};
 use crate::engine::platform::{DeviceHints, detect, user_agent_summary};
 use crate::engine::report::decode_fragment;
-use crate::engine::verdict::AMAZON_S3;
+use crate::engine::site_config::SiteFile;
+use crate::engine::verdict::{AMAZON_S3, Service};
 use crate::measure::{self, CrossCheckOutcome, Failure, Phase, Setup};
 use crate::net::BrowserNetwork;
+use crate::site;
 use leptos::leptos_dom::helpers::set_interval_with_handle;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -66,11 +69,18 @@ struct LiveState {
     lower_ready: RwSignal<bool>,
     /// The device's wall clock, refreshed every tick.
     now: RwSignal<f64>,
+    /// The deployment's `skewcheck.json` (`None` while it is on its way).
+    site: RwSignal<Option<SiteFile>>,
+    /// A verdict that came before the file: it waits, since the file may change the service.
+    held: StoredValue<Option<(RunTicket, Phase)>>,
+    /// Whether measuring may start before the file arrives: not when the link names an
+    /// endpoint, which the file's `allowed_endpoints` may refuse.
+    early_start: bool,
 }
 
 impl LiveState {
     /// The state of a page opened when the device clocks read `wall` and `monotonic`.
-    fn new(setup: Result<Setup, Failure>, wall: f64, monotonic: f64) -> Self {
+    fn new(setup: Result<Setup, Failure>, early_start: bool, wall: f64, monotonic: f64) -> Self {
         let phase = match &setup {
             Ok(_) => Phase::starting(),
             Err(failure) => Phase::Failed(failure.clone()),
@@ -85,6 +95,48 @@ impl LiveState {
             first_verdict_ms: RwSignal::new(None),
             lower_ready,
             now: RwSignal::new(wall),
+            site: RwSignal::new(None),
+            held: StoredValue::new(None),
+            early_start,
+        }
+    }
+
+    /// Whether `skewcheck.json` has been read (or found missing).
+    fn site_ready(self) -> bool {
+        self.site.with_untracked(Option::is_some)
+    }
+
+    /// Applies `skewcheck.json`: measures again if it changes what is measured (or for which
+    /// service), starts the deferred measurement, or releases the verdict that waited for it.
+    fn apply_site(
+        self,
+        file: SiteFile,
+        setup: Result<Setup, Failure>,
+        service: StoredValue<Service>,
+    ) {
+        let unchanged = self
+            .setup
+            .with_value(|current| current.as_ref() == setup.as_ref().ok());
+        if let Ok(setup) = &setup {
+            service.set_value(setup.config.service.clone());
+        }
+        self.site.set(Some(file));
+        match setup {
+            Err(failure) => {
+                self.setup.set_value(None);
+                self.held.set_value(None);
+                self.phase.set(Phase::Failed(failure));
+            }
+            Ok(_) if unchanged && self.early_start => {
+                if let Some((ticket, phase)) = self.held.try_update_value(Option::take).flatten() {
+                    self.show(ticket, phase);
+                }
+            }
+            Ok(setup) => {
+                self.held.set_value(None);
+                self.setup.set_value(Some(setup));
+                self.start(Reason::Fresh);
+            }
         }
     }
 
@@ -93,6 +145,9 @@ impl LiveState {
         let Some(setup) = self.setup.get_value() else {
             return;
         };
+        if !self.early_start && !self.site_ready() {
+            return;
+        }
         let Some(ticket) = self
             .monitor
             .try_update_value(|monitor| monitor.start(reason))
@@ -129,6 +184,10 @@ impl LiveState {
             .monitor
             .with_value(|monitor| monitor.shows(ticket, next.is_plain_progress()));
         if !shown {
+            return;
+        }
+        if next.measurement().is_some() && !self.site_ready() {
+            self.held.set_value(Some((ticket, next)));
             return;
         }
         if !next.is_measuring() && !self.lower_ready.get_untracked() {
@@ -187,19 +246,24 @@ fn LiveCheck(
     page_url: String,
 ) -> impl IntoView {
     let (opened_wall, opened_monotonic) = (BrowserClock.wall_ms(), BrowserClock.monotonic_ms());
-    let setup: Result<Setup, Failure> = page_address()
+    let page = page_address();
+    let setup: Result<Setup, Failure> = page
+        .as_ref()
         .ok_or_else(|| Failure {
             message: "This page cannot read its own address.".to_owned(),
             advice: "Open the link in a normal browser tab.".to_owned(),
         })
-        .and_then(|page| measure::setup_from(&page));
-    // One page shows one service for its whole life.
+        .and_then(measure::setup_from);
+    // A time source named by the link waits for `allowed_endpoints`; the page's own origin
+    // is measured at once, while `skewcheck.json` is on its way.
+    let early_start = !page.as_ref().is_some_and(site::link_names_endpoint);
+    // One page shows one service for its whole life (set before its first verdict shows).
     let service = StoredValue::new(
         setup
             .as_ref()
             .map_or(AMAZON_S3, |setup| setup.config.service.clone()),
     );
-    let state = LiveState::new(setup, opened_wall, opened_monotonic);
+    let state = LiveState::new(setup, early_start, opened_wall, opened_monotonic);
     let LiveState {
         setup,
         phase,
@@ -207,10 +271,23 @@ fn LiveCheck(
         first_verdict_ms,
         lower_ready,
         now,
+        site: site_file,
         ..
     } = state;
     state.start(Reason::Fresh);
     state.watch();
+    match page {
+        Some(page) => spawn_local(async move {
+            let file = site::load(&page).await;
+            let merged = site::setup_with(&page, &file.config);
+            if let Some(title) = &file.config.title {
+                set_document_title(title);
+            }
+            state.apply_site(file, merged, service);
+        }),
+        None => site_file.set(Some(SiteFile::default())),
+    }
+    let site_ready = move || site_file.with(Option::is_some);
 
     let facts = device_facts();
     let hints = DeviceHints {
@@ -225,11 +302,15 @@ fn LiveCheck(
             .as_ref()
             .and_then(|setup| setup.config.reference.clone())
     });
-    let reference_url = setup.with_value(|setup| {
-        setup
-            .as_ref()
-            .map_or_else(|| page_url.clone(), |setup| setup.source_url.clone())
-    });
+    let page_for_reference = page_url.clone();
+    let reference_url = move || {
+        setup.with_value(|setup| {
+            setup.as_ref().map_or_else(
+                || page_for_reference.clone(),
+                |setup| setup.source_url.clone(),
+            )
+        })
+    };
     let final_measurement = move || phase.with(|phase| phase.settled().cloned());
     let results =
         Signal::derive(move || phase.with(|phase| phase.measurement().map(|m| m.services.clone())));
@@ -259,8 +340,9 @@ fn LiveCheck(
             {move || (!sources_disagree()).then(|| view! { <FixSteps detected=platform zone_mistake=zone_mistake /> })}
             <ServiceList results=results primary=service />
             <ReportShare report=report page_url=page_url.clone() />
+            <SiteExtras site=site_file report=report />
             <MeasurementDetails phase=phase drift=drift />
-            <ServerCheck reference_url=reference_url.clone() />
+            <ServerCheck reference_url=reference_url() />
             <LinkMaker page_url=page_url.clone() />
             <footer class="footer">
                 <p>
@@ -282,32 +364,33 @@ fn LiveCheck(
         }
     });
     let busy = move || phase.with(Phase::is_busy);
-    let can_retry = setup.with_value(Option::is_some);
+    let can_retry = move || site_ready() && setup.with_value(Option::is_some);
 
     view! {
         <main class="page">
             <header class="masthead">
-                <h1>"Is this device's clock right?"</h1>
+                <h1>{move || site_file.with(|file| file.as_ref().and_then(|file| file.config.title.clone()))
+                    .unwrap_or_else(|| "Is this device's clock right?".to_owned())}</h1>
                 <p class="lede">
                     "skewcheck compares this device's clock with a time server and tells you whether uploads to "
-                    {service.with_value(|service| service.name.to_string())} " will be accepted."
+                    {move || { site_file.track(); service.with_value(|service| service.name.to_string()) }} " will be accepted."
                 </p>
             </header>
             {reference.clone().map(|reference| view! { <TicketTag reference=reference /> })}
-            <VerdictPanel phase=phase service=service first_verdict_ms=first_verdict_ms drift=drift />
+            {move || { site_file.track(); view! { <VerdictPanel phase=phase service=service first_verdict_ms=first_verdict_ms drift=drift /> } }}
             <LiveClocks now=now offset_ms=offset_ms reference_label=reference_label />
             <div class="actions">
                 <button
                     type="button"
                     class="check-again"
                     data-testid="check-again"
-                    disabled=move || busy() || !can_retry
+                    disabled=move || busy() || !can_retry()
                     on:click=move |_| state.start(Reason::Fresh)
                 >
                     "Check again"
                 </button>
             </div>
-            {move || lower_ready.get().then(&lower_sections)}
+            {move || (lower_ready.get() && site_ready()).then(&lower_sections)}
         </main>
     }
 }

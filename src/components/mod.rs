@@ -9,6 +9,7 @@ mod gauge;
 mod link_text;
 mod report;
 mod services;
+mod site_extras;
 mod support;
 mod verdict_panel;
 
@@ -20,5 +21,6 @@ pub use gauge::Gauge;
 pub use link_text::TicketTag;
 pub use report::{PastReport, ReportShare, permalink};
 pub use services::{ServiceList, verdict_badge};
+pub use site_extras::SiteExtras;
 pub use support::{LinkMaker, ServerCheck, copy_to_clipboard};
 pub use verdict_panel::VerdictPanel;

@@ -122,7 +122,7 @@ pub fn parse_query(query: &str, page_is_https: bool) -> Result<Config, ConfigErr
     Ok(config)
 }
 
-fn parse_limit_ms(raw: &str) -> Result<u64, ConfigError> {
+pub(crate) fn parse_limit_ms(raw: &str) -> Result<u64, ConfigError> {
     let seconds: f64 = raw
         .trim()
         .parse()
@@ -137,7 +137,7 @@ fn parse_limit_ms(raw: &str) -> Result<u64, ConfigError> {
 }
 
 /// Cleaned ([`text::clean`]) and capped; `None` when nothing is left.
-fn clean_label(raw: &str) -> Option<String> {
+pub(crate) fn clean_label(raw: &str) -> Option<String> {
     // A label names something (a ticket, a service): cut it plainly, since a `…` would read
     // as part of the name.
     let cleaned: String = text::clean(raw, usize::MAX)
@@ -148,7 +148,7 @@ fn clean_label(raw: &str) -> Option<String> {
     (!cleaned.is_empty()).then(|| cleaned.to_owned())
 }
 
-fn validate_endpoint(raw: &str, page_is_https: bool) -> Result<String, ConfigError> {
+pub(crate) fn validate_endpoint(raw: &str, page_is_https: bool) -> Result<String, ConfigError> {
     let endpoint = raw.trim();
     if endpoint.is_empty() {
         return Err(ConfigError::EmptyEndpoint);

@@ -16,6 +16,7 @@ pub mod platform;
 pub mod plausible;
 pub mod report;
 pub mod sample;
+pub mod site_config;
 pub mod source;
 pub mod support;
 pub mod text;

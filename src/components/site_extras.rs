@@ -1,0 +1,47 @@
+//! What the deployment's `skewcheck.json` adds to the page: the support e-mail link, and
+//! notices for the page's owner when the file has problems.
+
+use crate::engine::report::Report;
+use crate::engine::site_config::SiteFile;
+use leptos::prelude::*;
+
+/// "Email this result to Acme support", once there is a result, when the file names support;
+/// and the file's problems, for whoever deployed the page.
+#[component]
+pub fn SiteExtras(
+    /// The file as read (`None` while it is still on its way).
+    #[prop(into)]
+    site: Signal<Option<SiteFile>>,
+    /// The result to send.
+    #[prop(into)]
+    report: Signal<Option<Report>>,
+) -> impl IntoView {
+    let email = move || {
+        let support =
+            site.with(|site| site.as_ref().and_then(|site| site.config.support.clone()))?;
+        let report = report.get()?;
+        let href = support.mailto(report.reference.as_deref(), &report.to_text());
+        Some(view! {
+            <p class="support-email">
+                <a href=href data-testid="support-email">{support.label()}</a>
+            </p>
+        })
+    };
+    let notices = move || {
+        let notices = site.with(|site| site.as_ref().map(|site| site.notices.clone()))?;
+        (!notices.is_empty()).then(|| {
+            view! {
+                <details class="details" data-testid="site-config-notices">
+                    <summary>"Notes for this page's owner"</summary>
+                    <ul>
+                        {notices
+                            .into_iter()
+                            .map(|notice| view! { <li data-testid="site-config-notice">{notice}</li> })
+                            .collect_view()}
+                    </ul>
+                </details>
+            }
+        })
+    };
+    view! { {email} {notices} }
+}

@@ -1,0 +1,317 @@
+//! The deployment's own settings: `skewcheck.json` beside `index.html`, validated.
+//!
+//! | key | meaning |
+//! |---|---|
+//! | `title` | the page heading and document title (text, never markup) |
+//! | `service` | the default service id (`s3`, `kerberos`, …) |
+//! | `limit_s`, `service_name` | a limit in seconds and a service of the team's own, as the link's `limit` and `service_name` |
+//! | `endpoint`, `endpoint2` | the default time sources |
+//! | `allowed_endpoints` | origins or URL prefixes a link's `endpoint`/`endpoint2` may use |
+//! | `support` | `{ "email", "name" }`: an "Email this result to … support" link |
+//!
+//! The file is the page owner's, so nothing in it may break the page: whatever is missing,
+//! malformed or unknown falls back to the default, with a notice for the owner. Link
+//! parameters override the file, except `allowed_endpoints`, which limits what links may name.
+
+use super::address::Origin;
+use super::config::{clean_label, parse_limit_ms, validate_endpoint};
+use super::text;
+use super::verdict::service_by_id;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use serde_json::{Map, Value};
+
+/// The file's name, beside `index.html`.
+pub const FILE_NAME: &str = "skewcheck.json";
+/// Longest title kept: it is a heading, not a paragraph.
+const MAX_TITLE_CHARS: usize = 120;
+/// Longest e-mail address (RFC 5321: 254 octets in a path).
+const MAX_EMAIL_CHARS: usize = 254;
+/// The link parameters that pick the service; a link naming any of them replaces the file's
+/// whole choice, so a link's `limit` never lands on the file's service by accident.
+const SERVICE_KEYS: [&str; 3] = ["service", "limit", "service_name"];
+
+/// A support address for the "Email this result" link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Support {
+    /// The address, checked for a plausible `local@domain` shape.
+    pub email: String,
+    /// Who answers, as in "Email this result to Acme support" (cleaned text).
+    pub name: String,
+}
+
+/// What `skewcheck.json` configures; `None` everywhere is the page without a file.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SiteConfig {
+    /// The page heading and document title.
+    pub title: Option<String>,
+    /// The default service id, known to the catalogue.
+    pub service: Option<String>,
+    /// A limit in seconds, as the link's `limit`.
+    pub limit_s: Option<f64>,
+    /// The name of the team's own service, as the link's `service_name`.
+    pub service_name: Option<String>,
+    /// The default time source.
+    pub endpoint: Option<String>,
+    /// The default second source.
+    pub endpoint2: Option<String>,
+    /// Where a link's endpoints may point; `None`: anywhere (the page-origin witness guards).
+    pub allowed_endpoints: Option<Vec<String>>,
+    /// The support address.
+    pub support: Option<Support>,
+}
+
+/// The file read: what it configures, and what its owner should fix.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SiteFile {
+    /// The usable settings.
+    pub config: SiteConfig,
+    /// One sentence per problem, for the page's owner.
+    pub notices: Vec<String>,
+}
+
+/// Reads the text of `skewcheck.json`. `page_is_https` rules out `http:` endpoints as for links.
+pub fn parse(text: &str, page_is_https: bool) -> SiteFile {
+    let mut file = SiteFile::default();
+    let object = match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(object)) => object,
+        Ok(_) => {
+            file.notices.push(format!(
+                "{FILE_NAME} is not a JSON object ({{ … }}), so it is ignored."
+            ));
+            return file;
+        }
+        Err(error) => {
+            file.notices.push(format!(
+                "{FILE_NAME} is not valid JSON ({error}), so it is ignored."
+            ));
+            return file;
+        }
+    };
+    for (key, value) in &object {
+        if let Err(problem) = file.config.take(key, value, page_is_https) {
+            file.notices.push(format!(
+                "{FILE_NAME}: “{}” {problem}; the default is used instead.",
+                shown(key)
+            ));
+        }
+    }
+    file
+}
+
+impl SiteConfig {
+    /// Takes one key of the file, or says what is wrong with it.
+    fn take(&mut self, key: &str, value: &Value, page_is_https: bool) -> Result<(), String> {
+        let endpoint = |value: &Value| {
+            validate_endpoint(as_text(value)?, page_is_https).map_err(|error| {
+                error
+                    .to_string()
+                    .replace("the link's endpoint", "is an endpoint that cannot be used:")
+            })
+        };
+        match key {
+            "title" => {
+                self.title = Some(text::clean(as_text(value)?, MAX_TITLE_CHARS))
+                    .filter(|title| !title.is_empty());
+            }
+            "service" => {
+                let id = as_text(value)?.trim();
+                let service = service_by_id(id).ok_or_else(|| {
+                    format!("names a service skewcheck does not know ({})", shown(id))
+                })?;
+                self.service = Some(service.id.to_string());
+            }
+            "limit_s" => {
+                let seconds = value.as_f64().ok_or("is not a number of seconds")?;
+                parse_limit_ms(&seconds.to_string())
+                    .map_err(|_| "is not between 0 and 31536000 seconds")?;
+                self.limit_s = Some(seconds);
+            }
+            "service_name" => self.service_name = clean_label(as_text(value)?),
+            "endpoint" => self.endpoint = Some(endpoint(value)?),
+            "endpoint2" => self.endpoint2 = Some(endpoint(value)?),
+            "allowed_endpoints" => self.allowed_endpoints = Some(allowed_list(value)?),
+            "support" => self.support = Some(support(value)?),
+            _ => return Err("is not a key skewcheck knows (a typo?)".to_owned()),
+        }
+        Ok(())
+    }
+
+    /// The query the page acts on: the link's own, with the file's defaults for whatever the
+    /// link leaves out (the service choice — `service`, `limit`, `service_name` — as a whole).
+    pub fn effective_query(&self, link_query: &str) -> String {
+        let link_query = link_query.strip_prefix('?').unwrap_or(link_query);
+        let link_names =
+            |key: &str| form_urlencoded::parse(link_query.as_bytes()).any(|(name, _)| name == key);
+        let mut defaults = form_urlencoded::Serializer::new(String::new());
+        if !SERVICE_KEYS.iter().any(|key| link_names(key)) {
+            let limit = self.limit_s.map(|seconds| seconds.to_string());
+            for (key, value) in [
+                ("service", self.service.as_ref()),
+                ("limit", limit.as_ref()),
+                ("service_name", self.service_name.as_ref()),
+            ] {
+                if let Some(value) = value {
+                    defaults.append_pair(key, value);
+                }
+            }
+        }
+        for (key, value) in [("endpoint", &self.endpoint), ("endpoint2", &self.endpoint2)] {
+            if let Some(value) = value.as_ref().filter(|_| !link_names(key)) {
+                defaults.append_pair(key, value);
+            }
+        }
+        let defaults = defaults.finish();
+        match (defaults.is_empty(), link_query.is_empty()) {
+            (true, _) => link_query.to_owned(),
+            (false, true) => defaults,
+            (false, false) => format!("{defaults}&{link_query}"),
+        }
+    }
+}
+
+/// Whether a link's endpoint, as an absolute address, falls under one of the `allowed`
+/// absolute addresses: the same origin (scheme, host, port — parsed, so
+/// `https://good.example.evil.com` is not `https://good.example`), and a path under the
+/// allowed path, segment by segment.
+pub fn endpoint_allowed(endpoint_url: &str, allowed: &[String]) -> bool {
+    let Some(origin) = Origin::of(endpoint_url) else {
+        return false;
+    };
+    let path = path_of(endpoint_url);
+    allowed.iter().any(|entry| {
+        let prefix = path_of(entry);
+        Origin::of(entry).is_some_and(|allowed| allowed == origin)
+            && (prefix.is_empty()
+                || prefix == "/"
+                || path == prefix
+                || path.starts_with(prefix)
+                    && (prefix.ends_with('/') || path[prefix.len()..].starts_with('/')))
+    })
+}
+
+/// The path of an absolute address (without query and fragment); empty without one.
+fn path_of(url: &str) -> &str {
+    let after_scheme = url.split_once("://").map_or("", |(_, rest)| rest);
+    let before_query = after_scheme.split(['?', '#']).next().unwrap_or_default();
+    before_query
+        .find('/')
+        .map_or("", |start| &before_query[start..])
+}
+
+/// Everything but `A–Z a–z 0–9 - . _ ~` is percent-encoded in a `mailto:` query (RFC 6068).
+const MAILTO_QUERY: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+/// An address keeps its `@` and `+` readable; anything else special is encoded.
+const MAILTO_ADDRESS: &AsciiSet = &MAILTO_QUERY.remove(b'@').remove(b'+');
+
+impl Support {
+    /// The link's words: "Email this result to Acme support".
+    pub fn label(&self) -> String {
+        format!("Email this result to {} support", self.name)
+    }
+
+    /// A `mailto:` address whose subject carries `reference` and whose body is `report_text`
+    /// (line breaks as CRLF, as RFC 6068 asks).
+    pub fn mailto(&self, reference: Option<&str>, report_text: &str) -> String {
+        let subject = match reference {
+            Some(reference) => format!("Clock check result — ref {reference}"),
+            None => "Clock check result".to_owned(),
+        };
+        let body = report_text.replace("\r\n", "\n").replace('\n', "\r\n");
+        format!(
+            "mailto:{}?subject={}&body={}",
+            utf8_percent_encode(&self.email, MAILTO_ADDRESS),
+            utf8_percent_encode(&subject, MAILTO_QUERY),
+            utf8_percent_encode(&body, MAILTO_QUERY)
+        )
+    }
+}
+
+fn as_text(value: &Value) -> Result<&str, String> {
+    value.as_str().ok_or_else(|| "is not a string".to_owned())
+}
+
+/// A key or value from the file, shortened for a notice.
+fn shown(raw: &str) -> String {
+    text::clean(raw, 40)
+}
+
+fn allowed_list(value: &Value) -> Result<Vec<String>, String> {
+    let entries = value
+        .as_array()
+        .ok_or("is not a list of origins or URL prefixes")?;
+    entries
+        .iter()
+        .map(|entry| {
+            let entry = as_text(entry)?.trim();
+            let absolute = Origin::of(entry).is_some_and(|origin| {
+                matches!(origin.scheme.as_str(), "http" | "https")
+            });
+            let on_page_origin = entry.starts_with('/') && !entry.starts_with("//");
+            if absolute || on_page_origin {
+                Ok(entry.to_owned())
+            } else {
+                Err(format!(
+                    "holds “{}”, which is neither an http(s):// origin or prefix nor a /path (nothing is allowed until it is fixed)",
+                    shown(entry)
+                ))
+            }
+        })
+        .collect()
+}
+
+fn support(value: &Value) -> Result<Support, String> {
+    let object: &Map<String, Value> = value
+        .as_object()
+        .ok_or("is not an object { \"email\", \"name\" }")?;
+    let email = object
+        .get("email")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|email| plausible_email(email))
+        .ok_or("has no plausible “email” (name@example.com)")?;
+    let name = object
+        .get("name")
+        .and_then(Value::as_str)
+        .and_then(clean_label)
+        .ok_or("has no “name”")?;
+    if let Some(extra) = object
+        .keys()
+        .find(|key| !matches!(key.as_str(), "email" | "name"))
+    {
+        return Err(format!("has an unknown key “{}”", shown(extra)));
+    }
+    Ok(Support {
+        email: email.to_owned(),
+        name,
+    })
+}
+
+/// `local@domain.tld`: one `@`, a dot-atom local part (RFC 5322 atext), and a domain of
+/// letter-digit-hyphen labels with at least one dot. Shape only; delivery is the mailer's.
+pub fn plausible_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    let atext = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~".contains(c);
+    let dot_atom = |part: &str, allowed: &dyn Fn(char) -> bool| {
+        !part.is_empty()
+            && part
+                .split('.')
+                .all(|atom| !atom.is_empty() && atom.chars().all(allowed))
+    };
+    let label_ok =
+        |label: &str| label.len() <= 63 && !label.starts_with('-') && !label.ends_with('-');
+    email.len() <= MAX_EMAIL_CHARS
+        && local.len() <= 64
+        && dot_atom(local, &atext)
+        && domain.contains('.')
+        && dot_atom(domain, &|c: char| c.is_ascii_alphanumeric() || c == '-')
+        && domain.split('.').all(label_ok)
+}
+
+#[cfg(test)]
+mod tests;

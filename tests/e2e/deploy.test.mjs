@@ -1,0 +1,330 @@
+// The deploy kit end to end: a skewcheck.json beside index.html (title, service, support
+// link, allowed_endpoints, a malformed file, no delay to the first verdict), and the
+// packaged release (scripts/package) served by a real nginx from Debian's packages with
+// exactly the documented deploy/nginx.conf.
+
+import assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+import { chmod, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import { after, before, describe, test } from 'node:test';
+
+import { ensureDist, repoRoot } from './build.mjs';
+import { launchBrowser, newPageWithClockOffset } from './browser.mjs';
+import { startServer } from './server.mjs';
+
+const run = promisify(execFile);
+const VERDICT = '[data-testid="verdict"]';
+const SETTLE_TIMEOUT_MS = 20_000;
+
+let browser;
+let dist;
+const cleanups = [];
+
+before(async () => {
+  dist = await ensureDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+  await browser?.close();
+});
+
+/** A copy of dist/ with `config` as its skewcheck.json (an object, or raw text), served. */
+async function serveWithConfig(config) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'skewcheck-site-'));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  await cp(dist, dir, { recursive: true });
+  await writeFile(path.join(dir, 'skewcheck.json'), typeof config === 'string' ? config : JSON.stringify(config));
+  const server = await startServer({ distDir: dir });
+  cleanups.push(() => server.close());
+  return server;
+}
+
+/** Records every verdict state the page shows, with its service and the real time (the device clock is faked). */
+function recordVerdicts() {
+  window.__verdicts = [];
+  let last = '';
+  new MutationObserver(() => {
+    const el = document.querySelector('[data-testid="verdict"]');
+    if (!el) return;
+    const seen = `${el.dataset.state}/${el.dataset.verdict}/${el.dataset.service}`;
+    if (seen === last) return;
+    last = seen;
+    window.__verdicts.push({ state: el.dataset.state, verdict: el.dataset.verdict, service: el.dataset.service, at: performance.timeOrigin + performance.now() });
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+}
+
+async function openPage(url, offsetMs, { route } = {}) {
+  const page = await newPageWithClockOffset(browser, offsetMs);
+  await page.addInitScript(recordVerdicts);
+  if (route) await page.route('**/skewcheck.json', route);
+  await page.goto(url);
+  return page;
+}
+
+/** Waits for a result (`done`) or an error and returns the verdict element's attributes. */
+async function settled(page) {
+  await page.waitForFunction((sel) => ['done', 'error'].includes(document.querySelector(sel)?.dataset.state),
+    VERDICT, { timeout: SETTLE_TIMEOUT_MS });
+  return page.$eval(VERDICT, (el) => ({
+    ...el.dataset,
+    error: document.querySelector('[data-testid="error"]')?.textContent ?? null,
+  }));
+}
+
+describe('skewcheck.json beside index.html', () => {
+  test('title, service kerberos and a support email: the heading, Kerberos\'s verdict and a mailto link', async (t) => {
+    const server = await serveWithConfig({
+      title: 'Acme Sync — clock check',
+      service: 'kerberos',
+      support: { email: 'help@acme.example', name: 'Acme' },
+    });
+    // 400 s fast: fine for Amazon S3 (15 min), too much for Kerberos (5 min).
+    const page = await openPage(`${server.url}?ref=T-77`, 400_000);
+    try {
+      const verdict = await settled(page);
+      assert.equal(verdict.state, 'done', JSON.stringify(verdict));
+      assert.equal(verdict.service, 'kerberos');
+      assert.equal(verdict.verdict, 'rejected');
+      t.diagnostic(`first verdict ${verdict.firstVerdictMs} ms after start (the file changed the service: measured again)`);
+      const shown = await page.evaluate(() => window.__verdicts.filter((v) => v.state !== 'measuring'));
+      assert.deepEqual(shown.filter((v) => v.service !== 'kerberos'), [], 'no verdict for another service was ever shown');
+      assert.equal((await page.textContent('h1')).trim(), 'Acme Sync — clock check');
+      assert.equal(await page.title(), 'Acme Sync — clock check');
+
+      const link = page.locator('[data-testid="support-email"]');
+      await link.waitFor({ timeout: SETTLE_TIMEOUT_MS });
+      assert.equal((await link.textContent()).trim(), 'Email this result to Acme support');
+      const href = await link.getAttribute('href');
+      assert.match(href, /^mailto:help@acme\.example\?subject=[^&]+&body=/);
+      const query = new URLSearchParams(href.slice(href.indexOf('?') + 1).replaceAll('+', '%2B'));
+      assert.match(query.get('subject'), /T-77/);
+      assert.match(query.get('body'), /^skewcheck result — ref T-77\r\n/);
+      assert.match(query.get('body'), /REJECTED/);
+      assert.equal(await page.locator('[data-testid="site-config-notice"]').count(), 0, 'a valid file has no notices');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('allowed_endpoints refuses a link endpoint outside the list: error state, clear message, no request to it', async () => {
+    const server = await serveWithConfig({ allowed_endpoints: ['https://time.acme.example', '/time/'] });
+    const outside = await startServer({ distDir: dist });
+    cleanups.push(() => outside.close());
+    const page = await openPage(`${server.url}?endpoint=${encodeURIComponent(`${outside.baseUrl}/time/ms`)}`, 0);
+    try {
+      const verdict = await settled(page);
+      assert.equal(verdict.state, 'error', JSON.stringify(verdict));
+      assert.match(verdict.error, /does not measure against “http:\/\/127\.0\.0\.1:\d+\/time\/ms” \(the link's “endpoint”\): its owner allows only these time sources: https:\/\/time\.acme\.example\/, http:\/\/127\.0\.0\.1:\d+\/time\//);
+      assert.deepEqual(outside.requests.map((r) => r.url), [], 'the refused endpoint was never asked');
+    } finally {
+      await page.context().close();
+    }
+    // An endpoint under an allowed prefix is measured as usual.
+    const allowed = await openPage(`${server.url}?endpoint=/time/ms`, 3_000);
+    try {
+      const verdict = await settled(allowed);
+      assert.equal(verdict.state, 'done', JSON.stringify(verdict));
+      assert.equal(verdict.verdict, 'ok');
+    } finally {
+      await allowed.context().close();
+    }
+  });
+
+  test('a malformed skewcheck.json: the defaults, a working page and a notice for its owner', async () => {
+    const server = await serveWithConfig('{ "title": "Acme", "service": ');
+    const page = await openPage(server.url, 1_200_000);
+    try {
+      const verdict = await settled(page);
+      assert.equal(verdict.state, 'done', JSON.stringify(verdict));
+      assert.equal(verdict.service, 's3');
+      assert.equal(verdict.verdict, 'rejected');
+      assert.equal((await page.textContent('h1')).trim(), "Is this device's clock right?");
+      const notice = page.locator('[data-testid="site-config-notice"]');
+      await notice.first().waitFor({ state: 'attached', timeout: SETTLE_TIMEOUT_MS });
+      assert.match(await notice.first().textContent(), /skewcheck\.json is not valid JSON/);
+      assert.equal(await page.locator('[data-testid="support-email"]').count(), 0);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('the file costs the first verdict no round trip: time requests go out while it is on its way', async (t) => {
+    const server = await serveWithConfig({});
+    const first = server.requests.length;
+    let releasedAt = 0;
+    // The file takes a second to arrive; the time samples must not wait for it.
+    const route = async (request) => {
+      await sleep(1_000);
+      releasedAt = Date.now();
+      await request.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ title: 'Slow config' }) });
+    };
+    const page = await openPage(server.url, 3_000, { route });
+    try {
+      const verdict = await settled(page);
+      assert.equal(verdict.verdict, 'ok', JSON.stringify(verdict));
+      const samples = server.requests.slice(first).filter((r) => r.url.includes('skewcheck='));
+      assert.ok(samples.length > 0 && samples[0].time < releasedAt - 500,
+        `time samples began before the file arrived: first at ${samples[0]?.time}, file at ${releasedAt}`);
+      const done = await page.evaluate(() => window.__verdicts.find((v) => v.state === 'done'));
+      // The verdict waited for the file (it may change the service), then showed at once.
+      assert.ok(done.at >= releasedAt && done.at - releasedAt < 400, `verdict ${done.at - releasedAt} ms after the file`);
+      t.diagnostic(`verdict ${Math.round(done.at - releasedAt)} ms after the file arrived`);
+      assert.equal((await page.textContent('h1')).trim(), 'Slow config');
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+describe('the shipped policy follows skewcheck.json (scripts/csp.mjs, the release\'s update-csp.mjs)', () => {
+  test('connect-src gains the origins of endpoint, endpoint2 and allowed_endpoints; SKEWCHECK_CONNECT_SRC still adds its own', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'skewcheck-csp-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    await cp(dist, dir, { recursive: true });
+    await writeFile(path.join(dir, 'skewcheck.json'), JSON.stringify({
+      endpoint: 'https://time.acme.example/now?x=1',
+      endpoint2: '/time',
+      allowed_endpoints: ['https://clock.acme.example:8443/prefix/', 'https://time.acme.example', 42],
+    }));
+    const env = { ...process.env, SKEWCHECK_CONNECT_SRC: 'https://extra.example' };
+    delete env.TRUNK_STAGING_DIR;
+    await run('node', [path.join(repoRoot, 'scripts', 'csp.mjs'), dir], { env });
+    const connectSrc = (text) => /connect-src ([^;"]*)/.exec(text)?.[1];
+    const expected = "'self' https://extra.example https://time.acme.example https://clock.acme.example:8443";
+    assert.equal(connectSrc(await readFile(path.join(dir, 'index.html'), 'utf8')), expected);
+    assert.equal(connectSrc(await readFile(path.join(dir, '_headers'), 'utf8')), expected);
+    assert.equal(connectSrc(await readFile(path.join(dir, 'nginx-headers.conf'), 'utf8')), expected);
+    // A file the page would ignore adds nothing (and does not fail the build).
+    await writeFile(path.join(dir, 'skewcheck.json'), '{ not json');
+    await run('node', [path.join(repoRoot, 'scripts', 'csp.mjs'), dir], { env: { ...env, SKEWCHECK_CONNECT_SRC: '' } });
+    assert.equal(connectSrc(await readFile(path.join(dir, 'index.html'), 'utf8')), "'self'");
+  });
+});
+
+/** A free TCP port on loopback. */
+async function freePort() {
+  const server = net.createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function which(command) {
+  try {
+    await run('sh', ['-c', `command -v ${command}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('the packaged release on nginx, configured exactly as deploy/nginx.conf documents', async () => {
+  const nginxMissing = !(await which('nginx')) && 'nginx is not installed (scripts/setup installs nginx-light)';
+  let baseUrl;
+
+  before(async () => {
+    if (nginxMissing) return;
+    await ensureDist();
+    const work = await mkdtemp(path.join(os.tmpdir(), 'skewcheck-nginx-'));
+    cleanups.push(() => rm(work, { recursive: true, force: true }));
+    // The release, as a team gets it: scripts/package's zip, unzipped.
+    await run(path.join(repoRoot, 'scripts', 'package'), [], {
+      cwd: repoRoot, env: { ...process.env, SKEWCHECK_SKIP_BUILD: '1', SKEWCHECK_PACKAGE_DIR: work },
+    });
+    const version = /^version = "([^"]+)"/m.exec(await readFile(path.join(repoRoot, 'Cargo.toml'), 'utf8'))[1];
+    await run('unzip', ['-q', path.join(work, `skewcheck-${version}.zip`), '-d', work]);
+    const site = path.join(work, `skewcheck-${version}`, 'site');
+    // nginx's workers run as an unprivileged user when started as root.
+    await chmod(work, 0o755);
+    const port = await freePort();
+    const documented = await readFile(path.join(repoRoot, 'deploy', 'nginx.conf'), 'utf8');
+    assert.match(documented, /listen 8080;/);
+    const serverBlock = documented.replaceAll('/srv/skewcheck', site).replace('listen 8080;', `listen 127.0.0.1:${port};`);
+    await writeFile(path.join(work, 'server.conf'), serverBlock);
+    await writeFile(path.join(work, 'nginx.conf'), [
+      'daemon off;',
+      'worker_processes 1;',
+      `pid ${work}/nginx.pid;`,
+      `error_log ${work}/error.log;`,
+      'events {}',
+      'http {',
+      '  include /etc/nginx/mime.types;',
+      '  default_type application/octet-stream;',
+      `  access_log ${work}/access.log;`,
+      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `  ${kind}_temp_path ${work}/${kind};`),
+      `  include ${work}/server.conf;`,
+      '}',
+      '',
+    ].join('\n'));
+    const nginx = spawn('nginx', ['-c', path.join(work, 'nginx.conf'), '-p', work, '-e', path.join(work, 'error.log')], { stdio: 'ignore' });
+    cleanups.push(async () => {
+      nginx.kill('SIGTERM');
+      await new Promise((resolve) => (nginx.exitCode === null ? nginx.once('exit', resolve) : resolve()));
+    });
+    baseUrl = `http://127.0.0.1:${port}`;
+    for (let i = 0; ; i += 1) {
+      try {
+        await fetch(`${baseUrl}/time`);
+        break;
+      } catch (err) {
+        if (i > 50) throw new Error(`nginx did not start: ${await readFile(path.join(work, 'error.log'), 'utf8').catch(() => err.message)}`);
+        await sleep(100);
+      }
+    }
+  });
+
+  test('the documented headers: CSP and security headers, cache lifetimes, a CORS /time', { skip: nginxMissing }, async () => {
+    const page = await fetch(`${baseUrl}/`);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-security-policy'), /connect-src 'self'.*frame-ancestors 'none'/);
+    assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(page.headers.get('referrer-policy'), 'no-referrer');
+    assert.equal(page.headers.get('cache-control'), 'no-cache');
+    const wasm = /['"]\.\/([^'"]+\.wasm)['"]/.exec(await page.text())?.[1] ?? '';
+    const asset = await fetch(`${baseUrl}/${wasm}`);
+    assert.equal(asset.status, 200, wasm);
+    assert.equal(asset.headers.get('content-type'), 'application/wasm');
+    assert.equal(asset.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    assert.match(asset.headers.get('content-security-policy'), /default-src 'self'/);
+    const time = await fetch(`${baseUrl}/time`);
+    assert.match(await time.text(), /^\d{10}\.\d{3}$/);
+    assert.equal(time.headers.get('cache-control'), 'no-store');
+    assert.equal(time.headers.get('access-control-expose-headers'), 'Date');
+    assert.equal(time.headers.get('access-control-allow-origin'), '*');
+    const example = await fetch(`${baseUrl}/skewcheck.example.json`);
+    assert.equal(example.status, 200, 'the example ships beside the page');
+    assert.equal((await fetch(`${baseUrl}/skewcheck.json`)).status, 404, 'and takes no effect until renamed');
+  });
+
+  for (const c of [
+    { name: 'its Date header: device 20 min fast → rejected', search: '', offsetMs: 1_200_000, verdict: 'rejected' },
+    { name: 'its Date header: device 3 s fast → ok', search: '', offsetMs: 3_000, verdict: 'ok' },
+    { name: 'its /time ($msec): device 3 s fast → ok, to the millisecond', search: '?endpoint=/time', offsetMs: 3_000, verdict: 'ok', maxUncertaintyMs: 500 },
+    { name: 'its /time ($msec): device 16 min slow → rejected', search: '?endpoint=/time', offsetMs: -960_000, verdict: 'rejected', maxUncertaintyMs: 500 },
+  ]) {
+    test(`a correct verdict from nginx ${c.name}`, { skip: nginxMissing }, async () => {
+      const page = await openPage(`${baseUrl}/${c.search}`, c.offsetMs);
+      try {
+        const verdict = await settled(page);
+        assert.equal(verdict.state, 'done', JSON.stringify(verdict));
+        assert.equal(verdict.verdict, c.verdict);
+        const offset = Number(verdict.offsetMs);
+        const uncertainty = Number(verdict.uncertaintyMs);
+        assert.ok(Math.abs(offset - c.offsetMs) <= uncertainty + 50, `truth ${c.offsetMs} inside ${offset} ± ${uncertainty}`);
+        if (c.maxUncertaintyMs) assert.ok(uncertainty <= c.maxUncertaintyMs, `uncertainty ${uncertainty} ms`);
+        const errors = page.__errors.filter((e) => !(e.url ?? '').match(/\/(favicon\.ico|skewcheck\.json)$/));
+        assert.deepEqual(errors, [], 'page errors');
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
+});
