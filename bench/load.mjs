@@ -10,16 +10,15 @@
 // Uses the existing dist/ (never builds; `./scripts/bench load` builds first). Prints the
 // report as Markdown; exits 0 unless it crashed (targets are information).
 
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { launchBrowser } from '../tests/e2e/browser.mjs';
-import { distDir, repoRoot } from '../tests/e2e/build.mjs';
+import { distDir } from '../tests/e2e/build.mjs';
+import { benchEnvironment } from './environment.mjs';
 import { startLoadServer } from './load-server.mjs';
 
 const RUN_TIMEOUT_MS = 90_000;
@@ -165,15 +164,8 @@ const LEGEND = [
 ];
 
 async function environment(browser, reps, encoding) {
-  const wasm = (await readdir(distDir)).find((f) => f.endsWith('.wasm')) ?? '(none)';
-  let commit = 'unknown';
-  try { commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim(); } catch { /* not a checkout */ }
   return [
-    ['date', new Date().toISOString()],
-    ['browser', `Chromium ${browser.version()} (headless)`],
-    ['node', process.version],
-    ['machine', `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${os.platform()}`],
-    ['dist', `${wasm} (git ${commit}; working tree may differ)`],
+    ...await benchEnvironment(browser),
     ['served', encoding === 'br' ? 'brotli where accepted, else gzip' : 'gzip (level 9)'],
     ['runs', `${reps} per profile (median)`],
   ];
