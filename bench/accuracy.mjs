@@ -11,14 +11,13 @@
 // `--scenario ms/300ms`.
 
 import { existsSync } from 'node:fs';
-import { readdir, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { execFileSync } from 'node:child_process';
 
-import { distDir, repoRoot } from '../tests/e2e/build.mjs';
+import { distDir } from '../tests/e2e/build.mjs';
 import { launchBrowser } from '../tests/e2e/browser.mjs';
+import { benchEnvironment, wasmName } from './environment.mjs';
 import { hashSeed, startBenchServer } from './server.mjs';
 
 const RUN_TIMEOUT_MS = 40_000;
@@ -301,20 +300,8 @@ function parseCli() {
   return { reps, scenarios, markdown: values.markdown };
 }
 
-const wasmName = async () => (await readdir(distDir).catch(() => [])).find((f) => f.endsWith('.wasm')) ?? '(none)';
-
 async function environment(browser, reps) {
-  const wasm = await wasmName();
-  let commit = 'unknown';
-  try { commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim(); } catch { /* not a checkout */ }
-  return [
-    ['date', new Date().toISOString()],
-    ['browser', `Chromium ${browser.version()} (headless)`],
-    ['node', process.version],
-    ['machine', `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${os.platform()}`],
-    ['dist', `${wasm} (git ${commit}; working tree may differ)`],
-    ['reps', String(reps)],
-  ];
+  return [...await benchEnvironment(browser), ['reps', String(reps)]];
 }
 
 async function main() {
