@@ -9,12 +9,16 @@ use crate::engine::clock::DeviceClock;
 use crate::engine::estimate::Estimate;
 use crate::engine::humanize::{ServiceResult, disagreement_explanation, explain, service_results};
 use crate::engine::live::{ChangeSeen, RunOutcome, clock_change_notice};
-use crate::engine::plan::{CacheSeen, CollectError, Collector, DEFAULT_PLAN, Plan, Recorded, Step};
+use crate::engine::plan::{
+    CacheSeen, CollectError, Collector, DEFAULT_PLAN, PAGE_PLAN, Plan, Recorded, Step, Volley,
+};
 use crate::engine::sample::Observation;
 use crate::engine::source::{ReadingOrigin, cache_sentence};
 use crate::engine::timezone::zone_hint;
 use crate::engine::verdict::{Verdict, assess};
 use crate::net::{Ask, FetchError};
+use futures_util::StreamExt;
+use futures_util::stream::FuturesUnordered;
 use std::future::Future;
 
 /// How a measurement reaches its time sources: the browser's network in the page
@@ -56,25 +60,34 @@ pub async fn run(
         cache: None,
         failure_shown: false,
     };
-    let mut collector = Collector::<FetchError>::new(DEFAULT_PLAN);
+    let mut collector = Collector::<FetchError>::new(PAGE_PLAN);
     let started_ms = clock.monotonic_ms();
-    while let Step::Request { delay_ms } = collector.next_step(clock) {
-        if out_of_time(clock, started_ms, delay_ms) && collector.current_estimate().is_err() {
-            break;
+    loop {
+        let (url, ask) = (setup.source_url.as_str(), setup.ask);
+        match collector.next_step(clock) {
+            Step::Finish => break,
+            Step::Request { delay_ms } => {
+                if out_of_time(clock, started_ms, delay_ms) && collector.current_estimate().is_err()
+                {
+                    break;
+                }
+                let taken = take_next(transport, &mut collector, url, ask, delay_ms).await;
+                driver.after(taken, &collector, &report);
+            }
+            Step::Volley(volley) => {
+                take_volley(
+                    transport,
+                    &mut collector,
+                    url,
+                    ask,
+                    volley,
+                    |taken, collector| {
+                        driver.after(taken, collector, &report);
+                    },
+                )
+                .await;
+            }
         }
-        let taken = take_next(
-            transport,
-            &mut collector,
-            &setup.source_url,
-            setup.ask,
-            delay_ms,
-        );
-        match taken.await {
-            Ok((recorded, origin)) => driver.note(&recorded, origin),
-            Err(why) => driver.note_failure(collector.progress().requests, &why),
-        }
-        driver.cache = collector.cache_seen().cloned();
-        report(driver.progress(&collector));
     }
     let last = driver.finish(collector).await;
     let outcome = RunOutcome {
@@ -102,6 +115,21 @@ struct Driver<'a, C, T> {
 }
 
 impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
+    /// Takes note of one request's outcome and reports the phase it leads to.
+    fn after(
+        &mut self,
+        taken: Result<(Recorded, ReadingOrigin), String>,
+        collector: &Collector<FetchError>,
+        report: &impl Fn(Phase),
+    ) {
+        match taken {
+            Ok((recorded, origin)) => self.note(&recorded, origin),
+            Err(why) => self.note_failure(collector.progress().requests, &why),
+        }
+        self.cache = collector.cache_seen().cloned();
+        report(self.progress(collector));
+    }
+
     /// Takes note of what happened to an answer.
     fn note(&mut self, recorded: &Recorded, origin: ReadingOrigin) {
         self.origin = Some(origin);
@@ -332,10 +360,31 @@ async fn take_next(
     ask: Ask,
     delay_ms: u32,
 ) -> Result<(Recorded, ReadingOrigin), String> {
+    let answer = probe(transport, url, ask, delay_ms, transport.nonce()).await;
+    record(collector, answer)
+}
+
+/// Waits `delay_ms`, then asks `url` once.
+async fn probe(
+    transport: &impl Transport,
+    url: &str,
+    ask: Ask,
+    delay_ms: u32,
+    nonce: u64,
+) -> Result<Observation, FetchError> {
     if delay_ms > 0 {
         transport.sleep(delay_ms).await;
     }
-    match transport.sample(url, ask, transport.nonce()).await {
+    transport.sample(url, ask, nonce).await
+}
+
+/// Records one answer (or failure): what happened to it and where its time came from, or
+/// why the request failed.
+fn record(
+    collector: &mut Collector<FetchError>,
+    answer: Result<Observation, FetchError>,
+) -> Result<(Recorded, ReadingOrigin), String> {
+    match answer {
         Ok(observation) => {
             let origin = observation.sample.reference.origin;
             Ok((collector.record(observation), origin))
@@ -345,6 +394,33 @@ async fn take_next(
             let why = error.to_string();
             collector.record_failure(error, permanent);
             Err(why)
+        }
+    }
+}
+
+/// Sends a volley's probes concurrently, each after its own delay and timed by its own
+/// round trip, and records every answer as it arrives (`taken` hears of each). A change of
+/// the device clock abandons the probes still out: they straddle the change, and the
+/// collector starts over anyway.
+async fn take_volley(
+    transport: &impl Transport,
+    collector: &mut Collector<FetchError>,
+    url: &str,
+    ask: Ask,
+    volley: Volley,
+    mut taken: impl FnMut(Result<(Recorded, ReadingOrigin), String>, &Collector<FetchError>),
+) {
+    let mut in_flight: FuturesUnordered<_> = volley
+        .delays_ms()
+        .iter()
+        .map(|&delay_ms| probe(transport, url, ask, delay_ms, transport.nonce()))
+        .collect();
+    while let Some(answer) = in_flight.next().await {
+        let outcome = record(collector, answer);
+        let clock_changed = matches!(outcome, Ok((Recorded::ClockChanged { .. }, _)));
+        taken(outcome, collector);
+        if clock_changed {
+            break;
         }
     }
 }

@@ -4,7 +4,7 @@ use super::*;
 use crate::engine::clock::{DeviceClock, ManualClock};
 use crate::engine::config::parse_query;
 use crate::engine::live::RunOutcome;
-use crate::engine::plan::DEFAULT_PLAN;
+use crate::engine::plan::{DEFAULT_PLAN, PAGE_PLAN};
 use crate::simulation::{Fault, START_MS, SimulatedNetwork, TimeServer};
 use futures::executor::block_on;
 use std::cell::RefCell;
@@ -12,6 +12,7 @@ use std::cell::RefCell;
 mod caches;
 mod faults;
 mod timers;
+mod volleys;
 mod witness;
 
 const PRIMARY: &str = "https://time.example/now";
