@@ -9,6 +9,7 @@
 //! [`Collector`]: crate::engine::plan::Collector
 
 mod driver;
+mod early;
 #[cfg(test)]
 mod tests;
 mod witness;

@@ -2,6 +2,7 @@
 //! [`Transport`], and turns its state into [`Phase`]s — the early verdict, the refinement,
 //! the cross-check with a second witness, and failures.
 
+use super::early::early_observation;
 use super::witness::compare_with_witnesses;
 use super::{CrossCheck, CrossCheckOutcome, Failure, Heard, Measurement, Phase, Setup};
 use crate::engine::address::{Origin, host_words};
@@ -12,7 +13,7 @@ use crate::engine::live::{ChangeSeen, RunOutcome, clock_change_notice};
 use crate::engine::plan::{
     CacheSeen, CollectError, Collector, DEFAULT_PLAN, PAGE_PLAN, Plan, Recorded, Step, Volley,
 };
-use crate::engine::sample::Observation;
+use crate::engine::sample::{EarlyReadings, Observation};
 use crate::engine::source::{ReadingOrigin, cache_sentence};
 use crate::engine::timezone::zone_hint;
 use crate::engine::verdict::{Verdict, assess};
@@ -38,6 +39,12 @@ pub trait Transport {
 
     /// A number that differs on every call, for cache-busting queries.
     fn nonce(&self) -> u64;
+
+    /// The raw readings of the page's early time request, once per page: `None` when there
+    /// was none or it was already handed out.
+    fn early_readings(&self) -> impl Future<Output = Option<EarlyReadings>> {
+        std::future::ready(None)
+    }
 }
 
 /// Runs one measurement on `clock` and `transport`, reporting every change of phase
@@ -62,6 +69,10 @@ pub async fn run(
     };
     let mut collector = Collector::<FetchError>::new(PAGE_PLAN);
     let started_ms = clock.monotonic_ms();
+    if let Some(observation) = early_observation(setup, clock, transport).await {
+        let taken = record(&mut collector, Ok(observation));
+        driver.after(taken, &collector, &report);
+    }
     loop {
         let (url, ask) = (setup.source_url.as_str(), setup.ask);
         match collector.next_step(clock) {

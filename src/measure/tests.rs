@@ -10,6 +10,7 @@ use futures::executor::block_on;
 use std::cell::RefCell;
 
 mod caches;
+mod early;
 mod faults;
 mod timers;
 mod volleys;

@@ -8,7 +8,7 @@
 
 use super::{Exchange, TimeServer};
 use crate::engine::clock::ManualClock;
-use crate::engine::sample::Observation;
+use crate::engine::sample::{EarlyReadings, Observation};
 use crate::measure::Transport;
 use crate::net::{
     Ask, FetchError, REQUEST_TIMEOUT_MS, check_redirect, check_status, declares_too_large,
@@ -28,6 +28,8 @@ pub(crate) struct SimulatedNetwork<'a> {
     /// Everything waiting for a moment on the clock: (waiter, monotonic deadline).
     waiting: RefCell<Vec<(u64, f64)>>,
     waiters: Cell<u64>,
+    /// The page's early time request, until the measurement takes it.
+    early: RefCell<Option<EarlyReadings>>,
 }
 
 impl<'a> SimulatedNetwork<'a> {
@@ -40,7 +42,13 @@ impl<'a> SimulatedNetwork<'a> {
             nonces: RefCell::new(Vec::new()),
             waiting: RefCell::new(Vec::new()),
             waiters: Cell::new(0),
+            early: RefCell::new(None),
         }
+    }
+
+    /// The page sent an early time request with these readings.
+    pub(crate) fn set_early(&self, readings: EarlyReadings) {
+        self.early.replace(Some(readings));
     }
 
     /// Waits until the clock's monotonic time reaches `deadline_ms`.
@@ -148,6 +156,10 @@ impl Transport for SimulatedNetwork<'_> {
     fn nonce(&self) -> u64 {
         self.issued.set(self.issued.get() + 1);
         self.issued.get()
+    }
+
+    async fn early_readings(&self) -> Option<EarlyReadings> {
+        self.early.take()
     }
 }
 
