@@ -200,3 +200,4 @@ mod properties {
         }
     }
 }
+
