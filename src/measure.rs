@@ -10,6 +10,7 @@
 
 mod driver;
 mod early;
+mod probes;
 #[cfg(test)]
 mod tests;
 mod witness;

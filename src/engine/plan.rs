@@ -35,6 +35,7 @@ use super::source::{ReadingOrigin, ReferenceReading};
 mod freshness;
 pub mod volley;
 
+use volley::timer_ms;
 pub use volley::{Schedule, Volley};
 
 /// How a measurement is paced and bounded.
@@ -394,16 +395,6 @@ impl<E> Collector<E> {
             }
         })
     }
-}
-
-/// A pause for a timer, in whole milliseconds.
-#[allow(
-    clippy::cast_possible_truncation,
-    clippy::cast_sign_loss,
-    reason = "clamped into u32's range first (and `as` saturates, NaN becomes 0)"
-)]
-fn timer_ms(ms: f64) -> u32 {
-    ms.clamp(0.0, f64::from(u32::MAX)) as u32
 }
 
 #[cfg(test)]

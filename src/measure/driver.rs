@@ -3,6 +3,7 @@
 //! the cross-check with a second witness, and failures.
 
 use super::early::early_observation;
+use super::probes::{WITNESS_PLAN, measure_quietly, record, take_next, take_volley};
 use super::witness::compare_with_witnesses;
 use super::{CrossCheck, CrossCheckOutcome, Failure, Heard, Measurement, Phase, Setup};
 use crate::engine::address::{Origin, host_words};
@@ -11,15 +12,13 @@ use crate::engine::estimate::Estimate;
 use crate::engine::humanize::{ServiceResult, disagreement_explanation, explain, service_results};
 use crate::engine::live::{ChangeSeen, RunOutcome, clock_change_notice};
 use crate::engine::plan::{
-    CacheSeen, CollectError, Collector, DEFAULT_PLAN, PAGE_PLAN, Plan, Recorded, Step, Volley,
+    CacheSeen, CollectError, Collector, DEFAULT_PLAN, PAGE_PLAN, Recorded, Step,
 };
 use crate::engine::sample::{EarlyReadings, Observation};
 use crate::engine::source::{ReadingOrigin, cache_sentence};
 use crate::engine::timezone::zone_hint;
 use crate::engine::verdict::{Verdict, assess};
 use crate::net::{Ask, FetchError};
-use futures_util::StreamExt;
-use futures_util::stream::FuturesUnordered;
 use std::future::Future;
 
 /// How a measurement reaches its time sources: the browser's network in the page
@@ -87,6 +86,7 @@ pub async fn run(
             }
             Step::Volley(volley) => {
                 take_volley(
+                    clock,
                     transport,
                     &mut collector,
                     url,
@@ -360,108 +360,6 @@ fn out_of_time(clock: &impl DeviceClock, started_ms: f64, delay_ms: u32) -> bool
         + f64::from(delay_ms)
         + f64::from(crate::net::REQUEST_TIMEOUT_MS);
     ends_by > NO_ANSWER_DEADLINE_MS
-}
-
-/// Waits as the collector asked, takes one sample and records it: what happened to the
-/// answer and where its time came from, or why the request failed (also recorded).
-async fn take_next(
-    transport: &impl Transport,
-    collector: &mut Collector<FetchError>,
-    url: &str,
-    ask: Ask,
-    delay_ms: u32,
-) -> Result<(Recorded, ReadingOrigin), String> {
-    let answer = probe(transport, url, ask, delay_ms, transport.nonce()).await;
-    record(collector, answer)
-}
-
-/// Waits `delay_ms`, then asks `url` once.
-async fn probe(
-    transport: &impl Transport,
-    url: &str,
-    ask: Ask,
-    delay_ms: u32,
-    nonce: u64,
-) -> Result<Observation, FetchError> {
-    if delay_ms > 0 {
-        transport.sleep(delay_ms).await;
-    }
-    transport.sample(url, ask, nonce).await
-}
-
-/// Records one answer (or failure): what happened to it and where its time came from, or
-/// why the request failed.
-fn record(
-    collector: &mut Collector<FetchError>,
-    answer: Result<Observation, FetchError>,
-) -> Result<(Recorded, ReadingOrigin), String> {
-    match answer {
-        Ok(observation) => {
-            let origin = observation.sample.reference.origin;
-            Ok((collector.record(observation), origin))
-        }
-        Err(error) => {
-            let permanent = error.is_permanent();
-            let why = error.to_string();
-            collector.record_failure(error, permanent);
-            Err(why)
-        }
-    }
-}
-
-/// Sends a volley's probes concurrently, each after its own delay and timed by its own
-/// round trip, and records every answer as it arrives (`taken` hears of each). A change of
-/// the device clock abandons the probes still out: they straddle the change, and the
-/// collector starts over anyway.
-async fn take_volley(
-    transport: &impl Transport,
-    collector: &mut Collector<FetchError>,
-    url: &str,
-    ask: Ask,
-    volley: Volley,
-    mut taken: impl FnMut(Result<(Recorded, ReadingOrigin), String>, &Collector<FetchError>),
-) {
-    let mut in_flight: FuturesUnordered<_> = volley
-        .delays_ms()
-        .iter()
-        .map(|&delay_ms| probe(transport, url, ask, delay_ms, transport.nonce()))
-        .collect();
-    while let Some(answer) = in_flight.next().await {
-        let outcome = record(collector, answer);
-        let clock_changed = matches!(outcome, Ok((Recorded::ClockChanged { .. }, _)));
-        taken(outcome, collector);
-        if clock_changed {
-            break;
-        }
-    }
-}
-
-/// The page's own origin as a witness: a few `Date` headers bound it to about a second,
-/// plenty to catch a time source hours off, without a long bisection.
-const WITNESS_PLAN: Plan = Plan {
-    max_requests: 4,
-    ..DEFAULT_PLAN
-};
-
-/// Measures a second source without reporting progress (the first result is on screen).
-async fn measure_quietly(
-    clock: &impl DeviceClock,
-    transport: &impl Transport,
-    url: &str,
-    ask: Ask,
-    plan: Plan,
-) -> Result<Estimate, String> {
-    let mut collector = Collector::<FetchError>::new(plan);
-    while let Step::Request { delay_ms } = collector.next_step(clock) {
-        let _ = take_next(transport, &mut collector, url, ask, delay_ms).await;
-    }
-    collector.finish().map_err(|error| match error {
-        CollectError::Requests(error) => error.to_string(),
-        CollectError::ClockUnstable => "the device clock kept changing".to_owned(),
-        CollectError::OnlyCached(evidence) => {
-            format!("every answer came from a frozen copy in its cache ({evidence})")
-        }
-    })
 }
 
 /// Why a measurement has no result, for the page.

@@ -25,7 +25,6 @@
 //! flight together; every probe is still timed by its own round trip, and only those real
 //! timestamps enter the estimate (the schedule is a hint, never a premise).
 
-use super::timer_ms;
 use crate::engine::estimate::Estimate;
 
 /// Most probes a volley holds.
@@ -47,12 +46,24 @@ pub enum Schedule {
 pub struct Volley {
     delays_ms: [u32; MAX_VOLLEY],
     len: usize,
+    late_ms: u32,
 }
+
+/// A probe may leave this late and still be worth its request (see [`Volley::late_ms`]).
+const MIN_LATE_MS: f64 = 10.0;
 
 impl Volley {
     /// The delays, shortest first.
     pub fn delays_ms(&self) -> &[u32] {
         &self.delays_ms[..self.len]
+    }
+
+    /// How late a probe may leave: a timer that fires later than this (a busy page) would
+    /// put the probe's stamp on another probe's phase — still honest, but a wasted request —
+    /// so the shell sends it at the same phase a second later instead. Half the gap between
+    /// neighbouring aims, and at least 10 ms.
+    pub fn late_ms(&self) -> u32 {
+        self.late_ms
     }
 
     /// Probes aimed across `estimate` (module docs), sent no sooner than `min_gap_ms` from
@@ -79,6 +90,7 @@ impl Volley {
         Self {
             delays_ms,
             len: probes,
+            late_ms: timer_ms((gap / 2.0).max(MIN_LATE_MS)),
         }
     }
 }
@@ -102,6 +114,16 @@ pub(super) fn next_volley_size(rounds: &[usize], requests: usize) -> Option<usiz
         sent_by_round_end += size;
         (requests < sent_by_round_end).then(|| (sent_by_round_end - requests).min(size))
     })
+}
+
+/// A pause for a timer, in whole milliseconds (negative and NaN become 0).
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "clamped into u32's range first (and `as` saturates, NaN becomes 0)"
+)]
+pub fn timer_ms(ms: f64) -> u32 {
+    ms.clamp(0.0, f64::from(u32::MAX)) as u32
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! network, the estimate narrowing within a few server ticks.
 
 use super::*;
+use crate::engine::sample::Observation;
 
 /// How long after the start (device ms) a measurement concluded.
 fn elapsed(measurement: &Measurement) -> f64 {
@@ -79,4 +80,62 @@ fn a_volley_abandons_its_probes_when_the_clock_changes() {
     );
     assert_eq!(result.assessment.verdict, Verdict::Ok);
     assert!(run.outcome.clock_changed);
+}
+
+/// The simulated network, with every timer firing `late_ms` late (a busy page).
+struct Busy<'a> {
+    network: SimulatedNetwork<'a>,
+    late_ms: u32,
+}
+
+impl Transport for Busy<'_> {
+    async fn sample(&self, url: &str, ask: Ask, nonce: u64) -> Result<Observation, FetchError> {
+        self.network.sample(url, ask, nonce).await
+    }
+
+    async fn sleep(&self, ms: u32) {
+        self.network.sleep(ms + self.late_ms).await;
+    }
+
+    fn nonce(&self) -> u64 {
+        self.network.nonce()
+    }
+}
+
+#[test]
+fn late_timers_cost_time_never_honesty() {
+    for late_ms in [5, 150, 1_300] {
+        let clock = ManualClock::starting_at(START_MS + 123.0);
+        let server = TimeServer::date_header(3_210.0, 50.0);
+        let busy = Busy {
+            network: SimulatedNetwork::new(&clock, &[(PRIMARY, &server)]),
+            late_ms,
+        };
+        let last = RefCell::new(None);
+        block_on(run(
+            &setup(Ask::DateHeader, None),
+            None,
+            &clock,
+            &busy,
+            |phase| {
+                *last.borrow_mut() = Some(phase);
+            },
+        ));
+        let last = last.into_inner().expect("a phase");
+        let result = last.settled().expect("a result");
+        assert!(
+            result.estimate.interval.contains(3_210.0),
+            "{late_ms}: {:?}",
+            result.estimate
+        );
+        assert!(result.requests <= PAGE_PLAN.max_requests);
+        // A probe a little late still goes at once and keeps its phase well enough.
+        if late_ms == 5 {
+            assert!(
+                result.estimate.uncertainty_ms() <= 60.0,
+                "{:?}",
+                result.estimate
+            );
+        }
+    }
 }

@@ -200,4 +200,3 @@ mod properties {
         }
     }
 }
-
