@@ -1,6 +1,6 @@
 // skewcheck's early time request: one same-origin HEAD sent while the WebAssembly is still
 // downloading, so the first verdict need not wait for a round trip after it has loaded.
-// Raw readings only — nothing is computed here: the engine checks them (src/engine/sample/
+// Raw readings only (clocks around the request, status, headers) — nothing is computed here: the engine checks them (src/engine/sample/
 // early.rs) and does all the math. Inlined into index.html by Trunk; the CSP hook hashes it.
 (function () {
   'use strict';
@@ -24,7 +24,8 @@
           wallSentMs: wallSentMs,
           wallReceivedMs: wallReceivedMs,
           status: response.redirected ? 0 : response.status,
-          date: response.headers.get('Date'),
+          // [name, value] pairs as the browser exposes them: Date, and a cache's Age, X-Cache…
+          headers: Array.from(response.headers),
         };
       }, function () {
         clearTimeout(timer);

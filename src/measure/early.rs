@@ -24,11 +24,12 @@ pub(super) async fn early_observation(
     let timing = readings
         .timing(clock.monotonic_ms(), clock.timer_granularity_ms())
         .ok()?;
-    let (status, date) = readings.answer().ok()?;
+    let status = readings.status().ok()?;
     let url = setup.source_url.as_str();
     check_status(url, Ask::DateHeader, status).ok()?;
+    // Read as any answer is: a cache's `Age` or hit header widens or flags it.
     read_answer(url, timing, None, |name| {
-        name.eq_ignore_ascii_case("date").then(|| date.to_owned())
+        readings.header(name).map(str::to_owned)
     })
     .ok()
 }

@@ -2,8 +2,8 @@
 //! readings of one `HEAD` sent before the WebAssembly loaded. Only types are checked here;
 //! whether the readings make sense is the engine's decision ([`EarlyReadings::timing`]).
 
-use crate::engine::sample::EarlyReadings;
-use js_sys::{Promise, Reflect};
+use crate::engine::sample::{EARLY_MAX_HEADERS, EarlyReadings};
+use js_sys::{Array, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -24,15 +24,24 @@ pub(super) async fn take_early_readings() -> Option<EarlyReadings> {
             .ok()
             .and_then(|value| value.as_f64())
     };
-    let date = Reflect::get(&readings, &JsValue::from_str("date"))
-        .ok()
-        .and_then(|value| value.as_string());
+    let headers = Reflect::get(&readings, &JsValue::from_str("headers"))
+        .ok()?
+        .dyn_into::<Array>()
+        .ok()?;
+    let headers = headers
+        .iter()
+        .take(EARLY_MAX_HEADERS + 1)
+        .filter_map(|pair| {
+            let pair = pair.dyn_into::<Array>().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect();
     Some(EarlyReadings {
         monotonic_sent_ms: number("monotonicSentMs")?,
         monotonic_received_ms: number("monotonicReceivedMs")?,
         wall_sent_ms: number("wallSentMs")?,
         wall_received_ms: number("wallReceivedMs")?,
         status: number("status")?,
-        date,
+        headers,
     })
 }

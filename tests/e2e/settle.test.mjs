@@ -146,7 +146,7 @@ describe('the early time request', () => {
     const spoilReadings = () => {
       Object.defineProperty(window, '__skewcheckEarlyProbe', {
         configurable: true,
-        get: () => Promise.resolve({ monotonicSentMs: 10, monotonicReceivedMs: 1e9, wallSentMs: Date.now() - 86_400_000, wallReceivedMs: 'soon', status: 200, date: new Date(0).toUTCString() }),
+        get: () => Promise.resolve({ monotonicSentMs: 10, monotonicReceivedMs: 1e9, wallSentMs: Date.now() - 86_400_000, wallReceivedMs: 'soon', status: 200, headers: [['date', new Date(0).toUTCString()]] }),
         set: () => {},
       });
     };

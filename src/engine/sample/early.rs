@@ -22,8 +22,9 @@ pub struct EarlyReadings {
     pub wall_received_ms: f64,
     /// The HTTP status.
     pub status: f64,
-    /// The `Date` header, if the answer had one.
-    pub date: Option<String>,
+    /// The response headers the script could read, names in lower case: `Date`, and what a
+    /// cache adds (`Age`, `X-Cache`, …), which the engine weighs as for any answer.
+    pub headers: Vec<(String, String)>,
 }
 
 /// Why the early readings are not used (the page then measures as if there were none).
@@ -57,6 +58,10 @@ const LATEST_WALL_MS: f64 = 7_258_118_400_000.0;
 
 /// The longest `Date` header read: an IMF-fixdate is 29 characters.
 const MAX_DATE_LENGTH: usize = 64;
+
+/// Most headers kept from the early answer, and the longest value read.
+pub const EARLY_MAX_HEADERS: usize = 64;
+const MAX_HEADER_LENGTH: usize = 1024;
 
 impl EarlyReadings {
     /// The request's timing, if the readings are consistent with the page's clocks now
@@ -102,17 +107,25 @@ impl EarlyReadings {
         })
     }
 
-    /// The HTTP status and `Date` header of an answer (a network error has status 0).
-    pub fn answer(&self) -> Result<(u16, &str), EarlyRefusal> {
-        let status = (100..=599)
+    /// The HTTP status of an answer with a `Date` header (a network error has status 0).
+    pub fn status(&self) -> Result<u16, EarlyRefusal> {
+        let date = self.header("date").ok_or(EarlyRefusal::NoAnswer)?;
+        if date.is_empty() || date.len() > MAX_DATE_LENGTH || self.headers.len() > EARLY_MAX_HEADERS
+        {
+            return Err(EarlyRefusal::NoAnswer);
+        }
+        (100..=599)
             .find(|&code| f64::from(code) == self.status)
-            .ok_or(EarlyRefusal::NoAnswer)?;
-        let date = self
-            .date
-            .as_deref()
-            .filter(|date| !date.is_empty() && date.len() <= MAX_DATE_LENGTH)
-            .ok_or(EarlyRefusal::NoAnswer)?;
-        Ok((status, date))
+            .ok_or(EarlyRefusal::NoAnswer)
+    }
+
+    /// A response header by name (any case), if it is of a sane length.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+            .filter(|value| value.len() <= MAX_HEADER_LENGTH)
     }
 }
 

@@ -22,10 +22,10 @@ fn early_probe(clock: &ManualClock, server: &TimeServer) -> EarlyReadings {
         wall_sent_ms: timing.wall_sent_ms,
         wall_received_ms: timing.wall_received_ms,
         status: f64::from(status),
-        date: headers
-            .iter()
-            .find(|(name, _)| *name == "date")
-            .map(|(_, value)| value.clone()),
+        headers: headers
+            .into_iter()
+            .map(|(name, value)| (name.to_owned(), value))
+            .collect(),
     }
 }
 
@@ -82,7 +82,7 @@ fn garbage_or_inconsistent_early_readings_are_refused() {
         |readings| readings.monotonic_received_ms = 1e9, // after "now": another timeline
         |readings| readings.wall_received_ms += 60_000.0, // the clock changed meanwhile
         |readings| readings.status = 0.0,
-        |readings| readings.date = Some("yesterday".to_owned()),
+        |readings| readings.headers = vec![("date".to_owned(), "yesterday".to_owned())],
     ];
     for (index, spoil) in spoilers.into_iter().enumerate() {
         let server = TimeServer::date_header(3_000.0, 20.0);
@@ -114,4 +114,25 @@ fn a_link_to_another_source_ignores_the_early_answer() {
     assert_eq!(result.requests, run.nonces.len());
     assert!(result.estimate.interval.contains(3_000.0));
     assert!(!result.estimate.interval.contains(SIXTEEN_MIN_MS));
+}
+
+#[test]
+fn an_early_answer_from_a_cache_is_weighed_as_one() {
+    // A CDN answered the early request with a copy 2 h old: like any cached answer it is a
+    // wide reading, and never decides `ok` or `rejected` alone.
+    let server = TimeServer::date_header(3_000.0, 20.0).always_failing(Fault::Cached(7_200));
+    let run = measure_after_early(&setup(Ask::DateHeader, None), &server, |clock| {
+        early_probe(clock, &server)
+    });
+    let result = run.settled();
+    assert!(result.cache.is_some(), "the cache is named");
+    assert!(result.estimate.interval.contains(3_000.0));
+    assert!(
+        run.phases
+            .iter()
+            .filter_map(Phase::measurement)
+            .all(|m| m.assessment.verdict == Verdict::Warning),
+        "{:?}",
+        run.phases.iter().map(Phase::verdict).collect::<Vec<_>>()
+    );
 }

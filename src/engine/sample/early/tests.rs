@@ -7,7 +7,13 @@ fn valid() -> EarlyReadings {
         wall_sent_ms: 1_700_000_000_120.0,
         wall_received_ms: 1_700_000_000_170.0,
         status: 200.0,
-        date: Some("Tue, 14 Nov 2023 22:13:20 GMT".to_owned()),
+        headers: vec![
+            (
+                "date".to_owned(),
+                "Tue, 14 Nov 2023 22:13:20 GMT".to_owned(),
+            ),
+            ("age".to_owned(), "3".to_owned()),
+        ],
     }
 }
 
@@ -17,7 +23,16 @@ fn consistent_readings_become_the_request_timing() {
     assert_eq!(timing.round_trip_ms, 50.0);
     assert_eq!(timing.wall_sent_ms, 1_700_000_000_120.0);
     assert_eq!(timing.monotonic_sent_ms, 120.0);
-    assert_eq!(valid().answer(), Ok((200, "Tue, 14 Nov 2023 22:13:20 GMT")));
+    assert_eq!(valid().status(), Ok(200));
+    assert_eq!(
+        valid().header("Date"),
+        Some("Tue, 14 Nov 2023 22:13:20 GMT")
+    );
+    assert_eq!(
+        valid().header("AGE"),
+        Some("3"),
+        "a cache's headers are kept"
+    );
 }
 
 #[test]
@@ -74,13 +89,25 @@ fn a_failed_or_dateless_answer_is_no_answer() {
     ] {
         let readings = EarlyReadings {
             status,
-            date: date.map(str::to_owned),
+            headers: date
+                .map(|date| ("date".to_owned(), date.to_owned()))
+                .into_iter()
+                .collect(),
             ..valid()
         };
         assert_eq!(
-            readings.answer(),
+            readings.status(),
             Err(EarlyRefusal::NoAnswer),
             "{status} {date:?}"
         );
     }
+}
+
+#[test]
+fn too_many_headers_are_no_answer() {
+    let mut readings = valid();
+    readings
+        .headers
+        .extend((0..EARLY_MAX_HEADERS).map(|n| (format!("x-{n}"), String::new())));
+    assert_eq!(readings.status(), Err(EarlyRefusal::NoAnswer));
 }
