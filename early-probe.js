@@ -33,6 +33,9 @@
       });
   }
   try {
+    // Only when the page will measure its own origin: a permalink (#report=) shows a past
+    // report and measures nothing; a link naming an endpoint measures that instead.
+    if (location.hash.indexOf('report=') !== -1 || new URLSearchParams(location.search).has('endpoint')) return;
     // A Promise of the readings, or of null when the request failed.
     window.__skewcheckEarlyProbe = probe();
   } catch (error) {
