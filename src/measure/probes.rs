@@ -62,8 +62,7 @@ pub(super) fn record(
 /// Sends a volley's probes concurrently, each after its own delay and timed by its own
 /// round trip, and records every answer as it arrives (`taken` hears of each). A probe whose
 /// timer fired later than the volley allows waits for its phase in the next second. A change
-/// of
-/// the device clock abandons the probes still out: they straddle the change, and the
+/// of the device clock abandons the probes still out: they straddle the change, and the
 /// collector starts over anyway.
 pub(super) async fn take_volley(
     clock: &impl DeviceClock,
