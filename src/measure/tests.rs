@@ -71,9 +71,13 @@ fn measure(setup: &Setup, servers: &[(&'static str, &TimeServer)]) -> Run {
 
 /// One measurement on a clock the test prepared (e.g. with coarse timers).
 fn measure_on(clock: &ManualClock, setup: &Setup, servers: &[(&'static str, &TimeServer)]) -> Run {
-    let network = SimulatedNetwork::new(clock, servers);
+    measure_over(clock, setup, &SimulatedNetwork::new(clock, servers))
+}
+
+/// One measurement over a network the test prepared (e.g. with an early answer).
+fn measure_over(clock: &ManualClock, setup: &Setup, network: &SimulatedNetwork) -> Run {
     let phases = RefCell::new(Vec::new());
-    let outcome = block_on(run(setup, None, clock, &network, |phase| {
+    let outcome = block_on(run(setup, None, clock, network, |phase| {
         phases.borrow_mut().push(phase);
     }));
     Run {

@@ -30,7 +30,7 @@ fn early_probe(clock: &ManualClock, server: &TimeServer) -> EarlyReadings {
 }
 
 /// A measurement of `server` (the page's origin) after the page's early request gave
-/// `early`, while the WebAssembly loaded (`loading_ms`).
+/// `early`, 300 ms before (while the WebAssembly loaded).
 fn measure_after_early(
     setup: &Setup,
     server: &TimeServer,
@@ -41,16 +41,7 @@ fn measure_after_early(
     clock.advance(300.0); // the WebAssembly loads
     let network = SimulatedNetwork::new(&clock, &[(PRIMARY, server)]);
     network.set_early(readings);
-    let phases = RefCell::new(Vec::new());
-    let outcome = block_on(run(setup, None, &clock, &network, |phase| {
-        phases.borrow_mut().push(phase);
-    }));
-    Run {
-        phases: phases.into_inner(),
-        outcome,
-        nonces: network.nonces(),
-        elapsed_ms: clock.monotonic_ms(),
-    }
+    measure_over(&clock, setup, &network)
 }
 
 #[test]
