@@ -74,10 +74,8 @@ pub const DEFAULT_PLAN: Plan = Plan {
     schedule: Schedule::Bisection,
 };
 
-/// The page's plan: [`DEFAULT_PLAN`]'s budget, but a `Date`-header source is probed in
-/// volleys of 4, 3, 2 and 2 concurrent probes after its first answer (12 requests, about
-/// four server ticks; the uncertainty is within 60 ms after two of them at 50 ms round
-/// trip). Millisecond sources are sampled as in [`DEFAULT_PLAN`].
+/// The page's plan: [`DEFAULT_PLAN`]'s, but a `Date`-header source is probed in volleys of
+/// 4, 3, 2 and 2 concurrent probes after its first answer (12 requests, about four ticks).
 pub const PAGE_PLAN: Plan = Plan {
     schedule: Schedule::Volleys(&[4, 3, 2, 2]),
     ..DEFAULT_PLAN
