@@ -3,7 +3,11 @@
 // Chromium, against a server whose clock is wrong by a known offset and whose
 // time responses suffer injected delay, jitter and asymmetry (bench/server.mjs).
 //
-//   node bench/accuracy.mjs [--reps N] [--scenario NAME[,NAME…]] [--markdown FILE]
+//   node bench/accuracy.mjs [--reps N] [--scenario NAME[,NAME…]] [--markdown FILE] [--baseline FILE]
+//
+// --baseline FILE: a markdown report of an earlier run (e.g. bench/accuracy-sequential-93ae90b.md,
+// the one-request-per-tick schedule before volleys); skewcheck's figures are then also shown
+// side by side with that run's.
 //
 // Run from anywhere; uses the existing dist/ (never builds). Prints figures and
 // the team's targets (PASS/MISS, for information): exits 0 unless it crashed.
@@ -11,7 +15,7 @@
 // `--scenario ms/300ms`.
 
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -108,6 +112,7 @@ async function runSkewcheck(page, { server, scenario }) {
       // Same origin as firstMs (app start or first sample).
       settledMs: (pageFirst ?? v.firstDoneAt - sampleStart) + (v.settledAt - v.firstDoneAt),
       navMs: v.firstDoneAt,
+      settledNavMs: v.settledAt,
       attrs: ['data-refining', 'data-requests', 'data-first-verdict-ms'].filter((a) => el.hasAttribute(a) || (a === 'data-refining' && v.sawRefining)),
     };
   });
@@ -190,6 +195,7 @@ function summarize(runs, hasUncertainty) {
     firstMs: median(ok.map((r) => r.firstMs)),
     settledMs: median(ok.map((r) => r.settledMs)),
     navMs: median(ok.map((r) => r.navMs)),
+    settledNavMs: median(ok.map((r) => r.settledNavMs)),
     uncertainty: hasUncertainty ? median(ok.map((r) => r.uncertaintyMs)) : null,
     firstFrom: ok.find((r) => r.firstFrom)?.firstFrom,
     errors: runs.filter((r) => r.error !== undefined).map((r) => r.error),
@@ -197,13 +203,43 @@ function summarize(runs, hasUncertainty) {
 }
 
 const RESULT_COLUMNS = ['scenario', 'estimator', 'ok/runs', 'median |err| ms', 'max |err| ms', 'truth in ±',
-  'requests', 'first ms', 'settled ms', 'first@nav ms', 'median ± ms'];
+  'requests', 'first ms', 'settled ms', 'first@nav ms', 'settled@nav ms', 'median ± ms'];
 
 function resultRows(summaries) {
   return summaries.map(({ scenario, estimator, s }) => [
     scenario.name, estimator, `${s.ok}/${s.runs}`, fmtMs(s.medianErr), fmtMs(s.maxErr), s.containment,
-    fmtMs(s.requests), fmtMs(s.firstMs), fmtMs(s.settledMs), fmtMs(s.navMs), s.uncertainty == null ? 'n/a' : fmtMs(s.uncertainty),
+    fmtMs(s.requests), fmtMs(s.firstMs), fmtMs(s.settledMs), fmtMs(s.navMs), fmtMs(s.settledNavMs),
+    s.uncertainty == null ? 'n/a' : fmtMs(s.uncertainty),
   ]);
+}
+
+/** skewcheck's rows of an earlier report's Results table, by scenario, as {column: text}. */
+async function readBaseline(file) {
+  const lines = (await readFile(file, 'utf8')).split('\n');
+  const start = lines.findIndex((l) => l.trim() === '### Results');
+  const table = lines.slice(start + 1).filter((l) => l.startsWith('|'));
+  const cells = (l) => l.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim().replaceAll('\\|', '|'));
+  const header = cells(table[0] ?? '|');
+  const rows = new Map();
+  for (const line of table.slice(2)) {
+    const row = Object.fromEntries(cells(line).map((c, i) => [header[i], c]));
+    if (row.estimator === 'skewcheck') rows.set(row.scenario, row);
+  }
+  if (start < 0 || !rows.size) throw usageError(`--baseline ${file}: no skewcheck rows in a "### Results" table`);
+  return rows;
+}
+
+const BASELINE_COLUMNS = ['scenario', 'settled ms: baseline', 'now', 'settled@nav ms: baseline', 'now',
+  'median |err| ms: baseline', 'now', 'median ± ms: baseline', 'now', 'requests: baseline', 'now'];
+
+function baselineRows(summaries, baseline) {
+  return summaries.filter((x) => x.estimator === 'skewcheck' && baseline.has(x.scenario.name)).map(({ scenario, s }) => {
+    const old = baseline.get(scenario.name);
+    // Reports before settled@nav: first@nav + (settled − first) is the same quantity.
+    const oldNav = old['settled@nav ms'] ?? fmtMs(Number(old['first@nav ms']) + Number(old['settled ms']) - Number(old['first ms']));
+    return [scenario.name, old['settled ms'], fmtMs(s.settledMs), oldNav, fmtMs(s.settledNavMs),
+      old['median |err| ms'], fmtMs(s.medianErr), old['median ± ms'], fmtMs(s.uncertainty), old.requests, fmtMs(s.requests)];
+  });
 }
 
 function ratioRows(scenarios, bySc) {
@@ -268,7 +304,7 @@ const LEGEND = [
   'offset = device − reference (ms, positive = device fast); truth = the bench server clock\'s error, 7777 ms + rep × 137 ms.',
   '|err| = |reported offset − truth|; "truth in ±" = runs with |err| ≤ the claimed uncertainty (+1 ms rounding).',
   'requests = time requests used (skewcheck: data-requests if the page has it, else counted by the server).',
-  'first / settled ms = from the estimator\'s first time request (skewcheck: from app start when the page reports data-first-verdict-ms) to its first and to its final result; first@nav = first result in ms since navigation start (includes loading the page).',
+  'first / settled ms = from the estimator\'s first time request (skewcheck: from app start when the page reports data-first-verdict-ms) to its first and to its final result; first@nav / settled@nav = first / final result in ms since navigation start (includes loading the page).',
   'timesync\'s first result is the one-sample offset it applies at once; its final one ends its 5-request sync (README defaults).',
   'server-date = NodeGuy/server-date getServerDate(): best of 10 HEADs by RTT, server time = Date + 500 ms at the response, ± RTT/2 + 500 ms.',
   'Asymmetric paths bias every round-trip method by (outbound − inbound)/2 (≈ 90 ms here) and no client can observe it: there the claimed uncertainty must cover it.',
@@ -285,11 +321,12 @@ function parseCli() {
       reps: { type: 'string', default: '5' },
       scenario: { type: 'string' },
       markdown: { type: 'string' },
+      baseline: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    console.log(`usage: node bench/accuracy.mjs [--reps N] [--scenario NAME[,NAME…]] [--markdown FILE]\nscenarios: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+    console.log(`usage: node bench/accuracy.mjs [--reps N] [--scenario NAME[,NAME…]] [--markdown FILE] [--baseline FILE]\nscenarios: ${SCENARIOS.map((s) => s.name).join(', ')}`);
     process.exit(0);
   }
   const reps = Number(values.reps);
@@ -297,7 +334,7 @@ function parseCli() {
   const wanted = values.scenario?.split(',').map((s) => s.trim()).filter(Boolean);
   const scenarios = wanted ? SCENARIOS.filter((s) => wanted.some((w) => s.name.includes(w))) : SCENARIOS;
   if (!scenarios.length) throw usageError(`no scenario matches ${values.scenario}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
-  return { reps, scenarios, markdown: values.markdown };
+  return { reps, scenarios, markdown: values.markdown, baselineFile: values.baseline };
 }
 
 async function environment(browser, reps) {
@@ -305,7 +342,8 @@ async function environment(browser, reps) {
 }
 
 async function main() {
-  const { reps, scenarios, markdown } = parseCli();
+  const { reps, scenarios, markdown, baselineFile } = parseCli();
+  const baseline = baselineFile ? await readBaseline(baselineFile) : null;
   if (!existsSync(path.join(distDir, 'index.html'))) {
     console.error(`accuracy: ${distDir}/index.html is missing; build the page first (trunk build --release). The bench never builds.`);
     process.exit(1);
@@ -354,6 +392,8 @@ async function main() {
   if (await wasmName() !== wasmAtStart) env.push(['WARNING', `dist/ changed during the run (${wasmAtStart} → ${await wasmName()}): rerun`]);
 
   const results = resultRows(summaries);
+  const compared = baseline ? baselineRows(summaries, baseline) : [];
+  if (baseline) env.push(['baseline', baselineFile]);
   const ratios = ratioRows(scenarios, bySc);
   const targets = targetRows(scenarios, bySc);
   const failures = summaries.flatMap(({ scenario, estimator, s }) => s.errors.map((e) => `${scenario.name} ${estimator}: ${e}`));
@@ -366,6 +406,7 @@ async function main() {
     ...env.map(([k, v]) => `  ${k}: ${v}`),
     '', 'Scenarios', textTable(['scenario', 'description'], scenarioRows),
     '', 'Results', textTable(RESULT_COLUMNS, results),
+    ...(baseline ? ['', `skewcheck against the baseline (${baselineFile})`, textTable(BASELINE_COLUMNS, compared)] : []),
     '', 'Ratios of median |error| (below 1 = skewcheck is closer)', textTable(RATIO_HEADER, ratios),
     '', 'Targets (information only)', textTable(TARGET_HEADER, targets),
     '', ...LEGEND.map((l) => `* ${l}`),
@@ -379,6 +420,7 @@ async function main() {
       ...env.map(([k, v]) => `- **${k}**: ${v}`), '',
       '### Scenarios', '', markdownTable(['scenario', 'description'], scenarioRows), '',
       '### Results', '', markdownTable(RESULT_COLUMNS, results), '',
+      ...(baseline ? [`### skewcheck against the baseline (${baselineFile})`, '', markdownTable(BASELINE_COLUMNS, compared), ''] : []),
       '### Ratios of median |error|', '', markdownTable(RATIO_HEADER, ratios), '',
       '### Targets', '', markdownTable(TARGET_HEADER, targets), '',
       ...LEGEND.map((l) => `- ${l}`),

@@ -9,6 +9,8 @@
 //! [`Collector`]: crate::engine::plan::Collector
 
 mod driver;
+mod early;
+mod probes;
 #[cfg(test)]
 mod tests;
 mod witness;
@@ -20,7 +22,7 @@ use crate::engine::address::same_origin;
 use crate::engine::config::{Config, SourceChoice, parse_query};
 use crate::engine::estimate::Estimate;
 use crate::engine::humanize::{Explanation, ServiceResult};
-use crate::engine::plan::{DEFAULT_PLAN, Progress};
+use crate::engine::plan::{PAGE_PLAN, Progress};
 use crate::engine::report::{Report, ServiceVerdict};
 use crate::engine::timezone::ZoneHint;
 use crate::engine::verdict::{Assessment, Verdict};
@@ -187,7 +189,7 @@ impl Phase {
     pub fn starting_progress() -> Progress {
         Progress {
             requests: 0,
-            budget: DEFAULT_PLAN.max_requests,
+            budget: PAGE_PLAN.max_requests,
         }
     }
 

@@ -8,7 +8,7 @@
 use crate::browser::{BrowserClock, fresh_nonce};
 use crate::engine::address::{host_words, same_origin};
 use crate::engine::clock::DeviceClock;
-use crate::engine::sample::{Observation, Sample, Stopwatch, Timing};
+use crate::engine::sample::{EarlyReadings, Observation, Sample, Stopwatch, Timing};
 use crate::engine::source::{
     CACHE_STATUS_HEADERS, CacheAge, ReadingOrigin, ReferenceReading, cache_evidence,
 };
@@ -22,6 +22,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestCache, RequestMode};
 
+mod early;
 mod error;
 pub use error::FetchError;
 
@@ -56,6 +57,10 @@ impl Transport for BrowserNetwork {
 
     fn nonce(&self) -> u64 {
         fresh_nonce()
+    }
+
+    async fn early_readings(&self) -> Option<EarlyReadings> {
+        early::take_early_readings().await
     }
 }
 

@@ -64,7 +64,7 @@ impl TimerStep {
 ///
 /// `advance` moves both clocks together, as real time passing does; `step_wall` changes
 /// only the wall clock, as a user or NTP step does.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct ManualClock {
     wall_ms: Cell<f64>,
     monotonic_ms: Cell<f64>,
@@ -94,6 +94,17 @@ impl ManualClock {
         } else {
             ms
         }
+    }
+
+    /// The monotonic clock, unrounded: what a simulation schedules its events on.
+    pub fn exact_monotonic_ms(&self) -> f64 {
+        self.monotonic_ms.get()
+    }
+
+    /// The wall clock minus the monotonic clock, unrounded: it changes only when the wall
+    /// clock is stepped.
+    pub fn exact_skew_ms(&self) -> f64 {
+        self.wall_ms.get() - self.monotonic_ms.get()
     }
 
     /// Lets `ms` of real time pass.

@@ -22,6 +22,10 @@
 //! width: a bisection that converges to the physical limit of one round trip in
 //! log₂(1000 ms / rtt) requests. The math never relies on the schedule being met — only the
 //! real timestamps enter the estimate — so late timers cost speed, never correctness.
+//!
+//! One request per tick costs a second per halving; the page's plan ([`PAGE_PLAN`]) sends
+//! [`Volley`]s of concurrent probes aimed at several phases of the same tick instead (see
+//! [`volley`]): the same honesty, a few ticks in all.
 
 use super::clock::{ClockSkew, DeviceClock};
 use super::estimate::{Estimate, EstimateError, estimate};
@@ -29,6 +33,10 @@ use super::sample::{Observation, Sample, SampleFault, clock_jump_threshold_ms};
 use super::source::{ReadingOrigin, ReferenceReading};
 
 mod freshness;
+pub mod volley;
+
+use volley::timer_ms;
+pub use volley::{Schedule, Volley};
 
 /// How a measurement is paced and bounded.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -47,11 +55,14 @@ pub struct Plan {
     pub max_restarts: usize,
     /// Bisection stops once the uncertainty is within this of half the best round trip.
     pub convergence_slack_ms: f64,
+    /// How a `Date`-header source is probed after its first answer.
+    pub schedule: Schedule,
 }
 
-/// The page's plan. Budget: at most 12 requests per measurement (a `Date`-header source
-/// typically needs 6–10, a millisecond source 10: more samples let the shortest legs bound the offset more tightly), at most 3 measurements if the clock keeps
-/// changing.
+/// The sequential plan: one request at a time. Budget: at most 12 requests per measurement
+/// (a `Date`-header source typically needs 6–10 — one server tick, about a second, each —
+/// a millisecond source 10: more samples let the shortest legs bound the offset more
+/// tightly), at most 3 measurements if the clock keeps changing.
 pub const DEFAULT_PLAN: Plan = Plan {
     max_requests: 12,
     fine_samples: 10,
@@ -60,6 +71,14 @@ pub const DEFAULT_PLAN: Plan = Plan {
     max_failures: 3,
     max_restarts: 2,
     convergence_slack_ms: 5.0,
+    schedule: Schedule::Bisection,
+};
+
+/// The page's plan: [`DEFAULT_PLAN`]'s, but a `Date`-header source is probed in volleys of
+/// 4, 3, 2 and 2 concurrent probes after its first answer (12 requests, about four ticks).
+pub const PAGE_PLAN: Plan = Plan {
+    schedule: Schedule::Volleys(&[4, 3, 2, 2]),
+    ..DEFAULT_PLAN
 };
 
 /// What the shell should do next.
@@ -70,6 +89,9 @@ pub enum Step {
         /// Milliseconds to wait first.
         delay_ms: u32,
     },
+    /// Take one sample after each of these delays, concurrently (each timed on its own),
+    /// and record every answer before asking again.
+    Volley(Volley),
     /// Stop and call [`Collector::finish`].
     Finish,
 }
@@ -185,8 +207,27 @@ impl<E> Collector<E> {
         if self.converged(&estimate) {
             return Step::Finish;
         }
-        Step::Request {
-            delay_ms: self.straddle_delay_ms(&estimate, clock.wall_ms()),
+        let half_trip = self.best_round_trip_ms() / 2.0;
+        match self.plan.schedule {
+            Schedule::Bisection => Step::Request {
+                delay_ms: volley::delay_to_tick(
+                    estimate.offset_ms(),
+                    half_trip,
+                    clock.wall_ms(),
+                    self.plan.min_gap_ms,
+                ),
+            },
+            Schedule::Volleys(rounds) => {
+                volley::next_volley_size(rounds, self.requests).map_or(Step::Finish, |probes| {
+                    Step::Volley(Volley::aimed(
+                        &estimate,
+                        probes,
+                        half_trip,
+                        clock.wall_ms(),
+                        self.plan.min_gap_ms,
+                    ))
+                })
+            }
         }
     }
 
@@ -210,16 +251,6 @@ impl<E> Collector<E> {
     fn converged(&self, estimate: &Estimate) -> bool {
         estimate.uncertainty_ms()
             <= self.best_round_trip_ms() / 2.0 + self.plan.convergence_slack_ms
-    }
-
-    /// Delay until the send time that puts the server's stamp on a tick (module docs).
-    fn straddle_delay_ms(&self, estimate: &Estimate, now_ms: f64) -> u32 {
-        let half_trip = self.best_round_trip_ms() / 2.0;
-        let offset = estimate.offset_ms();
-        let earliest = now_ms + self.plan.min_gap_ms;
-        let tick = ((earliest - offset + half_trip) / 1000.0).ceil();
-        let send_at = tick * 1000.0 + offset - half_trip;
-        timer_ms((send_at - now_ms).clamp(0.0, 2_000.0))
     }
 
     /// Records an answered request.
@@ -362,16 +393,6 @@ impl<E> Collector<E> {
             }
         })
     }
-}
-
-/// A pause for a timer, in whole milliseconds.
-#[allow(
-    clippy::cast_possible_truncation,
-    clippy::cast_sign_loss,
-    reason = "clamped into u32's range first (and `as` saturates, NaN becomes 0)"
-)]
-fn timer_ms(ms: f64) -> u32 {
-    ms.clamp(0.0, f64::from(u32::MAX)) as u32
 }
 
 #[cfg(test)]

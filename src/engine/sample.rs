@@ -27,6 +27,9 @@
 use super::clock::DeviceClock;
 use super::source::ReferenceReading;
 
+mod early;
+pub use early::{EARLY_MAX_AGE_MS, EARLY_MAX_HEADERS, EarlyReadings, EarlyRefusal};
+
 /// Beyond this disagreement between wall-clock and monotonic elapsed time, the wall clock
 /// was changed (or the device slept) during the request and the sample is void.
 pub const CLOCK_JUMP_THRESHOLD_MS: f64 = 50.0;

@@ -2,6 +2,8 @@
 //! [`Transport`], and turns its state into [`Phase`]s — the early verdict, the refinement,
 //! the cross-check with a second witness, and failures.
 
+use super::early::early_observation;
+use super::probes::{WITNESS_PLAN, measure_quietly, record, take_next, take_volley};
 use super::witness::compare_with_witnesses;
 use super::{CrossCheck, CrossCheckOutcome, Failure, Heard, Measurement, Phase, Setup};
 use crate::engine::address::{Origin, host_words};
@@ -9,8 +11,10 @@ use crate::engine::clock::DeviceClock;
 use crate::engine::estimate::Estimate;
 use crate::engine::humanize::{ServiceResult, disagreement_explanation, explain, service_results};
 use crate::engine::live::{ChangeSeen, RunOutcome, clock_change_notice};
-use crate::engine::plan::{CacheSeen, CollectError, Collector, DEFAULT_PLAN, Plan, Recorded, Step};
-use crate::engine::sample::Observation;
+use crate::engine::plan::{
+    CacheSeen, CollectError, Collector, DEFAULT_PLAN, PAGE_PLAN, Recorded, Step,
+};
+use crate::engine::sample::{EarlyReadings, Observation};
 use crate::engine::source::{ReadingOrigin, cache_sentence};
 use crate::engine::timezone::zone_hint;
 use crate::engine::verdict::{Verdict, assess};
@@ -34,6 +38,12 @@ pub trait Transport {
 
     /// A number that differs on every call, for cache-busting queries.
     fn nonce(&self) -> u64;
+
+    /// The raw readings of the page's early time request, once per page: `None` when there
+    /// was none or it was already handed out.
+    fn early_readings(&self) -> impl Future<Output = Option<EarlyReadings>> {
+        std::future::ready(None)
+    }
 }
 
 /// Runs one measurement on `clock` and `transport`, reporting every change of phase
@@ -56,25 +66,39 @@ pub async fn run(
         cache: None,
         failure_shown: false,
     };
-    let mut collector = Collector::<FetchError>::new(DEFAULT_PLAN);
+    let mut collector = Collector::<FetchError>::new(PAGE_PLAN);
     let started_ms = clock.monotonic_ms();
-    while let Step::Request { delay_ms } = collector.next_step(clock) {
-        if out_of_time(clock, started_ms, delay_ms) && collector.current_estimate().is_err() {
-            break;
+    if let Some(observation) = early_observation(setup, clock, transport).await {
+        let taken = record(&mut collector, Ok(observation));
+        driver.after(taken, &collector, &report);
+    }
+    loop {
+        let (url, ask) = (setup.source_url.as_str(), setup.ask);
+        match collector.next_step(clock) {
+            Step::Finish => break,
+            Step::Request { delay_ms } => {
+                if out_of_time(clock, started_ms, delay_ms) && collector.current_estimate().is_err()
+                {
+                    break;
+                }
+                let taken = take_next(transport, &mut collector, url, ask, delay_ms).await;
+                driver.after(taken, &collector, &report);
+            }
+            Step::Volley(volley) => {
+                take_volley(
+                    clock,
+                    transport,
+                    &mut collector,
+                    url,
+                    ask,
+                    volley,
+                    |taken, collector| {
+                        driver.after(taken, collector, &report);
+                    },
+                )
+                .await;
+            }
         }
-        let taken = take_next(
-            transport,
-            &mut collector,
-            &setup.source_url,
-            setup.ask,
-            delay_ms,
-        );
-        match taken.await {
-            Ok((recorded, origin)) => driver.note(&recorded, origin),
-            Err(why) => driver.note_failure(collector.progress().requests, &why),
-        }
-        driver.cache = collector.cache_seen().cloned();
-        report(driver.progress(&collector));
     }
     let last = driver.finish(collector).await;
     let outcome = RunOutcome {
@@ -102,6 +126,21 @@ struct Driver<'a, C, T> {
 }
 
 impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
+    /// Takes note of one request's outcome and reports the phase it leads to.
+    fn after(
+        &mut self,
+        taken: Result<(Recorded, ReadingOrigin), String>,
+        collector: &Collector<FetchError>,
+        report: &impl Fn(Phase),
+    ) {
+        match taken {
+            Ok((recorded, origin)) => self.note(&recorded, origin),
+            Err(why) => self.note_failure(collector.progress().requests, &why),
+        }
+        self.cache = collector.cache_seen().cloned();
+        report(self.progress(collector));
+    }
+
     /// Takes note of what happened to an answer.
     fn note(&mut self, recorded: &Recorded, origin: ReadingOrigin) {
         self.origin = Some(origin);
@@ -321,60 +360,6 @@ fn out_of_time(clock: &impl DeviceClock, started_ms: f64, delay_ms: u32) -> bool
         + f64::from(delay_ms)
         + f64::from(crate::net::REQUEST_TIMEOUT_MS);
     ends_by > NO_ANSWER_DEADLINE_MS
-}
-
-/// Waits as the collector asked, takes one sample and records it: what happened to the
-/// answer and where its time came from, or why the request failed (also recorded).
-async fn take_next(
-    transport: &impl Transport,
-    collector: &mut Collector<FetchError>,
-    url: &str,
-    ask: Ask,
-    delay_ms: u32,
-) -> Result<(Recorded, ReadingOrigin), String> {
-    if delay_ms > 0 {
-        transport.sleep(delay_ms).await;
-    }
-    match transport.sample(url, ask, transport.nonce()).await {
-        Ok(observation) => {
-            let origin = observation.sample.reference.origin;
-            Ok((collector.record(observation), origin))
-        }
-        Err(error) => {
-            let permanent = error.is_permanent();
-            let why = error.to_string();
-            collector.record_failure(error, permanent);
-            Err(why)
-        }
-    }
-}
-
-/// The page's own origin as a witness: a few `Date` headers bound it to about a second,
-/// plenty to catch a time source hours off, without a long bisection.
-const WITNESS_PLAN: Plan = Plan {
-    max_requests: 4,
-    ..DEFAULT_PLAN
-};
-
-/// Measures a second source without reporting progress (the first result is on screen).
-async fn measure_quietly(
-    clock: &impl DeviceClock,
-    transport: &impl Transport,
-    url: &str,
-    ask: Ask,
-    plan: Plan,
-) -> Result<Estimate, String> {
-    let mut collector = Collector::<FetchError>::new(plan);
-    while let Step::Request { delay_ms } = collector.next_step(clock) {
-        let _ = take_next(transport, &mut collector, url, ask, delay_ms).await;
-    }
-    collector.finish().map_err(|error| match error {
-        CollectError::Requests(error) => error.to_string(),
-        CollectError::ClockUnstable => "the device clock kept changing".to_owned(),
-        CollectError::OnlyCached(evidence) => {
-            format!("every answer came from a frozen copy in its cache ({evidence})")
-        }
-    })
 }
 
 /// Why a measurement has no result, for the page.

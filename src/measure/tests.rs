@@ -4,14 +4,16 @@ use super::*;
 use crate::engine::clock::{DeviceClock, ManualClock};
 use crate::engine::config::parse_query;
 use crate::engine::live::RunOutcome;
-use crate::engine::plan::DEFAULT_PLAN;
+use crate::engine::plan::{DEFAULT_PLAN, PAGE_PLAN};
 use crate::simulation::{Fault, START_MS, SimulatedNetwork, TimeServer};
 use futures::executor::block_on;
 use std::cell::RefCell;
 
 mod caches;
+mod early;
 mod faults;
 mod timers;
+mod volleys;
 mod witness;
 
 const PRIMARY: &str = "https://time.example/now";
@@ -69,9 +71,13 @@ fn measure(setup: &Setup, servers: &[(&'static str, &TimeServer)]) -> Run {
 
 /// One measurement on a clock the test prepared (e.g. with coarse timers).
 fn measure_on(clock: &ManualClock, setup: &Setup, servers: &[(&'static str, &TimeServer)]) -> Run {
-    let network = SimulatedNetwork::new(clock, servers);
+    measure_over(clock, setup, &SimulatedNetwork::new(clock, servers))
+}
+
+/// One measurement over a network the test prepared (e.g. with an early answer).
+fn measure_over(clock: &ManualClock, setup: &Setup, network: &SimulatedNetwork) -> Run {
     let phases = RefCell::new(Vec::new());
-    let outcome = block_on(run(setup, None, clock, &network, |phase| {
+    let outcome = block_on(run(setup, None, clock, network, |phase| {
         phases.borrow_mut().push(phase);
     }));
     Run {

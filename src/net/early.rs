@@ -1,0 +1,47 @@
+//! Reads what `early-probe.js` left in `window.__skewcheckEarlyProbe`: a Promise of the raw
+//! readings of one `HEAD` sent before the WebAssembly loaded. Only types are checked here;
+//! whether the readings make sense is the engine's decision ([`EarlyReadings::timing`]).
+
+use crate::engine::sample::{EARLY_MAX_HEADERS, EarlyReadings};
+use js_sys::{Array, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The global the script sets.
+const EARLY_PROBE_GLOBAL: &str = "__skewcheckEarlyProbe";
+
+/// Takes the early readings (once per page: the global is cleared), waiting for the request
+/// if it is still under way (the script aborts it after 5 s).
+pub(super) async fn take_early_readings() -> Option<EarlyReadings> {
+    let window: JsValue = web_sys::window()?.into();
+    let key = JsValue::from_str(EARLY_PROBE_GLOBAL);
+    let value = Reflect::get(&window, &key).ok()?;
+    let _ = Reflect::set(&window, &key, &JsValue::UNDEFINED);
+    let promise = value.dyn_into::<Promise>().ok()?;
+    let readings = JsFuture::from(promise).await.ok()?;
+    let number = |name: &str| {
+        Reflect::get(&readings, &JsValue::from_str(name))
+            .ok()
+            .and_then(|value| value.as_f64())
+    };
+    let headers = Reflect::get(&readings, &JsValue::from_str("headers"))
+        .ok()?
+        .dyn_into::<Array>()
+        .ok()?;
+    let headers = headers
+        .iter()
+        .take(EARLY_MAX_HEADERS + 1)
+        .filter_map(|pair| {
+            let pair = pair.dyn_into::<Array>().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect();
+    Some(EarlyReadings {
+        monotonic_sent_ms: number("monotonicSentMs")?,
+        monotonic_received_ms: number("monotonicReceivedMs")?,
+        wall_sent_ms: number("wallSentMs")?,
+        wall_received_ms: number("wallReceivedMs")?,
+        status: number("status")?,
+        headers,
+    })
+}
