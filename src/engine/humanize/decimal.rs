@@ -120,3 +120,156 @@ fn shifted_left(value: u128, shift: u32) -> String {
 #[cfg(test)]
 #[path = "decimal_tests.rs"]
 mod tests;
+
+/// The most significant digits [`parse_decimal`] keeps exactly: `10^38 < 2^128`.
+const MAX_EXACT_DIGITS: u32 = 38;
+/// The most decimal places [`parse_decimal`] divides out exactly: `5^54 < 2^127`.
+const MAX_EXACT_PLACES: u32 = 54;
+
+/// Decimal text to `f64`, as `text.parse::<f64>()` reads it, without core's decimal parser
+/// (its code and power-of-five table weigh about 15 KiB gzip in the wasm).
+///
+/// Accepts what core accepts for finite numbers: an optional sign, digits with an optional
+/// point (`12`, `12.`, `.5`, `12.50`) and an optional exponent (`1e3`, `2.5E-2`). `inf` and
+/// `nan` are `None`, as is anything else. The result is correctly rounded (half to even), so
+/// identical to core's, for up to 38 significant digits and 54 decimal places (once the
+/// exponent is applied), and for more digits whenever the value is at least 2^22; beyond that
+/// (a tiny value spelled with over 38 digits or 54 places) it may differ in the last bit, and
+/// values of 2^128 and more are refused. The page reads epoch times and limits of at most a year, far inside.
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    let (negative, unsigned) = match text.as_bytes().first()? {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (number, exponent) = match unsigned.find(['e', 'E']) {
+        Some(at) => (&unsigned[..at], parse_exponent(&unsigned[at + 1..])?),
+        None => (unsigned, 0),
+    };
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    let is_digits = |part: &str| part.bytes().all(|byte| byte.is_ascii_digit());
+    if (whole.is_empty() && fraction.is_empty()) || !is_digits(whole) || !is_digits(fraction) {
+        return None;
+    }
+    let mut significand = Significand::default();
+    for byte in whole.bytes() {
+        significand.push(byte - b'0', false);
+    }
+    for byte in fraction.bytes() {
+        significand.push(byte - b'0', true);
+    }
+    let magnitude = significand.value(exponent);
+    // Beyond 2^128 the digits are not kept exactly; no caller reads such values.
+    if !magnitude.is_finite() {
+        return None;
+    }
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+/// An exponent's digits (with their sign), saturated far beyond any finite `f64`.
+fn parse_exponent(text: &str) -> Option<i64> {
+    let (negative, digits) = match text.as_bytes().first()? {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    if digits.is_empty() || !digits.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    let value = digits.bytes().fold(0i64, |value, byte| {
+        value
+            .saturating_mul(10)
+            .saturating_add(i64::from(byte - b'0'))
+            .min(1_000_000)
+    });
+    Some(if negative { -value } else { value })
+}
+
+/// Up to [`MAX_EXACT_DIGITS`] significant digits and a decimal exponent; digits beyond those
+/// only tell whether the value is a little above (`sticky`).
+#[derive(Default)]
+struct Significand {
+    digits: u128,
+    kept: u32,
+    exponent: i64,
+    sticky: bool,
+}
+
+impl Significand {
+    fn push(&mut self, digit: u8, after_point: bool) {
+        if self.kept == 0 && digit == 0 {
+            // A leading zero: only its place counts.
+            self.exponent -= i64::from(after_point);
+        } else if self.kept < MAX_EXACT_DIGITS {
+            self.digits = self.digits * 10 + u128::from(digit);
+            self.kept += 1;
+            self.exponent -= i64::from(after_point);
+        } else {
+            self.sticky |= digit != 0;
+            self.exponent += i64::from(!after_point);
+        }
+    }
+
+    /// `digits × 10^(exponent + extra)`, correctly rounded.
+    fn value(&self, extra: i64) -> f64 {
+        if self.digits == 0 {
+            return 0.0;
+        }
+        let exponent = self.exponent.saturating_add(extra);
+        if exponent >= 0 {
+            let scaled = u32::try_from(exponent)
+                .ok()
+                .and_then(|power| 10u128.checked_pow(power))
+                .and_then(|power| self.digits.checked_mul(power));
+            // A value with dropped digits has 38 kept ones (≥ 2^122): room for the sticky bit.
+            return scaled.map_or(f64::INFINITY, |scaled| {
+                to_f64(scaled | u128::from(self.sticky), 0)
+            });
+        }
+        // 10^-p = 5^-p × 2^-p: divide by 5^p exactly, scale by 2^-p exactly.
+        match u32::try_from(-exponent) {
+            Ok(places) if places <= MAX_EXACT_PLACES => {
+                divided(self.digits, 5u128.pow(places), self.sticky, -exponent)
+            }
+            // A tiny value: scale down in two steps (within an ulp).
+            _ => {
+                let rest =
+                    i32::try_from(-exponent - i64::from(MAX_EXACT_PLACES)).unwrap_or(i32::MAX);
+                let places = i64::from(MAX_EXACT_PLACES);
+                divided(
+                    self.digits,
+                    5u128.pow(MAX_EXACT_PLACES),
+                    self.sticky,
+                    places,
+                ) / 10f64.powi(rest)
+            }
+        }
+    }
+}
+
+/// `numerator / denominator / 2^halvings` correctly rounded; `sticky` says the numerator is a
+/// little more. `denominator < 2^127`, `halvings ≤ 64`.
+fn divided(numerator: u128, denominator: u128, sticky: bool, halvings: i64) -> f64 {
+    let mut quotient = numerator / denominator;
+    let mut remainder = numerator % denominator;
+    let mut exponent = -i32::try_from(halvings).unwrap_or(0);
+    // Binary digits of the quotient until there are 64: the rounding bit and more below it.
+    while quotient < 1 << 63 {
+        // remainder < denominator < 2^127: doubling cannot overflow.
+        remainder *= 2;
+        quotient = quotient * 2 + u128::from(remainder >= denominator);
+        if remainder >= denominator {
+            remainder -= denominator;
+        }
+        exponent -= 1;
+    }
+    to_f64(quotient | u128::from(remainder != 0 || sticky), exponent)
+}
+
+/// `value × 2^exponent`, where `value` has at least 55 significant bits (or none to round)
+/// and its lowest bit is sticky: the conversion rounds half to even, the scaling is exact.
+#[allow(clippy::cast_precision_loss)] // the one rounding, and the intended one
+fn to_f64(value: u128, exponent: i32) -> f64 {
+    let scale = f64::from_bits(u64::try_from(1023 + exponent).unwrap_or(1023) << 52);
+    value as f64 * scale
+}
