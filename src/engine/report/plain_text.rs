@@ -25,11 +25,12 @@ impl Report {
         for verdict in &self.verdicts {
             // The verdict follows from the numbers above; a service this page cannot
             // rebuild has only the sender's word for it.
+            // The words are ASCII (`Verdict::as_str`): no Unicode case tables needed.
             let word = match self.finding(verdict) {
-                Finding::Recomputed(verdict) => verdict.as_str().to_uppercase(),
+                Finding::Recomputed(verdict) => verdict.as_str().to_ascii_uppercase(),
                 Finding::Claimed(claim) => format!(
                     "NOT CHECKED (the link says {})",
-                    claim.unwrap_or(Verdict::Unknown).as_str().to_uppercase()
+                    claim.unwrap_or(Verdict::Unknown).as_str().to_ascii_uppercase()
                 ),
             };
             lines.push(if verdict.detail.is_empty() {
