@@ -30,7 +30,10 @@ impl Report {
                 Finding::Recomputed(verdict) => verdict.as_str().to_ascii_uppercase(),
                 Finding::Claimed(claim) => format!(
                     "NOT CHECKED (the link says {})",
-                    claim.unwrap_or(Verdict::Unknown).as_str().to_ascii_uppercase()
+                    claim
+                        .unwrap_or(Verdict::Unknown)
+                        .as_str()
+                        .to_ascii_uppercase()
                 ),
             };
             lines.push(if verdict.detail.is_empty() {
@@ -53,7 +56,7 @@ fn utc_words(epoch_ms: f64) -> String {
         return "an unknown time".to_owned();
     }
     OffsetDateTime::from_unix_timestamp(seconds as i64)
-        .map_or_else(|_| "an unknown time".to_owned(), |at| date_time_words(at))
+        .map_or_else(|_| "an unknown time".to_owned(), date_time_words)
 }
 
 /// `[year]-[month]-[day] [hour]:[minute]:[second]` as `time`'s format description writes it
