@@ -305,11 +305,13 @@ fn capitalize(text: &str) -> String {
     if first_word.contains("://") || first_word.starts_with("//") {
         return text.to_owned();
     }
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    // ASCII only: every message starts with our own English words, and `char::to_uppercase`
+    // would pull Unicode's case tables (16 KB) into the wasm.
+    let mut capitalized = text.to_owned();
+    if let Some(first) = capitalized.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    capitalized
 }
 
 impl Measurement {

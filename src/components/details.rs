@@ -1,5 +1,5 @@
 use crate::engine::drift::Drift;
-use crate::engine::humanize::duration_words;
+use crate::engine::humanize::{duration_words, signed_fixed_point};
 use crate::measure::Phase;
 use leptos::prelude::*;
 
@@ -39,8 +39,11 @@ pub fn MeasurementDetails(
                         <dd data-testid="detail-drift">
                             {match drift.get() {
                                 Some(drift) => format!(
-                                    "{:+.1} ppm (between {:+.1} and {:+.1}, over {})",
-                                    drift.ppm(), drift.lower_ppm, drift.upper_ppm, duration_words(drift.span_ms)
+                                    "{} ppm (between {} and {}, over {})",
+                                    signed_fixed_point(drift.ppm(), 1),
+                                    signed_fixed_point(drift.lower_ppm, 1),
+                                    signed_fixed_point(drift.upper_ppm, 1),
+                                    duration_words(drift.span_ms)
                                 ),
                                 None => "measured after 5 minutes with this page open".to_owned(),
                             }}

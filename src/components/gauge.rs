@@ -1,4 +1,4 @@
-use crate::engine::humanize::{duration_words, tolerance_words};
+use crate::engine::humanize::{duration_words, fixed_point, tolerance_words};
 use crate::engine::sample::OffsetInterval;
 use crate::engine::verdict::Service;
 use leptos::prelude::*;
@@ -63,10 +63,10 @@ pub fn Gauge(
                     <svg viewBox="0 0 320 70" role="img" aria-label=description.clone() class="gauge-svg">
                         <title>{description.clone()}</title>
                         <rect class="gauge-track" x="10" y="24" width="300" height="14" rx="7"></rect>
-                        <rect class="gauge-window" x=format!("{window_left:.1}") y="24" width=format!("{:.1}", (window_right - window_left).max(1.0)) height="14"></rect>
+                        <rect class="gauge-window" x=fixed_point(window_left, 1) y="24" width=fixed_point((window_right - window_left).max(1.0), 1) height="14"></rect>
                         <line class="gauge-zero" x1="160" x2="160" y1="18" y2="44"></line>
-                        <rect class="gauge-bar" x=format!("{bar_left:.1}") y="27" width=format!("{:.1}", bar_right - bar_left) height="8" rx="3"></rect>
-                        <circle class="gauge-marker" cx=format!("{marker:.1}") cy="31" r="7"></circle>
+                        <rect class="gauge-bar" x=fixed_point(bar_left, 1) y="27" width=fixed_point(bar_right - bar_left, 1) height="8" rx="3"></rect>
+                        <circle class="gauge-marker" cx=fixed_point(marker, 1) cy="31" r="7"></circle>
                         <text class="gauge-label" x="160" y="60" text-anchor="middle">"0"</text>
                         {limit_labels(behind, ahead, window_left, window_right)}
                         <text class="gauge-label" x="14" y="60">"slow"</text>
@@ -82,7 +82,7 @@ pub fn Gauge(
 
 /// Labels for the window's edges; one "±" label when the edges are too close for two.
 fn limit_labels(behind: Option<f64>, ahead: Option<f64>, left: f64, right: f64) -> impl IntoView {
-    let text = |x: f64, words: String| view! { <text class="gauge-label" x=format!("{x:.1}") y="16" text-anchor="middle">{words}</text> };
+    let text = |x: f64, words: String| view! { <text class="gauge-label" x=fixed_point(x, 1) y="16" text-anchor="middle">{words}</text> };
     match (behind, ahead) {
         (Some(behind), Some(ahead)) if behind == ahead && right - left < 70.0 => {
             vec![text(

@@ -1,6 +1,6 @@
 use super::Gauge;
 use crate::engine::drift::Drift;
-use crate::engine::humanize::{drift_sentence, duration_words};
+use crate::engine::humanize::{drift_sentence, duration_words, fixed_point};
 use crate::engine::verdict::{Service, Verdict};
 use crate::measure::Phase;
 use leptos::prelude::*;
@@ -51,9 +51,9 @@ pub fn VerdictPanel(
             data-limit-ms=limit_ms
             data-refining=move || phase.with(|phase| phase.measurement().map(|_| phase.is_refining().to_string()))
             data-requests=move || measurement().map(|m| m.requests.to_string())
-            data-first-verdict-ms=move || first_verdict_ms.get().map(|ms| format!("{ms:.0}"))
+            data-first-verdict-ms=move || first_verdict_ms.get().map(|ms| fixed_point(ms, 0))
             data-cross-check=move || measurement().and_then(|m| m.cross_check).map(|c| c.outcome().as_str())
-            data-drift-ppm=move || drift.get().map(|d| format!("{:.1}", d.ppm()))
+            data-drift-ppm=move || drift.get().map(|d| fixed_point(d.ppm(), 1))
             aria-live="polite"
             aria-busy=move || phase.with(Phase::is_measuring).to_string()
         >

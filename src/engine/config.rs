@@ -10,6 +10,7 @@
 //!
 //! Without `endpoint` the page reads the `Date` header of its own origin.
 
+use super::humanize::parse_decimal;
 use super::text;
 use super::verdict::{AMAZON_S3, SERVICES, Service, service_by_id};
 
@@ -123,10 +124,8 @@ pub fn parse_query(query: &str, page_is_https: bool) -> Result<Config, ConfigErr
 }
 
 pub(crate) fn parse_limit_ms(raw: &str) -> Result<u64, ConfigError> {
-    let seconds: f64 = raw
-        .trim()
-        .parse()
-        .map_err(|_| ConfigError::BadLimit(raw.chars().take(20).collect()))?;
+    let seconds = parse_decimal(raw.trim())
+        .ok_or_else(|| ConfigError::BadLimit(raw.chars().take(20).collect()))?;
     if (0.0..=MAX_LIMIT_S).contains(&seconds) {
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked just above
         let limit_ms = (seconds * 1000.0).round() as u64;

@@ -25,6 +25,7 @@
 //! the source's resolution.
 
 use super::clock::DeviceClock;
+use super::humanize::fixed_point;
 use super::source::ReferenceReading;
 
 mod early;
@@ -174,7 +175,7 @@ impl From<Sample> for Observation {
 pub enum SampleFault {
     /// The wall clock moved differently from the monotonic clock during the request: it was
     /// set by hand or by NTP, or the device slept.
-    #[error("the device clock changed by {jump_ms:.0} ms during the measurement")]
+    #[error("the device clock changed by {} ms during the measurement", fixed_point(*.jump_ms, 0))]
     ClockChanged {
         /// Wall-clock elapsed minus monotonic elapsed.
         jump_ms: f64,

@@ -336,3 +336,17 @@ fn the_result_carries_the_device_time_it_was_concluded_at() {
     assert_eq!(result.device_time_ms, device_now);
     assert!((result.reference_time_ms() - (device_now - 3_000.0)).abs() <= 2.0);
 }
+
+#[test]
+fn messages_start_with_a_capital_but_addresses_and_quotes_stay_as_they_are() {
+    assert_eq!(
+        capitalize("the server did not answer"),
+        "The server did not answer"
+    );
+    assert_eq!(
+        capitalize("https://time.example/ did not answer"),
+        "https://time.example/ did not answer"
+    );
+    assert_eq!(capitalize("“x” is not a time"), "“x” is not a time");
+    assert_eq!(capitalize(""), "");
+}

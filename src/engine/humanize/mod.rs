@@ -1,5 +1,7 @@
 //! Turning numbers into the words a client reads.
 
+pub mod decimal;
+
 use super::drift::Drift;
 use super::estimate::Estimate;
 use super::sample::OffsetInterval;
@@ -7,6 +9,7 @@ use super::text::quoted;
 use super::verdict::{
     Assessment, Direction, Limit, SERVICES, Service, Symptom, Tolerance, Verdict, assess,
 };
+pub use decimal::{fixed_point, parse_decimal, signed_fixed_point};
 
 /// A duration in compact words: `450 ms`, `3.2 s`, `42 s`, `16 min 12 s`, `2 h 5 min`.
 /// The sign is ignored.
@@ -16,10 +19,10 @@ pub fn duration_words(ms: f64) -> String {
         return "an unknown time".to_owned();
     }
     if ms < 999.5 {
-        return format!("{ms:.0} ms");
+        return format!("{} ms", fixed_point(ms, 0));
     }
     if ms < 9_950.0 {
-        return format!("{:.1} s", ms / 1000.0);
+        return format!("{} s", fixed_point(ms / 1000.0, 1));
     }
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     // finite, ≥ 0; `as` saturates
@@ -300,9 +303,9 @@ const SOURCES_DISAGREE_ADVICE: &str = "Do not change this device's clock or time
 pub fn drift_sentence(drift: &Drift, time_to_limit_ms: Option<f64>, service: &Service) -> String {
     let verb = if drift.ppm() >= 0.0 { "gains" } else { "loses" };
     let mut sentence = format!(
-        "This clock {verb} about {} a day ({:+.0} ppm).",
+        "This clock {verb} about {} a day ({} ppm).",
         duration_words(drift.ms_per_day()),
-        drift.ppm()
+        signed_fixed_point(drift.ppm(), 0)
     );
     if let Some(remaining) = time_to_limit_ms {
         sentence.push_str(&format!(

@@ -1,7 +1,6 @@
 //! The report as plain text, for copying, sharing or email.
 
 use time::OffsetDateTime;
-use time::macros::format_description;
 
 use super::{Finding, Report};
 use crate::engine::humanize::offset_words_with_uncertainty;
@@ -26,11 +25,15 @@ impl Report {
         for verdict in &self.verdicts {
             // The verdict follows from the numbers above; a service this page cannot
             // rebuild has only the sender's word for it.
+            // The words are ASCII (`Verdict::as_str`): no Unicode case tables needed.
             let word = match self.finding(verdict) {
-                Finding::Recomputed(verdict) => verdict.as_str().to_uppercase(),
+                Finding::Recomputed(verdict) => verdict.as_str().to_ascii_uppercase(),
                 Finding::Claimed(claim) => format!(
                     "NOT CHECKED (the link says {})",
-                    claim.unwrap_or(Verdict::Unknown).as_str().to_uppercase()
+                    claim
+                        .unwrap_or(Verdict::Unknown)
+                        .as_str()
+                        .to_ascii_uppercase()
                 ),
             };
             lines.push(if verdict.detail.is_empty() {
@@ -53,12 +56,58 @@ fn utc_words(epoch_ms: f64) -> String {
         return "an unknown time".to_owned();
     }
     OffsetDateTime::from_unix_timestamp(seconds as i64)
-        .ok()
-        .and_then(|at| {
-            at.format(format_description!(
-                "[year]-[month]-[day] [hour]:[minute]:[second]"
-            ))
-            .ok()
-        })
-        .unwrap_or_else(|| "an unknown time".to_owned())
+        .map_or_else(|_| "an unknown time".to_owned(), date_time_words)
+}
+
+/// `[year]-[month]-[day] [hour]:[minute]:[second]` as `time`'s format description writes it
+/// (a four-digit year, signed when negative), by hand: `time`'s formatting machinery costs
+/// the page about 4 KiB for this one line.
+fn date_time_words(at: OffsetDateTime) -> String {
+    let year = at.year();
+    let sign = if year < 0 { "-" } else { "" };
+    format!(
+        "{sign}{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        year.unsigned_abs(),
+        u8::from(at.month()),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::date_time_words;
+    use time::OffsetDateTime;
+    use time::macros::format_description;
+
+    /// What `time`'s own formatting writes, the reference for the hand-written line.
+    fn formatted_by_time(at: OffsetDateTime) -> String {
+        at.format(format_description!(
+            "[year]-[month]-[day] [hour]:[minute]:[second]"
+        ))
+        .unwrap_or_default()
+    }
+
+    #[test]
+    fn date_and_time_are_written_as_time_writes_them() {
+        let min = OffsetDateTime::new_utc(time::Date::MIN, time::Time::MIDNIGHT).unix_timestamp();
+        let max = OffsetDateTime::new_utc(time::Date::MAX, time::Time::MIDNIGHT).unix_timestamp();
+        // Every year's worth of seconds across the whole range, plus a prime stride so hours,
+        // minutes and seconds vary too.
+        let stride = 31_556_952 + 7_919;
+        let mut seconds = min;
+        while seconds <= max {
+            let Ok(at) = OffsetDateTime::from_unix_timestamp(seconds) else {
+                panic!("{seconds} is within time's range");
+            };
+            assert_eq!(date_time_words(at), formatted_by_time(at), "{seconds}");
+            seconds += stride;
+        }
+        let Ok(at) = OffsetDateTime::from_unix_timestamp(1_795_701_807) else {
+            panic!("a 2026 timestamp is within time's range");
+        };
+        assert_eq!(date_time_words(at), "2026-11-26 14:03:27");
+    }
 }

@@ -15,6 +15,7 @@ mod cache;
 
 pub use cache::{CacheAge, cache_sentence, reads_too_early};
 
+use super::humanize::parse_decimal;
 use super::{plausible, text};
 use serde_json::Value;
 use std::time::UNIX_EPOCH;
@@ -320,7 +321,7 @@ fn parse_epoch_number(text: &str) -> Option<(f64, f64, JsonValueKind)> {
     if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) || whole.len() > 20 {
         return None;
     }
-    let value: f64 = text.parse().ok()?;
+    let value = parse_decimal(text)?;
     let unit = EpochUnit::classify(value);
     let per_unit = unit.milliseconds_per_unit();
     // One step of the last printed digit, but never finer than a microsecond.
