@@ -174,7 +174,51 @@ describe('never blank: the shell explains why the app cannot start', () => {
       assert.equal(fallbackRequests.length, 1, 'the fallback was loaded once');
       assert.equal(await page.locator(SHELL).count(), 0, 'the app replaced the shell');
       // "WebAssembly is not defined" from the wasm loader is expected, and not logged as an error.
-      assert.deepEqual(page.__errors.filter((e) => !e.url?.endsWith('/favicon.ico')), []);
+      // So is the 404 of an absent skewcheck.json (optional: its absence means defaults).
+      assert.deepEqual(page.__errors.filter((e) => !/\/(favicon\.ico|skewcheck\.json)$/.test(e.url ?? '')), []);
+    }));
+
+  test('WebAssembly refused by the page\'s own policy (Safari 15, Chrome 96: no \'wasm-unsafe-eval\'): the wasm2js build gives the verdict', { timeout: TEST_TIMEOUT_MS }, (t) =>
+    withPage(t, {
+      offsetMs: 16 * 60_000,
+      // What such a browser makes of the shipped policy: it ignores the keyword it does not
+      // know, so compiling WebAssembly needs 'unsafe-eval', which the policy never grants.
+      // The same policy minus the keyword makes Chromium refuse the same way.
+      prepare: async (page) => {
+        await page.route((url) => url.pathname === '/' || url.pathname.endsWith('/index.html'), async (route) => {
+          // The page's own time requests go to the same URL: only the document is rewritten.
+          if (!route.request().isNavigationRequest()) return route.fallback();
+          const response = await route.fetch();
+          const html = await response.text();
+          const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
+          assert.match(policy, /script-src [^;]*'wasm-unsafe-eval'/, 'the shipped policy allows WebAssembly by the keyword');
+          await route.fulfill({ response, body: html.replace(policy, policy.replace(" 'wasm-unsafe-eval'", '')) });
+        });
+        await page.addInitScript(() => {
+          window.__fallbackSeen = null;
+          window.__refusals = [];
+          document.addEventListener('securitypolicyviolation', (event) => window.__refusals.push(event.blockedURI));
+          new MutationObserver(() => {
+            const shell = document.querySelector('[data-testid="shell"]');
+            if (shell?.dataset.shellFallback) window.__fallbackSeen ??= shell.dataset.shellFallback;
+          }).observe(document, { subtree: true, childList: true, attributes: true });
+        });
+      },
+    }, async (page) => {
+      const fallbackRequests = [];
+      page.on('request', (request) => { if (/skewcheck-fallback-[0-9a-f]+\.js$/.test(request.url())) fallbackRequests.push(request.url()); });
+      await page.goto(server.url, { waitUntil: 'commit' });
+      await page.waitForSelector(`${VERDICT}[data-state="done"]`, { timeout: 30_000 });
+      assert.deepEqual(await page.evaluate(() => window.__refusals), ['wasm-eval'], 'the policy refused the WebAssembly, and nothing else');
+      assert.equal(await page.evaluate(() => window.__fallbackSeen), 'wasm2js', 'the shell ran the fallback');
+      assert.equal(fallbackRequests.length, 1, 'the fallback was loaded once');
+      const verdict = await page.$eval(VERDICT, (el) => ({ verdict: el.dataset.verdict, offset: Number(el.dataset.offsetMs), uncertainty: Number(el.dataset.uncertaintyMs) }));
+      assert.equal(verdict.verdict, 'rejected', JSON.stringify(verdict));
+      assert.ok(Math.abs(verdict.offset - 16 * 60_000) <= verdict.uncertainty + 2, JSON.stringify(verdict));
+      assert.equal(await page.locator(SHELL).count(), 0, 'the app replaced the shell');
+      // The browser's own report of the refusal is the only console error.
+      const errors = page.__errors.filter((e) => !/\/(favicon\.ico|skewcheck\.json)$/.test(e.url ?? ''));
+      assert.ok(errors.every((e) => e.type === 'console' && /unsafe-eval/.test(e.text)), JSON.stringify(errors));
     }));
 
   test('with WebAssembly, the fallback is never downloaded', { timeout: TEST_TIMEOUT_MS }, (t) =>
