@@ -40,6 +40,14 @@ after(async () => {
   await server?.close();
 });
 
+/**
+ * The page's errors, minus the 404 of an absent skewcheck.json: the file is optional (absent
+ * means defaults), and the browser logs its 404 whatever the page does.
+ */
+function pageErrors(page) {
+  return page.__errors.filter((e) => !/\/skewcheck\.json$/.test(e.url ?? ''));
+}
+
 /** Throttle `page` like a field tablet's network (cache off, as on a first visit). */
 async function emulate(page, profileName) {
   const profile = PROFILES[profileName];
@@ -174,8 +182,7 @@ describe('never blank: the shell explains why the app cannot start', () => {
       assert.equal(fallbackRequests.length, 1, 'the fallback was loaded once');
       assert.equal(await page.locator(SHELL).count(), 0, 'the app replaced the shell');
       // "WebAssembly is not defined" from the wasm loader is expected, and not logged as an error.
-      // So is the 404 of an absent skewcheck.json (optional: its absence means defaults).
-      assert.deepEqual(page.__errors.filter((e) => !/\/(favicon\.ico|skewcheck\.json)$/.test(e.url ?? '')), []);
+      assert.deepEqual(pageErrors(page).filter((e) => !e.url?.endsWith('/favicon.ico')), []);
     }));
 
   test('WebAssembly refused by the page\'s own policy (Safari 15, Chrome 96: no \'wasm-unsafe-eval\'): the wasm2js build gives the verdict', { timeout: TEST_TIMEOUT_MS }, (t) =>
@@ -217,7 +224,7 @@ describe('never blank: the shell explains why the app cannot start', () => {
       assert.ok(Math.abs(verdict.offset - 16 * 60_000) <= verdict.uncertainty + 2, JSON.stringify(verdict));
       assert.equal(await page.locator(SHELL).count(), 0, 'the app replaced the shell');
       // The browser's own report of the refusal is the only console error.
-      const errors = page.__errors.filter((e) => !/\/(favicon\.ico|skewcheck\.json)$/.test(e.url ?? ''));
+      const errors = pageErrors(page).filter((e) => !e.url?.endsWith('/favicon.ico'));
       assert.ok(errors.every((e) => e.type === 'console' && /unsafe-eval/.test(e.text)), JSON.stringify(errors));
     }));
 
@@ -339,7 +346,7 @@ describe('the app replaces the shell without layout shift', () => {
         assert.equal(await page.locator(SHELL).count(), 0, 'the shell is gone');
         const shift = await page.evaluate(() => window.__shift);
         assert.ok(shift < 0.01, `cumulative layout shift ${shift}`);
-        assert.deepEqual(page.__errors, []);
+        assert.deepEqual(pageErrors(page), []);
       }));
   }
 });
