@@ -4,10 +4,11 @@
 // (a module script with top-level await; a Content-Security-Policy that allows WebAssembly
 // only through 'wasm-unsafe-eval'). Compares the result with the minimum versions the README
 // documents ("Browsers it runs in") and exits 1 if the build needs more than they say.
-// Where the page's policy makes a browser refuse the wasm (Safari 15, Chrome 89–96), the shell
-// runs the wasm2js fallback instead (scripts/wasm2js-fallback.mjs): the README's third column,
-// the oldest versions that get the check at all, is checked against what that route needs
-// (the loader, then the fallback's own JavaScript).
+// Where the page's policy makes a browser refuse the wasm (Safari 15, Chrome 89–96), or the
+// loader's syntax is too new for it (Safari before 15, Chrome before 89), the shell runs the
+// wasm2js fallback instead (scripts/wasm2js-fallback.mjs): the README's third column, the
+// oldest versions that get the check at all, is checked against what that route needs (a
+// module script, and the fallback's own JavaScript).
 //
 //   node scripts/features.mjs [distDir]
 //
@@ -55,6 +56,8 @@ const PAGE_FEATURES = [
     name: 'top-level `await` in that module script',
     found: (html) => moduleScripts(html).some(hasTopLevelAwait),
     Chrome: '89', Firefox: '89', Safari: '15',
+    // The syntax probe before the loader tells the shell, which then runs the fallback.
+    fallbackBypasses: true,
   },
   {
     // Before 'wasm-unsafe-eval', Chrome and Safari treated compiling WebAssembly as eval: a policy
@@ -181,8 +184,9 @@ const needs = [...used, ...page];
 const needed = Object.fromEntries(BROWSERS.map((b) => [b, highest(needs.map((f) => f[b]))]));
 const { wasm: documented, fallback: documentedFallback } = documentedMinimums();
 const fallback = fallbackScript(html, files);
-// Through the fallback: the loader must still run (it is what meets the refusal), then the
-// fallback's JavaScript; the wasm's features and the refusal itself no longer matter.
+// Through the fallback: a module script (the shell loads the fallback as one), then the
+// fallback's JavaScript; the wasm's features, the loader's syntax and the policy's refusal
+// no longer matter.
 const fallbackUses = fallback ? FALLBACK_FEATURES.filter((f) => f.found(fallback.js)) : [];
 const fallbackNeeds = [...page.filter((f) => !f.fallbackBypasses), ...fallbackUses];
 const neededFallback = fallback ? Object.fromEntries(BROWSERS.map((b) => [b, highest(fallbackNeeds.map((f) => f[b]))])) : needed;
@@ -198,7 +202,7 @@ console.log(row(['**needed**', '', ...BROWSERS.map((b) => `**${needed[b]}**`)]))
 console.log(row(['documented (README)', '', ...BROWSERS.map((b) => documented[b])]));
 if (fallback) {
   for (const f of fallbackUses) console.log(row([f.name, fallback.name, ...BROWSERS.map((b) => shown(f[b]))]));
-  console.log(row(['**needed with the JS fallback** (the loader, then the fallback)', '', ...BROWSERS.map((b) => `**${neededFallback[b]}**`)]));
+  console.log(row(['**needed with the JS fallback**', '', ...BROWSERS.map((b) => `**${neededFallback[b]}**`)]));
   console.log(row(['documented (README, with the JS fallback)', '', ...BROWSERS.map((b) => documentedFallback[b])]));
 } else {
   console.log('\nNo wasm2js fallback in this build (SKEWCHECK_WASM2JS=0): the wasm minimums apply to the check as a whole.');
