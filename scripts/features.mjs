@@ -4,6 +4,11 @@
 // (a module script with top-level await; a Content-Security-Policy that allows WebAssembly
 // only through 'wasm-unsafe-eval'). Compares the result with the minimum versions the README
 // documents ("Browsers it runs in") and exits 1 if the build needs more than they say.
+// Where the page's policy makes a browser refuse the wasm (Safari 15, Chrome 89–96), or the
+// loader's syntax is too new for it (Safari before 15, Chrome before 89), the shell runs the
+// wasm2js fallback instead (scripts/wasm2js-fallback.mjs): the README's third column, the
+// oldest versions that get the check at all, is checked against what that route needs (a
+// module script, and the fallback's own JavaScript).
 //
 //   node scripts/features.mjs [distDir]
 //
@@ -51,6 +56,8 @@ const PAGE_FEATURES = [
     name: 'top-level `await` in that module script',
     found: (html) => moduleScripts(html).some(hasTopLevelAwait),
     Chrome: '89', Firefox: '89', Safari: '15',
+    // The syntax probe before the loader tells the shell, which then runs the fallback.
+    fallbackBypasses: true,
   },
   {
     // Before 'wasm-unsafe-eval', Chrome and Safari treated compiling WebAssembly as eval: a policy
@@ -61,7 +68,17 @@ const PAGE_FEATURES = [
       return policy.includes("'wasm-unsafe-eval'") && !policy.includes("'unsafe-eval'");
     },
     Chrome: '97', Firefox: null, Safari: '16',
+    // A refusal the shell answers with the wasm2js fallback (index.html): not needed for the check.
+    fallbackBypasses: true,
   },
+];
+
+// What the wasm2js fallback's own JavaScript needs beyond a module script (the shell loads it
+// as one), found in the built file. MDN browser-compat-data
+// (https://developer.mozilla.org/docs/Web/JavaScript/Reference/Operators/Optional_chaining#browser_compatibility).
+const FALLBACK_FEATURES = [
+  { name: 'module script (the shell loads the fallback as one)', found: () => true, Chrome: '61', Firefox: '60', Safari: '11' },
+  { name: 'optional chaining (`?.`)', found: (js) => /\?\.[\w$(]/.test(js), Chrome: '80', Firefox: '74', Safari: '13.1' },
 ];
 
 const moduleScripts = (html) => [...html.matchAll(/<script\b[^>]*type="module"[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]);
@@ -129,14 +146,30 @@ function wasmFeatures(wasm) {
   }
 }
 
-/** The minimum versions the README documents: its "Browsers it runs in" table. */
+/**
+ * The versions the README documents in its "Browsers it runs in" table: per browser, the
+ * minimum for the wasm build and the oldest that gets the check through the JS fallback.
+ */
 function documentedMinimums() {
   const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-  return Object.fromEntries(BROWSERS.map((browser) => {
-    const row = new RegExp(`^\\| ${browser}\\b[^|]*\\| (\\d+(?:\\.\\d+)?) \\|`, 'm').exec(readme);
-    if (!row) fail(`README.md has no minimum-version row for ${browser} ("| ${browser} … | <version> |")`);
-    return [browser, row[1]];
-  }));
+  const version = '(\\d+(?:\\.\\d+)?)';
+  const rows = BROWSERS.map((browser) => {
+    const row = new RegExp(`^\\| ${browser}\\b[^|]*\\| ${version} \\| ${version} \\|`, 'm').exec(readme);
+    if (!row) fail(`README.md has no minimum-version row for ${browser} ("| ${browser} … | <version> | <version with the JS fallback> |")`);
+    return [browser, row[1], row[2]];
+  });
+  return {
+    wasm: Object.fromEntries(rows.map(([browser, wasm]) => [browser, wasm])),
+    fallback: Object.fromEntries(rows.map(([browser, , fallback]) => [browser, fallback])),
+  };
+}
+
+/** The wasm2js fallback index.html names (`data-fallback-src`), if the build made one. */
+function fallbackScript(html, files) {
+  const src = /data-fallback-src="(?:\.\/)?([^"]+)"/.exec(html)?.[1];
+  if (!src) return null;
+  if (!files.includes(src)) fail(`index.html names the fallback ${src}, which is not in ${distDir}`);
+  return { name: src, js: readFileSync(path.join(distDir, src), 'utf8') };
 }
 
 const distDir = path.resolve(process.argv[2] ?? path.join(REPO_ROOT, 'dist'));
@@ -149,7 +182,14 @@ const { declared, used } = wasmFeatures(path.join(distDir, wasmName));
 const page = PAGE_FEATURES.filter((f) => f.found(html));
 const needs = [...used, ...page];
 const needed = Object.fromEntries(BROWSERS.map((b) => [b, highest(needs.map((f) => f[b]))]));
-const documented = documentedMinimums();
+const { wasm: documented, fallback: documentedFallback } = documentedMinimums();
+const fallback = fallbackScript(html, files);
+// Through the fallback: a module script (the shell loads the fallback as one), then the
+// fallback's JavaScript; the wasm's features, the loader's syntax and the policy's refusal
+// no longer matter.
+const fallbackUses = fallback ? FALLBACK_FEATURES.filter((f) => f.found(fallback.js)) : [];
+const fallbackNeeds = [...page.filter((f) => !f.fallbackBypasses), ...fallbackUses];
+const neededFallback = fallback ? Object.fromEntries(BROWSERS.map((b) => [b, highest(fallbackNeeds.map((f) => f[b]))])) : needed;
 
 const row = (cells) => `| ${cells.join(' | ')} |`;
 console.log(`Browser features of ${path.relative(process.cwd(), distDir) || '.'} (${wasmName})\n`);
@@ -160,10 +200,24 @@ for (const f of used) console.log(row([f.name, `wasm (${f.flags.filter((x) => de
 for (const f of page) console.log(row([f.name, 'index.html', ...BROWSERS.map((b) => shown(f[b]))]));
 console.log(row(['**needed**', '', ...BROWSERS.map((b) => `**${needed[b]}**`)]));
 console.log(row(['documented (README)', '', ...BROWSERS.map((b) => documented[b])]));
+if (fallback) {
+  for (const f of fallbackUses) console.log(row([f.name, fallback.name, ...BROWSERS.map((b) => shown(f[b]))]));
+  console.log(row(['**needed with the JS fallback**', '', ...BROWSERS.map((b) => `**${neededFallback[b]}**`)]));
+  console.log(row(['documented (README, with the JS fallback)', '', ...BROWSERS.map((b) => documentedFallback[b])]));
+} else {
+  console.log('\nNo wasm2js fallback in this build (SKEWCHECK_WASM2JS=0): the wasm minimums apply to the check as a whole.');
+}
 
 const uncovered = BROWSERS.filter((b) => compare(needed[b], documented[b]) > 0);
 if (uncovered.length) {
   fail(`the build needs ${uncovered.map((b) => `${b} ${needed[b]}`).join(', ')}, newer than the README documents `
     + `(${uncovered.map((b) => `${b} ${documented[b]}`).join(', ')}): update "Browsers it runs in"`);
 }
-console.log('\nThe documented minimum versions cover every feature the build needs.');
+const uncoveredFallback = BROWSERS.filter((b) => compare(neededFallback[b], documentedFallback[b]) > 0);
+if (uncoveredFallback.length) {
+  fail(`with${fallback ? '' : 'out'} the JS fallback the check needs ${uncoveredFallback.map((b) => `${b} ${neededFallback[b]}`).join(', ')}, `
+    + `newer than the README's fallback column says (${uncoveredFallback.map((b) => `${b} ${documentedFallback[b]}`).join(', ')}): update "Browsers it runs in"`);
+}
+const claimsTooMuch = BROWSERS.filter((b) => compare(documentedFallback[b], documented[b]) > 0);
+if (claimsTooMuch.length) fail(`the README's fallback column is newer than its minimum for ${claimsTooMuch.join(', ')}: it must be the same or older`);
+console.log('\nThe documented minimum versions cover every feature the build needs, with and without the JS fallback.');

@@ -1,7 +1,7 @@
 // The deploy kit end to end: a skewcheck.json beside index.html (title, service, support
 // link, allowed_endpoints, a malformed file, no delay to the first verdict), and the
-// packaged release (scripts/package) served by a real nginx from Debian's packages with
-// exactly the documented deploy/nginx.conf.
+// packaged release (scripts/package) served by a real nginx and a real Caddy from Debian's
+// packages with exactly the documented deploy/nginx.conf and deploy/Caddyfile.
 
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
@@ -226,24 +226,101 @@ async function which(command) {
   }
 }
 
+/** The release as a team gets it: scripts/package's zip, unzipped in a new folder. */
+async function unpackedRelease(server) {
+  await ensureDist();
+  const work = await mkdtemp(path.join(os.tmpdir(), `skewcheck-${server}-`));
+  cleanups.push(() => rm(work, { recursive: true, force: true }));
+  await run(path.join(repoRoot, 'scripts', 'package'), [], {
+    cwd: repoRoot, env: { ...process.env, SKEWCHECK_SKIP_BUILD: '1', SKEWCHECK_PACKAGE_DIR: work },
+  });
+  const version = /^version = "([^"]+)"/m.exec(await readFile(path.join(repoRoot, 'Cargo.toml'), 'utf8'))[1];
+  await run('unzip', ['-q', path.join(work, `skewcheck-${version}.zip`), '-d', work]);
+  // Servers started as root may serve as an unprivileged user.
+  await chmod(work, 0o755);
+  return { work, site: path.join(work, `skewcheck-${version}`, 'site') };
+}
+
+/** Starts `command`, stops it at the end, and waits until `${baseUrl}/time` answers. */
+async function startWebServer(name, command, args, { baseUrl, cwd, env, log }) {
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => { stderr = (stderr + chunk).slice(-4000); });
+  cleanups.push(async () => {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve()));
+  });
+  for (let i = 0; ; i += 1) {
+    try {
+      await fetch(`${baseUrl}/time`);
+      return;
+    } catch (err) {
+      if (i > 50 || child.exitCode !== null) {
+        throw new Error(`${name} did not start: ${(await log?.().catch(() => '')) || stderr || err.message}`);
+      }
+      await sleep(100);
+    }
+  }
+}
+
+/** The headers every host guide documents, as `baseUrl` sends them; `timeBody` matches its /time. */
+async function assertDocumentedHeaders(baseUrl, timeBody) {
+  const page = await fetch(`${baseUrl}/`);
+  assert.equal(page.status, 200);
+  assert.match(page.headers.get('content-security-policy'), /connect-src 'self'.*frame-ancestors 'none'/);
+  assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(page.headers.get('referrer-policy'), 'no-referrer');
+  assert.equal(page.headers.get('cache-control'), 'no-cache');
+  const wasm = /['"]\.\/([^'"]+\.wasm)['"]/.exec(await page.text())?.[1] ?? '';
+  const asset = await fetch(`${baseUrl}/${wasm}`);
+  assert.equal(asset.status, 200, wasm);
+  assert.equal(asset.headers.get('content-type'), 'application/wasm');
+  assert.equal(asset.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  assert.match(asset.headers.get('content-security-policy'), /default-src 'self'/);
+  const time = await fetch(`${baseUrl}/time`);
+  assert.match(await time.text(), timeBody);
+  assert.equal(time.headers.get('cache-control'), 'no-store');
+  assert.equal(time.headers.get('access-control-expose-headers'), 'Date');
+  assert.equal(time.headers.get('access-control-allow-origin'), '*');
+  const example = await fetch(`${baseUrl}/skewcheck.example.json`);
+  assert.equal(example.status, 200, 'the example ships beside the page');
+  assert.equal((await fetch(`${baseUrl}/skewcheck.json`)).status, 404, 'and takes no effect until renamed');
+}
+
+/** A correct verdict from `baseUrl()`'s Date header and from its /time, per case. */
+function verdictTests(server, timeName, baseUrl, skip) {
+  for (const c of [
+    { name: 'its Date header: device 20 min fast → rejected', search: '', offsetMs: 1_200_000, verdict: 'rejected' },
+    { name: 'its Date header: device 3 s fast → ok', search: '', offsetMs: 3_000, verdict: 'ok' },
+    { name: `its /time (${timeName}): device 3 s fast → ok, to the millisecond`, search: '?endpoint=/time', offsetMs: 3_000, verdict: 'ok', maxUncertaintyMs: 500 },
+    { name: `its /time (${timeName}): device 16 min slow → rejected`, search: '?endpoint=/time', offsetMs: -960_000, verdict: 'rejected', maxUncertaintyMs: 500 },
+  ]) {
+    test(`a correct verdict from ${server} ${c.name}`, { skip }, async () => {
+      const page = await openPage(`${baseUrl()}/${c.search}`, c.offsetMs);
+      try {
+        const verdict = await settled(page);
+        assert.equal(verdict.state, 'done', JSON.stringify(verdict));
+        assert.equal(verdict.verdict, c.verdict);
+        const offset = Number(verdict.offsetMs);
+        const uncertainty = Number(verdict.uncertaintyMs);
+        assert.ok(Math.abs(offset - c.offsetMs) <= uncertainty + 50, `truth ${c.offsetMs} inside ${offset} ± ${uncertainty}`);
+        if (c.maxUncertaintyMs) assert.ok(uncertainty <= c.maxUncertaintyMs, `uncertainty ${uncertainty} ms`);
+        const errors = page.__errors.filter((e) => !(e.url ?? '').match(/\/(favicon\.ico|skewcheck\.json)$/));
+        assert.deepEqual(errors, [], 'page errors');
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
+}
+
 describe('the packaged release on nginx, configured exactly as deploy/nginx.conf documents', async () => {
   const nginxMissing = !(await which('nginx')) && 'nginx is not installed (scripts/setup installs nginx-light)';
   let baseUrl;
 
   before(async () => {
     if (nginxMissing) return;
-    await ensureDist();
-    const work = await mkdtemp(path.join(os.tmpdir(), 'skewcheck-nginx-'));
-    cleanups.push(() => rm(work, { recursive: true, force: true }));
-    // The release, as a team gets it: scripts/package's zip, unzipped.
-    await run(path.join(repoRoot, 'scripts', 'package'), [], {
-      cwd: repoRoot, env: { ...process.env, SKEWCHECK_SKIP_BUILD: '1', SKEWCHECK_PACKAGE_DIR: work },
-    });
-    const version = /^version = "([^"]+)"/m.exec(await readFile(path.join(repoRoot, 'Cargo.toml'), 'utf8'))[1];
-    await run('unzip', ['-q', path.join(work, `skewcheck-${version}.zip`), '-d', work]);
-    const site = path.join(work, `skewcheck-${version}`, 'site');
-    // nginx's workers run as an unprivileged user when started as root.
-    await chmod(work, 0o755);
+    const { work, site } = await unpackedRelease('nginx');
     const port = await freePort();
     const documented = await readFile(path.join(repoRoot, 'deploy', 'nginx.conf'), 'utf8');
     assert.match(documented, /listen 8080;/);
@@ -264,67 +341,50 @@ describe('the packaged release on nginx, configured exactly as deploy/nginx.conf
       '}',
       '',
     ].join('\n'));
-    const nginx = spawn('nginx', ['-c', path.join(work, 'nginx.conf'), '-p', work, '-e', path.join(work, 'error.log')], { stdio: 'ignore' });
-    cleanups.push(async () => {
-      nginx.kill('SIGTERM');
-      await new Promise((resolve) => (nginx.exitCode === null ? nginx.once('exit', resolve) : resolve()));
-    });
     baseUrl = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i += 1) {
-      try {
-        await fetch(`${baseUrl}/time`);
-        break;
-      } catch (err) {
-        if (i > 50) throw new Error(`nginx did not start: ${await readFile(path.join(work, 'error.log'), 'utf8').catch(() => err.message)}`);
-        await sleep(100);
-      }
-    }
+    await startWebServer('nginx', 'nginx', ['-c', path.join(work, 'nginx.conf'), '-p', work, '-e', path.join(work, 'error.log')], {
+      baseUrl, log: () => readFile(path.join(work, 'error.log'), 'utf8'),
+    });
   });
 
   test('the documented headers: CSP and security headers, cache lifetimes, a CORS /time', { skip: nginxMissing }, async () => {
-    const page = await fetch(`${baseUrl}/`);
-    assert.equal(page.status, 200);
-    assert.match(page.headers.get('content-security-policy'), /connect-src 'self'.*frame-ancestors 'none'/);
-    assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
-    assert.equal(page.headers.get('referrer-policy'), 'no-referrer');
-    assert.equal(page.headers.get('cache-control'), 'no-cache');
-    const wasm = /['"]\.\/([^'"]+\.wasm)['"]/.exec(await page.text())?.[1] ?? '';
-    const asset = await fetch(`${baseUrl}/${wasm}`);
-    assert.equal(asset.status, 200, wasm);
-    assert.equal(asset.headers.get('content-type'), 'application/wasm');
-    assert.equal(asset.headers.get('cache-control'), 'public, max-age=31536000, immutable');
-    assert.match(asset.headers.get('content-security-policy'), /default-src 'self'/);
-    const time = await fetch(`${baseUrl}/time`);
-    assert.match(await time.text(), /^\d{10}\.\d{3}$/);
-    assert.equal(time.headers.get('cache-control'), 'no-store');
-    assert.equal(time.headers.get('access-control-expose-headers'), 'Date');
-    assert.equal(time.headers.get('access-control-allow-origin'), '*');
-    const example = await fetch(`${baseUrl}/skewcheck.example.json`);
-    assert.equal(example.status, 200, 'the example ships beside the page');
-    assert.equal((await fetch(`${baseUrl}/skewcheck.json`)).status, 404, 'and takes no effect until renamed');
+    await assertDocumentedHeaders(baseUrl, /^\d{10}\.\d{3}$/);
   });
 
-  for (const c of [
-    { name: 'its Date header: device 20 min fast → rejected', search: '', offsetMs: 1_200_000, verdict: 'rejected' },
-    { name: 'its Date header: device 3 s fast → ok', search: '', offsetMs: 3_000, verdict: 'ok' },
-    { name: 'its /time ($msec): device 3 s fast → ok, to the millisecond', search: '?endpoint=/time', offsetMs: 3_000, verdict: 'ok', maxUncertaintyMs: 500 },
-    { name: 'its /time ($msec): device 16 min slow → rejected', search: '?endpoint=/time', offsetMs: -960_000, verdict: 'rejected', maxUncertaintyMs: 500 },
-  ]) {
-    test(`a correct verdict from nginx ${c.name}`, { skip: nginxMissing }, async () => {
-      const page = await openPage(`${baseUrl}/${c.search}`, c.offsetMs);
-      try {
-        const verdict = await settled(page);
-        assert.equal(verdict.state, 'done', JSON.stringify(verdict));
-        assert.equal(verdict.verdict, c.verdict);
-        const offset = Number(verdict.offsetMs);
-        const uncertainty = Number(verdict.uncertaintyMs);
-        assert.ok(Math.abs(offset - c.offsetMs) <= uncertainty + 50, `truth ${c.offsetMs} inside ${offset} ± ${uncertainty}`);
-        if (c.maxUncertaintyMs) assert.ok(uncertainty <= c.maxUncertaintyMs, `uncertainty ${uncertainty} ms`);
-        const errors = page.__errors.filter((e) => !(e.url ?? '').match(/\/(favicon\.ico|skewcheck\.json)$/));
-        assert.deepEqual(errors, [], 'page errors');
-      } finally {
-        await page.context().close();
-      }
-    });
-  }
+  verdictTests('nginx', '$msec', () => baseUrl, nginxMissing);
+});
+
+describe('the packaged release on Caddy, configured exactly as deploy/Caddyfile documents', async () => {
+  const caddyMissing = !(await which('caddy')) && 'caddy is not installed (scripts/setup installs it)';
+  let baseUrl;
+
+  before(async () => {
+    if (caddyMissing) return;
+    const { work, site } = await unpackedRelease('caddy');
+    const port = await freePort();
+    const documented = await readFile(path.join(repoRoot, 'deploy', 'Caddyfile'), 'utf8');
+    assert.match(documented, /^:8080 \{$/m);
+    const siteBlock = documented.replaceAll('/srv/skewcheck', site).replace(/^:8080 \{$/m, `:${port} {`);
+    // Global options only this harness needs: no admin endpoint (a system Caddy may hold :2019).
+    await writeFile(path.join(work, 'Caddyfile'), `{\n\tadmin off\n}\n\n${siteBlock}`);
+    // The policy as the Caddyfile's comment says to pass it: the release's _headers line.
+    const policy = /^ {2}Content-Security-Policy: (.*)$/m.exec(await readFile(path.join(site, '_headers'), 'utf8'))?.[1];
+    assert.ok(policy, 'the release\'s _headers carries the policy');
+    baseUrl = `http://127.0.0.1:${port}`;
+    // Its state (autosaved config, certificates it never needs here) stays in the work folder.
+    const env = { ...process.env, SKEWCHECK_CSP: policy, HOME: work, XDG_DATA_HOME: path.join(work, 'data'), XDG_CONFIG_HOME: path.join(work, 'config') };
+    await startWebServer('caddy', 'caddy', ['run', '--config', path.join(work, 'Caddyfile'), '--adapter', 'caddyfile'], { baseUrl, cwd: work, env });
+  });
+
+  test('the documented headers: CSP and security headers, cache lifetimes, a CORS /time, compression', { skip: caddyMissing }, async () => {
+    await assertDocumentedHeaders(baseUrl, /^\d{13}$/);
+    const policy = (await fetch(`${baseUrl}/`)).headers.get('content-security-policy');
+    assert.equal(policy, /^ {2}Content-Security-Policy: (.*)$/m.exec(await readFile(path.join(dist, '_headers'), 'utf8'))?.[1], 'exactly the release\'s policy');
+    const wasm = /['"]\.\/([^'"]+\.wasm)['"]/.exec(await (await fetch(`${baseUrl}/`)).text())?.[1] ?? '';
+    const compressed = await fetch(`${baseUrl}/${wasm}`, { headers: { 'Accept-Encoding': 'gzip' } });
+    assert.equal(compressed.headers.get('content-encoding'), 'gzip');
+    assert.equal(compressed.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  });
+
+  verdictTests('Caddy', '{time.now.unix_ms}', () => baseUrl, caddyMissing);
 });

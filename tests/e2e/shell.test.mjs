@@ -40,6 +40,14 @@ after(async () => {
   await server?.close();
 });
 
+/**
+ * The page's errors, minus the 404 of an absent skewcheck.json: the file is optional (absent
+ * means defaults), and the browser logs its 404 whatever the page does.
+ */
+function pageErrors(page) {
+  return page.__errors.filter((e) => !/\/skewcheck\.json$/.test(e.url ?? ''));
+}
+
 /** Throttle `page` like a field tablet's network (cache off, as on a first visit). */
 async function emulate(page, profileName) {
   const profile = PROFILES[profileName];
@@ -174,7 +182,50 @@ describe('never blank: the shell explains why the app cannot start', () => {
       assert.equal(fallbackRequests.length, 1, 'the fallback was loaded once');
       assert.equal(await page.locator(SHELL).count(), 0, 'the app replaced the shell');
       // "WebAssembly is not defined" from the wasm loader is expected, and not logged as an error.
-      assert.deepEqual(page.__errors.filter((e) => !e.url?.endsWith('/favicon.ico')), []);
+      assert.deepEqual(pageErrors(page).filter((e) => !e.url?.endsWith('/favicon.ico')), []);
+    }));
+
+  test('WebAssembly refused by the page\'s own policy (Safari 15, Chrome 96: no \'wasm-unsafe-eval\'): the wasm2js build gives the verdict', { timeout: TEST_TIMEOUT_MS }, (t) =>
+    withPage(t, {
+      offsetMs: 16 * 60_000,
+      // What such a browser makes of the shipped policy: it ignores the keyword it does not
+      // know, so compiling WebAssembly needs 'unsafe-eval', which the policy never grants.
+      // The same policy minus the keyword makes Chromium refuse the same way.
+      prepare: async (page) => {
+        await page.route((url) => url.pathname === '/' || url.pathname.endsWith('/index.html'), async (route) => {
+          // The page's own time requests go to the same URL: only the document is rewritten.
+          if (!route.request().isNavigationRequest()) return route.fallback();
+          const response = await route.fetch();
+          const html = await response.text();
+          const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
+          assert.match(policy, /script-src [^;]*'wasm-unsafe-eval'/, 'the shipped policy allows WebAssembly by the keyword');
+          await route.fulfill({ response, body: html.replace(policy, policy.replace(" 'wasm-unsafe-eval'", '')) });
+        });
+        await page.addInitScript(() => {
+          window.__fallbackSeen = null;
+          window.__refusals = [];
+          document.addEventListener('securitypolicyviolation', (event) => window.__refusals.push(event.blockedURI));
+          new MutationObserver(() => {
+            const shell = document.querySelector('[data-testid="shell"]');
+            if (shell?.dataset.shellFallback) window.__fallbackSeen ??= shell.dataset.shellFallback;
+          }).observe(document, { subtree: true, childList: true, attributes: true });
+        });
+      },
+    }, async (page) => {
+      const fallbackRequests = [];
+      page.on('request', (request) => { if (/skewcheck-fallback-[0-9a-f]+\.js$/.test(request.url())) fallbackRequests.push(request.url()); });
+      await page.goto(server.url, { waitUntil: 'commit' });
+      await page.waitForSelector(`${VERDICT}[data-state="done"]`, { timeout: 30_000 });
+      assert.deepEqual(await page.evaluate(() => window.__refusals), ['wasm-eval'], 'the policy refused the WebAssembly, and nothing else');
+      assert.equal(await page.evaluate(() => window.__fallbackSeen), 'wasm2js', 'the shell ran the fallback');
+      assert.equal(fallbackRequests.length, 1, 'the fallback was loaded once');
+      const verdict = await page.$eval(VERDICT, (el) => ({ verdict: el.dataset.verdict, offset: Number(el.dataset.offsetMs), uncertainty: Number(el.dataset.uncertaintyMs) }));
+      assert.equal(verdict.verdict, 'rejected', JSON.stringify(verdict));
+      assert.ok(Math.abs(verdict.offset - 16 * 60_000) <= verdict.uncertainty + 2, JSON.stringify(verdict));
+      assert.equal(await page.locator(SHELL).count(), 0, 'the app replaced the shell');
+      // The browser's own report of the refusal is the only console error.
+      const errors = pageErrors(page).filter((e) => !e.url?.endsWith('/favicon.ico'));
+      assert.ok(errors.every((e) => e.type === 'console' && /unsafe-eval/.test(e.text)), JSON.stringify(errors));
     }));
 
   test('with WebAssembly, the fallback is never downloaded', { timeout: TEST_TIMEOUT_MS }, (t) =>
@@ -222,34 +273,72 @@ describe('never blank: the shell explains why the app cannot start', () => {
   test('a browser that runs no module script (too old for the loader): the watchdog speaks within 5 s', { timeout: TEST_TIMEOUT_MS }, (t) =>
     withPage(t, {
       // What such a browser does with the page: skip every <script type="module">. Only the
-      // type changes, so the scripts' CSP hashes still match.
-      prepare: (page) => page.route((url) => url.pathname === '/' || url.pathname.endsWith('/index.html'), async (route) => {
-        const response = await route.fetch();
-        const html = (await response.text()).replaceAll('<script type="module">', '<script type="text/x-unsupported-module">');
-        await route.fulfill({ response, body: html });
-      }),
+      // type changes, so the scripts' CSP hashes still match. Nor does it know
+      // `script.noModule`, by which the shell tells it cannot load the fallback either.
+      prepare: async (page) => {
+        await page.addInitScript(() => { delete HTMLScriptElement.prototype.noModule; });
+        await page.route((url) => url.pathname === '/' || url.pathname.endsWith('/index.html'), async (route) => {
+          const response = await route.fetch();
+          const html = (await response.text()).replaceAll('<script type="module">', '<script type="text/x-unsupported-module">');
+          await route.fulfill({ response, body: html });
+        });
+      },
     }, async (page) => {
       const start = Date.now();
       await page.goto(server.url, { waitUntil: 'commit' });
       assertExplains(await waitForFailure(page, start), 'too-old', [/too old/, /iPadOS 15 or later/, /another|up-to-date/]);
     }));
 
-  test('a browser that cannot parse the loader (Safari before 15: top-level await is a syntax error): the watchdog speaks within 5 s', { timeout: TEST_TIMEOUT_MS }, (t) =>
+  /**
+   * What a browser too old for the loader's syntax (Safari before 15, Chrome before 89) finds:
+   * every inline module script unparseable. The policy meta tag goes too: the edited scripts
+   * no longer match its hashes, and here the parse must fail, not the policy.
+   */
+  const loaderUnparseable = (page) => page.route((url) => url.pathname === '/' || url.pathname.endsWith('/index.html'), async (route) => {
+    if (!route.request().isNavigationRequest()) return route.fallback();
+    const response = await route.fetch();
+    const html = (await response.text())
+      .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
+      .replaceAll('<script type="module">', '<script type="module">await import.meta %% ;');
+    await route.fulfill({ response, body: html });
+  });
+
+  test('a browser that cannot parse the loader (Safari before 15: top-level await is a syntax error) nor run the fallback: the watchdog speaks within 5 s', { timeout: TEST_TIMEOUT_MS }, (t) =>
     withPage(t, {
-      // Every module script made unparseable, as such a browser finds them. The policy meta tag
-      // goes too: the edited scripts no longer match its hashes, and here the parse must fail,
-      // not the policy.
-      prepare: (page) => page.route((url) => url.pathname === '/' || url.pathname.endsWith('/index.html'), async (route) => {
-        const response = await route.fetch();
-        const html = (await response.text())
-          .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
-          .replaceAll('<script type="module">', '<script type="module">await import.meta %% ;');
-        await route.fulfill({ response, body: html });
-      }),
+      prepare: async (page) => {
+        await loaderUnparseable(page);
+        await page.route(/skewcheck-fallback-[0-9a-f]+\.js$/, (route) => route.abort());
+      },
     }, async (page) => {
       const start = Date.now();
       await page.goto(server.url, { waitUntil: 'commit' });
       assertExplains(await waitForFailure(page, start), 'too-old', [/too old/, /iPadOS 15 or later/]);
+    }));
+
+  test('a browser that cannot parse the loader (Safari 14, Chrome 88) but runs module scripts: the wasm2js build gives the verdict', { timeout: TEST_TIMEOUT_MS }, (t) =>
+    withPage(t, {
+      offsetMs: 16 * 60_000,
+      prepare: async (page) => {
+        await loaderUnparseable(page);
+        await page.addInitScript(() => {
+          window.__fallbackSeen = null;
+          new MutationObserver(() => {
+            const shell = document.querySelector('[data-testid="shell"]');
+            if (shell?.dataset.shellFallback) window.__fallbackSeen ??= shell.dataset.shellFallback;
+          }).observe(document, { subtree: true, childList: true, attributes: true });
+        });
+      },
+    }, async (page) => {
+      await page.goto(server.url, { waitUntil: 'commit' });
+      await page.waitForSelector(`${VERDICT}[data-state="done"]`, { timeout: 30_000 });
+      assert.equal(await page.evaluate(() => window.__fallbackSeen), 'wasm2js', 'the shell ran the fallback');
+      const verdict = await page.$eval(VERDICT, (el) => ({ verdict: el.dataset.verdict, offset: Number(el.dataset.offsetMs), uncertainty: Number(el.dataset.uncertaintyMs) }));
+      assert.equal(verdict.verdict, 'rejected', JSON.stringify(verdict));
+      assert.ok(Math.abs(verdict.offset - 16 * 60_000) <= verdict.uncertainty + 2, JSON.stringify(verdict));
+      assert.equal(await page.locator(SHELL).count(), 0, 'the app replaced the shell');
+      // The unparseable scripts' SyntaxErrors are the emulation's; nothing else may fail.
+      const errors = pageErrors(page).filter((e) => !(e.type === 'pageerror' && /SyntaxError/.test(e.text)) && !e.url?.endsWith('/favicon.ico'));
+      assert.deepEqual(errors, []);
     }));
 });
 
@@ -295,7 +384,7 @@ describe('the app replaces the shell without layout shift', () => {
         assert.equal(await page.locator(SHELL).count(), 0, 'the shell is gone');
         const shift = await page.evaluate(() => window.__shift);
         assert.ok(shift < 0.01, `cumulative layout shift ${shift}`);
-        assert.deepEqual(page.__errors, []);
+        assert.deepEqual(pageErrors(page), []);
       }));
   }
 });

@@ -8,9 +8,17 @@
 // error recorder reach the page as an inline <script> that the test server injects into
 // index.html (`injectHeadScript`); one server per starting offset. A test moves the clock
 // later by setting `window.__skewcheckOffsetMs` from a script.
+//
+// One more case emulates a browser older than the minimum: Safari 15 does not know the
+// policy's 'wasm-unsafe-eval', so it reads the shipped policy without it and refuses to
+// compile the wasm; this engine, served exactly that policy, refuses the same way, and the
+// shell must run the wasm2js fallback instead.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { ensureDist } from '../e2e/build.mjs';
@@ -64,6 +72,49 @@ const READ_PAST_REPORT = `const el = document.querySelector('[data-testid="past-
     liveVerdicts: document.querySelectorAll('[data-testid="verdict"]').length,
     errors: window.__errors ?? ['no __errors: head script not injected?'] };`;
 
+// The page read with the policy's refusal of the wasm apart from its other errors (its
+// `securitypolicyviolation`, where the engine reports one), and whether the shell ran the
+// fallback (recordFallback).
+const READ_REFUSED_PAGE = `const el = document.querySelector('[data-testid="verdict"]');
+  const refusal = (e) => e.type === 'securitypolicyviolation' && / refused (wasm-)?eval$/.test(e.text);
+  const errors = window.__errors ?? [{ type: 'harness', text: 'no __errors: head script not injected?' }];
+  return { verdict: el ? { ...el.dataset } : null, fallback: window.__fallbackSeen ?? null,
+    refusals: [...(window.__wasmRefusals ?? []), ...errors.filter(refusal).map((e) => e.text)], errors: errors.filter((e) => !refusal(e)) };`;
+
+// Injected too, on the refusing server: how the engine refuses to compile the wasm (the
+// rejections of WebAssembly's compile/instantiate calls), and the shell's data-shell-fallback
+// before the app removes the shell.
+function recordFallback() {
+  window.__wasmRefusals = [];
+  for (const name of ['instantiateStreaming', 'instantiate', 'compileStreaming', 'compile']) {
+    const original = WebAssembly[name];
+    if (typeof original !== 'function') continue;
+    WebAssembly[name] = function (...args) {
+      return original.apply(this, args).catch((err) => {
+        window.__wasmRefusals.push(`${name}: ${err.name}: ${err.message}`);
+        throw err;
+      });
+    };
+  }
+  window.__fallbackSeen = null;
+  new MutationObserver(() => {
+    const shell = document.querySelector('[data-testid="shell"]');
+    if (shell && shell.dataset.shellFallback) window.__fallbackSeen = window.__fallbackSeen || shell.dataset.shellFallback;
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+}
+
+/** A copy of `dist` whose policy lacks 'wasm-unsafe-eval' (how Safari 15 reads it); returns its path. */
+async function withoutWasmUnsafeEval(dist) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'skewcheck-no-wasm-eval-'));
+  await cp(dist, dir, { recursive: true });
+  const file = path.join(dir, 'index.html');
+  const html = await readFile(file, 'utf8');
+  const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
+  assert.match(policy, /script-src [^;]*'wasm-unsafe-eval'/, 'the shipped policy allows WebAssembly by the keyword');
+  await writeFile(file, html.replace(policy, policy.replace(" 'wasm-unsafe-eval'", '')));
+  return dir;
+}
+
 const isFinal = (v) => v && (v.state === 'error' || (v.state === 'done' && v.refining === 'false'));
 const endpoint = (value) => `?endpoint=${encodeURIComponent(value)}`;
 
@@ -80,6 +131,7 @@ const endpoint = (value) => `?endpoint=${encodeURIComponent(value)}`;
 export function defineSmokeTests(engine) {
   const testOpts = { timeout: 2 * engine.settleTimeoutMs + 30_000 };
   const servers = new Map(); // starting device offset → test server
+  let refusing; // { server, dir }: the page under a policy without 'wasm-unsafe-eval'
   let driver;
   let session;
 
@@ -90,6 +142,8 @@ export function defineSmokeTests(engine) {
     for (const offsetMs of [16 * MIN, 3_000]) {
       servers.set(offsetMs, await startServer({ distDir: dist, injectHeadScript: `${fakeClockScript(offsetMs)}(${recordErrors})();(${recordVerdicts})();` }));
     }
+    const dir = await withoutWasmUnsafeEval(dist);
+    refusing = { dir, server: await startServer({ distDir: dir, injectHeadScript: `${fakeClockScript(16 * MIN)}(${recordErrors})();(${recordFallback})();` }) };
     driver = await engine.startDriver();
     session = await Session.open(driver.url, engine.capabilities);
   });
@@ -99,6 +153,10 @@ export function defineSmokeTests(engine) {
     if (session) await session.quit().catch((err) => console.error(`[${engine.name}] quit session: ${err.message}`));
     if (driver) await driver.stop();
     await Promise.all([...servers.values()].map((s) => s.close()));
+    if (refusing) {
+      await refusing.server.close();
+      await rm(refusing.dir, { recursive: true, force: true });
+    }
   });
 
   /** Poll `script` until `done(result)`; returns that result, or fails with the last one seen. */
@@ -133,6 +191,15 @@ export function defineSmokeTests(engine) {
 
   test('Date header, device 16 min fast → rejected', testOpts, async () => {
     const { page } = await measure(16 * MIN, '');
+    assertMeasurement(page, { trueOffsetMs: 16 * MIN, verdict: 'rejected' });
+  });
+
+  test('WebAssembly refused by the page\'s policy, as Safari 15 reads it: the wasm2js fallback gives the verdict, 16 min fast → rejected', testOpts, async () => {
+    await session.navigate(refusing.server.url);
+    const page = await waitFor(READ_REFUSED_PAGE, (p) => isFinal(p.verdict), 2 * engine.settleTimeoutMs, 'a final verdict through the fallback');
+    const ctx = JSON.stringify(page);
+    assert.ok(page.refusals.some((r) => /unsafe-eval|Content Security Policy|wasm-eval/.test(r)), `the policy refused the wasm: ${ctx}`);
+    assert.equal(page.fallback, 'wasm2js', `the shell ran the fallback: ${ctx}`);
     assertMeasurement(page, { trueOffsetMs: 16 * MIN, verdict: 'rejected' });
   });
 
