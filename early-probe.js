@@ -1,5 +1,6 @@
-// skewcheck's early time request: one same-origin HEAD sent while the WebAssembly is still
-// downloading, so the first verdict need not wait for a round trip after it has loaded.
+// skewcheck's early requests: one same-origin HEAD, and the deployment's skewcheck.json, sent
+// while the WebAssembly is still downloading, so the first verdict need not wait for a round
+// trip after it has loaded.
 // Raw readings only (clocks around the request, status, headers) — nothing is computed here: the engine checks them (src/engine/sample/
 // early.rs) and does all the math. Inlined into index.html by Trunk; the CSP hook hashes it.
 (function () {
@@ -31,6 +32,69 @@
         clearTimeout(timer);
         return null;
       });
+  }
+  // The deployment's skewcheck.json, asked for now rather than once the app has started
+  // (src/site.rs), as src/net.rs fetch_site_config would: `cache: 'no-cache'` (revalidated),
+  // redirects followed, given up after 3 s (SITE_CONFIG_TIMEOUT_MS), a body read only for
+  // 200 and only up to 64 KiB (MAX_BODY_BYTES). Raw results: src/engine/site_config/early.rs
+  // checks them; on null the page asks for the file itself.
+  var SITE_CONFIG_TIMEOUT_MS = 3000;
+  var MAX_BODY_BYTES = 64 * 1024;
+  // The body as text, or null (the stream cancelled) beyond the limit.
+  function readLimited(response) {
+    if (Number(response.headers.get('content-length')) > MAX_BODY_BYTES) return Promise.resolve(null);
+    if (!response.body) return Promise.resolve('');
+    var reader = response.body.getReader();
+    var chunks = [];
+    var size = 0;
+    function next() {
+      return reader.read().then(function (chunk) {
+        if (chunk.done) {
+          var bytes = new Uint8Array(size);
+          var at = 0;
+          for (var i = 0; i < chunks.length; i++) {
+            bytes.set(chunks[i], at);
+            at += chunks[i].length;
+          }
+          return new TextDecoder().decode(bytes);
+        }
+        size += chunk.value.length;
+        if (size > MAX_BODY_BYTES) {
+          reader.cancel().catch(function () {});
+          return null;
+        }
+        chunks.push(chunk.value);
+        return next();
+      });
+    }
+    return next();
+  }
+  function siteConfig() {
+    var controller = new AbortController();
+    var timedOut = false;
+    var timer = setTimeout(function () { timedOut = true; controller.abort(); }, SITE_CONFIG_TIMEOUT_MS);
+    return fetch(new URL('skewcheck.json', location.href).href, { cache: 'no-cache', redirect: 'follow', signal: controller.signal })
+      .then(function (response) {
+        if (response.status !== 200) return { status: response.status };
+        return readLimited(response).then(function (text) {
+          return text === null ? { status: 200, tooLarge: true } : { status: 200, text: text };
+        });
+      })
+      .then(function (result) {
+        clearTimeout(timer);
+        return result;
+      }, function () {
+        clearTimeout(timer);
+        return timedOut ? { status: 0, timedOut: true } : null;
+      });
+  }
+  try {
+    // A permalink (#report=) shows a past report and reads no file; any other page reads
+    // it, also one whose link names an endpoint (its allowed_endpoints decide whether the
+    // endpoint may be asked).
+    if (location.hash.indexOf('report=') === -1) window.__skewcheckSiteConfig = siteConfig();
+  } catch (error) {
+    window.__skewcheckSiteConfig = Promise.resolve(null);
   }
   try {
     // Only when the page will measure its own origin: a permalink (#report=) shows a past

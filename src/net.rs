@@ -9,6 +9,7 @@ use crate::browser::{BrowserClock, fresh_nonce};
 use crate::engine::address::{host_words, same_origin};
 use crate::engine::clock::DeviceClock;
 use crate::engine::sample::{EarlyReadings, Observation, Sample, Stopwatch, Timing};
+use crate::engine::site_config::EarlyFileAnswer;
 use crate::engine::source::{
     CACHE_STATUS_HEADERS, CacheAge, ReadingOrigin, ReferenceReading, cache_evidence,
 };
@@ -292,7 +293,15 @@ pub const SITE_CONFIG_TIMEOUT_MS: u32 = 3_000;
 /// Unlike a time request it may come from the browser's cache, but `cache: "no-cache"`
 /// makes the browser revalidate it with the host on every load (a cheap 304), so an edited
 /// file takes effect on the next load and a copy is never used stale forever.
+///
+/// `early-probe.js` asks for the file while the WebAssembly downloads; its answer, once
+/// checked, stands in for the page's own request, which is sent only when there is none.
 pub async fn fetch_site_config(url: &str) -> Result<Option<String>, FetchError> {
+    if let Some(readings) = early::take_early_site_config().await
+        && let Some(answer) = readings.answer(MAX_BODY_BYTES)
+    {
+        return site_config_from_early(url, answer);
+    }
     let controller = AbortController::new().map_err(|error| FetchError::CannotAbort {
         detail: format!("{error:?}"),
     })?;
@@ -316,5 +325,20 @@ pub async fn fetch_site_config(url: &str) -> Result<Option<String>, FetchError> 
             url: url.to_owned(),
             status,
         }),
+    }
+}
+
+/// The early answer as the page's own request would have told it.
+fn site_config_from_early(
+    url: &str,
+    answer: EarlyFileAnswer,
+) -> Result<Option<String>, FetchError> {
+    let url = url.to_owned();
+    match answer {
+        EarlyFileAnswer::Missing => Ok(None),
+        EarlyFileAnswer::Text(text) => Ok(Some(text)),
+        EarlyFileAnswer::TooLarge => Err(FetchError::TooLarge { url }),
+        EarlyFileAnswer::TimedOut => Err(FetchError::TimedOut { url }),
+        EarlyFileAnswer::Status(status) => Err(FetchError::Status { url, status }),
     }
 }

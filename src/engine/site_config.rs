@@ -13,6 +13,9 @@
 //! malformed or unknown falls back to the default, with a notice for the owner. Link
 //! parameters override the file, except `allowed_endpoints`, which limits what links may name.
 
+mod early;
+pub use early::{EarlyFileAnswer, EarlyFileReadings};
+
 use super::address::Origin;
 use super::config::{clean_label, parse_limit_ms, validate_endpoint};
 use super::text;

@@ -1,8 +1,10 @@
 //! Reads what `early-probe.js` left in `window.__skewcheckEarlyProbe`: a Promise of the raw
 //! readings of one `HEAD` sent before the WebAssembly loaded. Only types are checked here;
 //! whether the readings make sense is the engine's decision ([`EarlyReadings::timing`]).
+//! Likewise `window.__skewcheckSiteConfig`: what the script read of `skewcheck.json`.
 
 use crate::engine::sample::{EARLY_MAX_HEADERS, EarlyReadings};
+use crate::engine::site_config::EarlyFileReadings;
 use js_sys::{Array, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -13,12 +15,7 @@ const EARLY_PROBE_GLOBAL: &str = "__skewcheckEarlyProbe";
 /// Takes the early readings (once per page: the global is cleared), waiting for the request
 /// if it is still under way (the script aborts it after 5 s).
 pub(super) async fn take_early_readings() -> Option<EarlyReadings> {
-    let window: JsValue = web_sys::window()?.into();
-    let key = JsValue::from_str(EARLY_PROBE_GLOBAL);
-    let value = Reflect::get(&window, &key).ok()?;
-    let _ = Reflect::set(&window, &key, &JsValue::UNDEFINED);
-    let promise = value.dyn_into::<Promise>().ok()?;
-    let readings = JsFuture::from(promise).await.ok()?;
+    let readings = take_global_promise(EARLY_PROBE_GLOBAL).await?;
     let number = |name: &str| {
         Reflect::get(&readings, &JsValue::from_str(name))
             .ok()
@@ -44,4 +41,31 @@ pub(super) async fn take_early_readings() -> Option<EarlyReadings> {
         status: number("status")?,
         headers,
     })
+}
+
+/// The global the script sets for `skewcheck.json`.
+const EARLY_SITE_CONFIG_GLOBAL: &str = "__skewcheckSiteConfig";
+
+/// Takes what the script read of `skewcheck.json` (once per page: the global is cleared),
+/// waiting for it if still under way (the script gives up after the same 3 s as the page).
+/// `None` when there is none or it failed: the page then asks itself.
+pub(super) async fn take_early_site_config() -> Option<EarlyFileReadings> {
+    let readings = take_global_promise(EARLY_SITE_CONFIG_GLOBAL).await?;
+    let field = |name: &str| Reflect::get(&readings, &JsValue::from_str(name)).ok();
+    Some(EarlyFileReadings {
+        status: field("status")?.as_f64()?,
+        text: field("text").and_then(|text| text.as_string()),
+        too_large: field("tooLarge").is_some_and(|flag| flag.is_truthy()),
+        timed_out: field("timedOut").is_some_and(|flag| flag.is_truthy()),
+    })
+}
+
+/// What the Promise in the global `name` resolves to, the global cleared so it is used once.
+async fn take_global_promise(name: &str) -> Option<JsValue> {
+    let window: JsValue = web_sys::window()?.into();
+    let key = JsValue::from_str(name);
+    let value = Reflect::get(&window, &key).ok()?;
+    let _ = Reflect::set(&window, &key, &JsValue::UNDEFINED);
+    let promise = value.dyn_into::<Promise>().ok()?;
+    JsFuture::from(promise).await.ok()
 }

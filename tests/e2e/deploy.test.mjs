@@ -183,6 +183,67 @@ describe('skewcheck.json beside index.html', () => {
   });
 });
 
+describe('skewcheck.json asked for by early-probe.js, before the WebAssembly', () => {
+  /** A route handler: the request reaches the server at once, its answer reaches the page `ms` later. */
+  const answerAfter = (ms) => async (route) => {
+    const response = await route.fetch();
+    await sleep(ms);
+    await route.fulfill({ response });
+  };
+
+  test('asked for once, before the wasm; with it and the early HEAD 400 ms slow, the first verdict waits for no round trip after app start', async (t) => {
+    const server = await serveWithConfig({ title: 'Early config' });
+    const first = server.requests.length;
+    const page = await newPageWithClockOffset(browser, 3_000);
+    await page.addInitScript(recordVerdicts);
+    await page.route((url) => url.pathname.endsWith('/skewcheck.json'), answerAfter(400));
+    await page.route((url) => url.searchParams.has('skewcheck'),
+      (route) => (route.request().method() === 'HEAD' ? answerAfter(400)(route) : route.continue()));
+    // The WebAssembly is the long pole, as on a slow link (there it takes seconds): both
+    // early answers are in by the time the app starts.
+    await page.route((url) => url.pathname.endsWith('.wasm'), answerAfter(800));
+    try {
+      await page.goto(server.url);
+      const verdict = await settled(page);
+      assert.equal(verdict.verdict, 'ok', JSON.stringify(verdict));
+      const traffic = server.requests.slice(first).map((r) => `${r.method} ${r.path}`);
+      const files = traffic.filter((r) => r === 'GET /skewcheck.json');
+      assert.equal(files.length, 1, `skewcheck.json asked for once: ${traffic.join(', ')}`);
+      const fileAt = traffic.indexOf('GET /skewcheck.json');
+      const wasmAt = traffic.findIndex((r) => r.endsWith('.wasm'));
+      assert.ok(fileAt >= 0 && wasmAt > fileAt, `skewcheck.json before the wasm: ${traffic.join(', ')}`);
+      // Asked at app start, the file would take its 400 ms after it.
+      t.diagnostic(`first verdict ${verdict.firstVerdictMs} ms after app start`);
+      assert.ok(Number(verdict.firstVerdictMs) < 250, `first verdict ${verdict.firstVerdictMs} ms after app start`);
+      assert.equal((await page.textContent('h1')).trim(), 'Early config', 'the early answer was used');
+      assert.deepEqual(page.__errors, []);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('an early answer that does not hold together: the page asks for the file itself', async () => {
+    const server = await serveWithConfig({ title: 'Asked again' });
+    const first = server.requests.length;
+    // A 200 without its body: refused, so the page fetches the file as without the script.
+    const spoil = () => Object.defineProperty(window, '__skewcheckSiteConfig', {
+      configurable: true, get: () => Promise.resolve({ status: 200 }), set: () => {},
+    });
+    const page = await newPageWithClockOffset(browser, 3_000);
+    await page.addInitScript(spoil);
+    try {
+      await page.goto(server.url);
+      const verdict = await settled(page);
+      assert.equal(verdict.verdict, 'ok', JSON.stringify(verdict));
+      assert.equal((await page.textContent('h1')).trim(), 'Asked again');
+      const files = server.requests.slice(first).filter((r) => r.path === '/skewcheck.json');
+      assert.equal(files.length, 2, 'the early request, then the page\'s own');
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
 describe('the shipped policy follows skewcheck.json (scripts/csp.mjs, the release\'s update-csp.mjs)', () => {
   test('connect-src gains the origins of endpoint, endpoint2 and allowed_endpoints; SKEWCHECK_CONNECT_SRC still adds its own', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'skewcheck-csp-'));
