@@ -1,6 +1,6 @@
 use super::{
-    FixSteps, LinkMaker, LiveClocks, MeasurementDetails, PastReport, ReportShare, ServerCheck,
-    ServiceList, TicketTag, VerdictPanel,
+    FixSteps, LinkMaker, LiveClocks, MeasurementDetails, PastReport, PasteError, PastedDiagnosis,
+    ReportShare, ServerCheck, ServiceList, TicketTag, VerdictPanel,
 };
 use crate::browser::{
     BrowserClock, device_facts, on_becoming_visible, page_address, page_fragment, page_is_visible,
@@ -245,6 +245,14 @@ fn LiveCheck(
                 .is_some_and(|check| check.outcome() == CrossCheckOutcome::Disagree)
         })
     };
+    provide_context(PastedDiagnosis(RwSignal::new(None)));
+    let measured = Signal::derive(move || {
+        phase.with(|phase| {
+            phase
+                .measurement()
+                .map(|m| (m.estimate.offset_ms(), m.estimate.uncertainty_ms()))
+        })
+    });
     let report_reference = reference.clone();
     let report = Signal::derive(move || {
         final_measurement()
@@ -262,6 +270,7 @@ fn LiveCheck(
             <MeasurementDetails phase=phase drift=drift />
             <ServerCheck reference_url=reference_url.clone() />
             <LinkMaker page_url=page_url.clone() />
+            <PasteError now=now measured=measured />
             <footer class="footer">
                 <p>
                     "skewcheck measures over HTTP like NTP does (RFC 5905): it times each request and keeps only what the round trips allow. While this page stays open it checks again every 2 minutes."

@@ -211,6 +211,8 @@ impl Diagnosis {
     }
 }
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;
 #[cfg(test)]
 mod samples;
 #[cfg(test)]

@@ -1,6 +1,5 @@
 use super::samples::*;
 use super::*;
-use proptest::prelude::*;
 use std::time::{Duration, Instant};
 
 const MIN: i64 = 60_000;
@@ -279,46 +278,22 @@ fn a_megabyte_of_keys_decodes_in_bounded_time() {
     );
 }
 
-const SAMPLES: [&str; 11] = [
-    INCIDENT_DUMPER,
-    S3_XML_PHP,
-    S3_XML_ELIXIR,
-    OSS_XML_MILLIS,
-    SIGV4_EXPIRED,
-    SIGV4_EXPIRED_JSON,
-    SIGV4_NOT_YET,
-    AZURE_XML,
-    AZURE_NODE,
-    PRESIGNED_EXPIRED,
-    RAW_EXCHANGE,
-];
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(10_000))]
-
-    /// Any text: no panic, and whatever decodes is consistent.
-    #[test]
-    fn any_text_decodes_without_panic(text in any::<String>(), now_ms in any::<f64>()) {
-        if let Ok(diagnosis) = decode(&text, now(now_ms)) {
-            prop_assert!(diagnosis.uncertainty_ms > 0);
-        }
-    }
-
-    /// Real samples cut, spliced and wrapped: no panic, and an intact sample inside any
-    /// wrapping still gives its offset.
-    #[test]
-    fn samples_in_any_wrapping(
-        index in 0..SAMPLES.len(),
-        prefix in "[ -~\n]{0,40}",
-        cut in any::<prop::sample::Index>(),
-        noise in "[ -~\n]{0,40}",
-    ) {
-        let sample = SAMPLES[index];
-        let at = cut.index(sample.len() + 1);
-        let spliced = format!("{prefix}{}{noise}{}", sample.get(..at).unwrap_or(""), sample.get(at..).unwrap_or(""));
-        let _ = decode(&spliced, None);
-        let expected = decoded(sample).offset_ms;
-        let wrapped = decode(&format!("{prefix}\n{sample}\n{noise}"), None);
-        prop_assert_eq!(wrapped.map(|d| d.offset_ms), Ok(expected));
-    }
+#[test]
+fn the_report_text_gains_the_decoded_paste() {
+    let diagnosis = decoded(INCIDENT_DUMPER);
+    let report = crate::engine::report::Report {
+        measured_at_ms: 1_433_745_000_000.0,
+        device_time_ms: 1_433_745_000_000.0,
+        offset_ms: 0,
+        uncertainty_ms: 100,
+        source: "worldtimeapi.org".to_owned(),
+        device: "Linux".to_owned(),
+        platform: crate::engine::platform::Platform::Linux,
+        reference: None,
+        verdicts: Vec::new(),
+    };
+    let text = report.to_text_with_paste(Some(&diagnosis));
+    assert!(text.starts_with(&report.to_text()));
+    assert!(text.ends_with(&diagnosis.report_lines().join("\n")));
+    assert_eq!(report.to_text_with_paste(None), report.to_text());
 }
