@@ -5,7 +5,7 @@ use super::samples::*;
 use super::*;
 use proptest::prelude::*;
 
-const SAMPLES: [&str; 11] = [
+const SAMPLES: [&str; 13] = [
     INCIDENT_DUMPER,
     S3_XML_PHP,
     S3_XML_ELIXIR,
@@ -17,6 +17,8 @@ const SAMPLES: [&str; 11] = [
     AZURE_NODE,
     PRESIGNED_EXPIRED,
     RAW_EXCHANGE,
+    S3_PYTHON_TRACEBACK,
+    S3_BOTOCORE_DICT,
 ];
 
 proptest! {

@@ -100,3 +100,15 @@ Server: AmazonS3";
 /// The example JWT of RFC 7519 section 3.1 (`exp` 1300819380, no `iat`).
 /// Source: https://www.rfc-editor.org/rfc/rfc7519#section-3.1
 pub const RFC7519_JWT: &str = "Authorization: Bearer eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+
+/// A Python traceback from boto with the S3 XML and an HTTP-date `RequestTime`.
+/// Source: https://github.com/boot2docker/boot2docker/issues/469
+pub const S3_PYTHON_TRACEBACK: &str = r#"  File "/usr/local/lib/python2.7/dist-packages/boto/s3/connection.py", line 615, in create_bucket
+    response.status, response.reason, body)
+boto.exception.S3ResponseError: S3ResponseError: 403 Forbidden
+<?xml version="1.0" encoding="UTF-8"?>
+<Error><Code>RequestTimeTooSkewed</Code><Message>The difference between the request time and the current time is too large.</Message><MaxAllowedSkewMilliseconds>900000</MaxAllowedSkewMilliseconds><RequestId>redacted</RequestId><HostId>redacted</HostId><RequestTime>Wed, 06 Aug 2014 02:17:06 GMT</RequestTime><ServerTime>2014-08-06T17:36:03Z</ServerTime></Error>"#;
+
+/// The same error as botocore's `ClientError.response` dict prints it (Python repr); the
+/// values are those of the boot2docker sample above, the shape botocore's.
+pub const S3_BOTOCORE_DICT: &str = "{'Error': {'Code': 'RequestTimeTooSkewed', 'Message': 'The difference between the request time and the current time is too large.', 'RequestTime': 'Wed, 06 Aug 2014 02:17:06 GMT', 'ServerTime': '2014-08-06T17:36:03Z', 'MaxAllowedSkewMilliseconds': '900000'}, 'ResponseMetadata': {'HTTPStatusCode': 403}}";

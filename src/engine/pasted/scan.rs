@@ -79,27 +79,28 @@ impl<'a> Haystack<'a> {
     /// The first value after the key `key` (lower case, matched as a whole word in any
     /// case) that parses as a timestamp, labelled `label`.
     pub fn stamp_after_key(&self, key: &str, label: &'static str) -> Option<Stamp> {
-        self.lower
-            .match_indices(key)
-            .filter(|(at, _)| self.is_whole_word(*at, key.len()))
-            .find_map(|(at, _)| self.stamp_at(at + key.len(), label))
+        self.after_key(key).find_map(|at| self.stamp_at(at, label))
     }
 
     /// Like [`stamp_after_key`](Self::stamp_after_key), but the last such value.
     pub fn last_stamp_after_key(&self, key: &str, label: &'static str) -> Option<Stamp> {
-        self.lower
-            .match_indices(key)
-            .filter(|(at, _)| self.is_whole_word(*at, key.len()))
-            .filter_map(|(at, _)| self.stamp_at(at + key.len(), label))
+        self.after_key(key)
+            .filter_map(|at| self.stamp_at(at, label))
             .last()
     }
 
     /// The first value after the key `key` that is a whole number of seconds.
     pub fn seconds_after_key(&self, key: &str) -> Option<i64> {
+        self.after_key(key)
+            .find_map(|at| self.value_at(at).parse::<i64>().ok())
+    }
+
+    /// The byte offsets just after each whole-word occurrence of `key` (lower case).
+    fn after_key<'s>(&'s self, key: &'s str) -> impl Iterator<Item = usize> + 's {
         self.lower
             .match_indices(key)
-            .filter(|(at, _)| self.is_whole_word(*at, key.len()))
-            .find_map(|(at, _)| self.value_at(at + key.len()).parse::<i64>().ok())
+            .filter(move |(at, _)| self.is_whole_word(*at, key.len()))
+            .map(move |(at, _)| at + key.len())
     }
 
     /// The timestamp right after byte `at` (after any separators), labelled `label`.

@@ -77,6 +77,14 @@ fn escaped_xml_of_a_retried_request() {
 }
 
 #[test]
+fn a_python_traceback_and_a_botocore_dict() {
+    // 02:17:06 against 17:36:03: 15 h 18 min 57 s slow.
+    let offset = -(15 * HOUR + 18 * MIN + 57_000);
+    assert_decodes(S3_PYTHON_TRACEBACK, offset, 2_000, "s3", Verdict::Rejected);
+    assert_decodes(S3_BOTOCORE_DICT, offset, 2_000, "s3", Verdict::Rejected);
+}
+
+#[test]
 fn millisecond_times_narrow_the_uncertainty() {
     let request_ms = 12 * HOUR + 52 * MIN + 35_000; // 1970-01-01T12:52:35Z
     let server_ms = 1_553_951_933_000; // 2019-03-30T13:18:53Z
