@@ -245,7 +245,7 @@ fn LiveCheck(
                 .is_some_and(|check| check.outcome() == CrossCheckOutcome::Disagree)
         })
     };
-    provide_context(PastedDiagnosis(RwSignal::new(None)));
+    provide_context(PastedDiagnosis::new());
     let measured = Signal::derive(move || {
         phase.with(|phase| {
             phase

@@ -7,9 +7,32 @@ use crate::engine::pasted::{
 };
 use leptos::prelude::*;
 
-/// The decoded paste, shared with the report ([`super::ReportShare`] adds it to the text).
+/// The paste and what it decoded to, owned by the page (provided as context) so both
+/// outlive a redraw of the section, and shared with the report ([`super::ReportShare`]
+/// adds the diagnosis to its text).
 #[derive(Clone, Copy)]
-pub struct PastedDiagnosis(pub RwSignal<Option<Diagnosis>>);
+pub struct PastedDiagnosis {
+    /// The text in the box.
+    pub text: RwSignal<String>,
+    /// What it decoded to, when it did.
+    pub decoded: RwSignal<Option<Diagnosis>>,
+}
+
+impl PastedDiagnosis {
+    /// An empty paste.
+    pub fn new() -> Self {
+        Self {
+            text: RwSignal::new(String::new()),
+            decoded: RwSignal::new(None),
+        }
+    }
+}
+
+impl Default for PastedDiagnosis {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 /// The paste box and what it decodes to.
 #[component]
@@ -21,8 +44,8 @@ pub fn PasteError(
     #[prop(into)]
     measured: Signal<Option<(f64, f64)>>,
 ) -> impl IntoView {
-    let text = RwSignal::new(String::new());
-    let shared = use_context::<PastedDiagnosis>();
+    let shared = use_context::<PastedDiagnosis>().unwrap_or_default();
+    let text = shared.text;
     let result = Memo::new(move |_| {
         // JWTs are held against the correct time: the device clock minus the measured offset.
         let reference = match measured.get() {
@@ -39,11 +62,7 @@ pub fn PasteError(
         };
         text.with(|text| decode(text, Some(reference)))
     });
-    Effect::new(move |_| {
-        if let Some(PastedDiagnosis(shared)) = shared {
-            shared.set(result.get().ok());
-        }
-    });
+    Effect::new(move |_| shared.decoded.set(result.get().ok()));
     view! {
         <section class="card paste" data-testid="paste-section">
             <h3>"Have an error message? Paste it"</h3>
@@ -57,6 +76,7 @@ pub fn PasteError(
                 spellcheck="false"
                 aria-label="Error message to decode"
                 placeholder="e.g. <Code>RequestTimeTooSkewed</Code> … <RequestTime>… <ServerTime>…"
+                prop:value=move || text.get()
                 on:input=move |event| text.set(event_target_value(&event))
             ></textarea>
             {move || match result.get() {

@@ -41,7 +41,7 @@ pub fn ReportShare(
     let pasted = use_context::<super::PastedDiagnosis>();
     move || {
         let page_url = page_url.clone();
-        let pasted = pasted.and_then(|pasted| pasted.0.get());
+        let pasted = pasted.and_then(|pasted| pasted.decoded.get());
         report.get().map(|report| {
             let link = permalink(&page_url, &report);
             let text = format!("{}\n\n{link}", report.to_text_with_paste(pasted.as_ref()));

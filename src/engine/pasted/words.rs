@@ -7,7 +7,7 @@ use crate::engine::humanize::duration_words;
 use crate::engine::platform::Platform;
 use crate::engine::verdict::{Limit, Service, Verdict};
 use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
+use time::macros::format_description;
 
 /// What the decoder looks for, for a paste it could not use.
 pub const LOOKS_FOR: [&str; 6] = [
@@ -165,7 +165,12 @@ fn ms(value: i64) -> f64 {
 fn now_stamp(now_ms: i64, measured: bool) -> Stamp {
     let text = OffsetDateTime::from_unix_timestamp_nanos(i128::from(now_ms) * 1_000_000)
         .ok()
-        .and_then(|at| at.format(&Rfc3339).ok())
+        .and_then(|at| {
+            at.format(format_description!(
+                "[year]-[month]-[day] [hour]:[minute]:[second] UTC"
+            ))
+            .ok()
+        })
         .unwrap_or_default();
     Stamp {
         label: if measured {
