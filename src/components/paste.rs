@@ -3,7 +3,7 @@
 
 use super::verdict_badge;
 use crate::engine::pasted::{
-    Bound, Diagnosis, FIX_INTRO, LOOKS_FOR, ReferenceNow, TRANSIT_ALLOWANCE_MS, Undecoded, decode,
+    Bound, Diagnosis, FIX_INTRO, Form, LOOKS_FOR, ReferenceNow, TRANSIT_ALLOWANCE_MS, Undecoded, decode,
 };
 use leptos::prelude::*;
 
@@ -101,10 +101,17 @@ fn decoded_view(diagnosis: &Diagnosis) -> impl IntoView + use<> {
         Bound::Both => "both",
         Bound::AtLeast => "at-least",
     };
-    let uncertainty_note = format!(
-        "± {} ms: the timestamps' resolution plus up to {} ms between signing and the server's check (a signed request is checked as it arrives).",
-        diagnosis.uncertainty_ms, TRANSIT_ALLOWANCE_MS
-    );
+    let uncertainty_note = if diagnosis.form == Form::Jwt {
+        format!(
+            "± {} ms: the claims' 1 s resolution plus how well this page knows the correct time.",
+            diagnosis.uncertainty_ms
+        )
+    } else {
+        format!(
+            "± {} ms: the timestamps' resolution plus up to {} ms between signing and the server's check (a signed request is checked as it arrives).",
+            diagnosis.uncertainty_ms, TRANSIT_ALLOWANCE_MS
+        )
+    };
     let steps = diagnosis.fix_steps;
     view! {
         <div
