@@ -3,7 +3,8 @@
 
 use super::verdict_badge;
 use crate::engine::pasted::{
-    Bound, Diagnosis, FIX_INTRO, Form, LOOKS_FOR, ReferenceNow, TRANSIT_ALLOWANCE_MS, Undecoded, decode,
+    Bound, Diagnosis, FIX_INTRO, Form, LOOKS_FOR, ReferenceNow, TRANSIT_ALLOWANCE_MS, Undecoded,
+    decode,
 };
 use leptos::prelude::*;
 
@@ -115,7 +116,7 @@ fn decoded_view(diagnosis: &Diagnosis) -> impl IntoView + use<> {
     let steps = diagnosis.fix_steps;
     view! {
         <div
-            class=format!("decoded verdict-{}", diagnosis.verdict.as_str())
+            class="decoded"
             data-testid="decoded-error"
             data-offset-ms=diagnosis.offset_ms.to_string()
             data-uncertainty-ms=diagnosis.uncertainty_ms.to_string()
