@@ -54,7 +54,9 @@ fn claims_of(token: &str) -> Option<Claims> {
     let json = URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).ok()?;
     let claims: Value = serde_json::from_slice(&json).ok()?;
     let stamp = |name: &'static str| {
-        let seconds = claims.get(name)?.as_f64()?;
+        // As a Number, not a Value: a Value's text would pull its JSON writer into the bundle.
+        let number = claims.get(name)?.as_number()?;
+        let seconds = number.as_f64()?;
         // Beyond ±10^12 s (some 30 000 years) a number is not a time.
         if !seconds.is_finite() || seconds.abs() > 1e12 {
             return None;
@@ -63,7 +65,7 @@ fn claims_of(token: &str) -> Option<Claims> {
         let epoch_ms = (seconds * 1_000.0).floor() as i64;
         Some(Stamp {
             label: name,
-            text: claims.get(name)?.to_string(),
+            text: number.to_string(),
             epoch_ms,
             resolution_ms: 1_000,
         })
