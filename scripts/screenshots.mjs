@@ -19,6 +19,12 @@ const SHOTS = [
   { name: 'phone-ok-light', viewport: { width: 390, height: 844 }, device: IPHONE, scheme: 'light', offsetMs: 3_000 },
   { name: 'phone-warning-dark', viewport: { width: 390, height: 844 }, device: IPHONE, scheme: 'dark', offsetMs: 14 * MIN + 30_000 },
 ];
+// The S3 error dump from the incident this project exists for (issue 11).
+const PASTED_DUMP = `'Code' => 'RequestTimeTooSkewed',
+'ServerTime' => '2015-06-08T06:25:25Z',
+'Message' => 'The difference between the request time and the current time is too large.',
+'MaxAllowedSkewMilliseconds' => '900000',
+'RequestTime' => 'Mon, 08 Jun 2015 06:41:00 GMT'`;
 
 const outDir = path.resolve(process.argv[2] ?? 'docs/screenshots');
 await mkdir(outDir, { recursive: true });
@@ -38,6 +44,17 @@ try {
     console.log(`wrote ${file}`);
     await page.context().close();
   }
+  // The paste section (issue 11), with the incident's dump decoded.
+  const page = await newPageWithClockOffset(browser, 0, IPAD);
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(server.url);
+  await page.fill('[data-testid="paste-error"]', PASTED_DUMP);
+  await page.waitForSelector('[data-testid="decoded-error"]', { timeout: 20_000 });
+  const file = path.join(outDir, 'paste-decoded-light.png');
+  await page.locator('[data-testid="paste-section"]').screenshot({ path: file });
+  console.log(`wrote ${file}`);
+  await page.context().close();
 } finally {
   await browser.close();
   await server.close();

@@ -1,6 +1,6 @@
 use super::{
-    FixSteps, LinkMaker, LiveClocks, MeasurementDetails, PastReport, ReportShare, ServerCheck,
-    ServiceList, SiteExtras, TicketTag, VerdictPanel,
+    FixSteps, LinkMaker, LiveClocks, MeasurementDetails, PastReport, PasteError, PastedDiagnosis,
+    ReportShare, ServerCheck, ServiceList, SiteExtras, TicketTag, VerdictPanel,
 };
 use crate::browser::{
     BrowserClock, device_facts, on_becoming_visible, page_address, page_fragment, page_is_visible,
@@ -86,7 +86,16 @@ impl LiveState {
             Err(failure) => Phase::Failed(failure.clone()),
         };
         let lower_ready = RwSignal::new(!phase.is_measuring());
-        set_timeout(move || lower_ready.set(true), LOWER_SECTIONS_AT_LATEST);
+        // Only a change redraws: setting it again would rebuild the lower sections and drop
+        // what was typed into them (the paste box, the link maker).
+        set_timeout(
+            move || {
+                if !lower_ready.get_untracked() {
+                    lower_ready.set(true);
+                }
+            },
+            LOWER_SECTIONS_AT_LATEST,
+        );
         Self {
             setup: StoredValue::new(setup.ok()),
             monitor: StoredValue::new(LiveMonitor::new(wall, monotonic)),
@@ -326,6 +335,14 @@ fn LiveCheck(
                 .is_some_and(|check| check.outcome() == CrossCheckOutcome::Disagree)
         })
     };
+    provide_context(PastedDiagnosis::new());
+    let measured = Signal::derive(move || {
+        phase.with(|phase| {
+            phase
+                .measurement()
+                .map(|m| (m.estimate.offset_ms(), m.estimate.uncertainty_ms()))
+        })
+    });
     let report_reference = reference.clone();
     let report = Signal::derive(move || {
         final_measurement()
@@ -344,6 +361,7 @@ fn LiveCheck(
             <MeasurementDetails phase=phase drift=drift />
             <ServerCheck reference_url=reference_url() />
             <LinkMaker page_url=page_url.clone() />
+            <PasteError now=now measured=measured />
             <footer class="footer">
                 <p>
                     "skewcheck measures over HTTP like NTP does (RFC 5905): it times each request and keeps only what the round trips allow. While this page stays open it checks again every 2 minutes."

@@ -38,11 +38,13 @@ pub fn ReportShare(
 ) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let shareable = can_share();
+    let pasted = use_context::<super::PastedDiagnosis>();
     move || {
         let page_url = page_url.clone();
+        let pasted = pasted.and_then(|pasted| pasted.decoded.get());
         report.get().map(|report| {
             let link = permalink(&page_url, &report);
-            let text = format!("{}\n\n{link}", report.to_text());
+            let text = format!("{}\n\n{link}", report.to_text_with_paste(pasted.as_ref()));
             let qr = qr_svg(&link);
             let copy_text = text.clone();
             let share_text = report.to_text();

@@ -11,6 +11,7 @@ pub mod drift;
 pub mod estimate;
 pub mod humanize;
 pub mod live;
+pub mod pasted;
 pub mod plan;
 pub mod platform;
 pub mod plausible;

@@ -4,6 +4,7 @@ use time::OffsetDateTime;
 
 use super::{Finding, Report};
 use crate::engine::humanize::offset_words_with_uncertainty;
+use crate::engine::pasted::Diagnosis;
 use crate::engine::verdict::Verdict;
 
 impl Report {
@@ -45,6 +46,16 @@ impl Report {
         lines.push(format!("Time source: {}", self.source));
         lines.push(format!("Device: {}", self.device));
         lines.join("\n")
+    }
+
+    /// [`to_text`](Self::to_text), followed by a decoded pasted error when there is one.
+    pub fn to_text_with_paste(&self, paste: Option<&Diagnosis>) -> String {
+        let mut text = self.to_text();
+        for line in paste.map(Diagnosis::report_lines).unwrap_or_default() {
+            text.push('\n');
+            text.push_str(&line);
+        }
+        text
     }
 }
 

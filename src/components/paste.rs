@@ -1,0 +1,148 @@
+//! "Have an error message? Paste it": decodes a client's error text as it is typed, in the
+//! page (the engine's [`decode`]); nothing is sent anywhere.
+
+use super::verdict_badge;
+use crate::engine::pasted::{
+    Bound, Diagnosis, FIX_INTRO, Form, LOOKS_FOR, ReferenceNow, TRANSIT_ALLOWANCE_MS, Undecoded,
+    decode,
+};
+use leptos::prelude::*;
+
+/// The paste and what it decoded to, owned by the page (provided as context) so both
+/// outlive a redraw of the section, and shared with the report ([`super::ReportShare`]
+/// adds the diagnosis to its text).
+#[derive(Clone, Copy)]
+pub struct PastedDiagnosis {
+    /// The text in the box.
+    pub text: RwSignal<String>,
+    /// What it decoded to, when it did.
+    pub decoded: RwSignal<Option<Diagnosis>>,
+}
+
+impl PastedDiagnosis {
+    /// An empty paste.
+    pub fn new() -> Self {
+        Self {
+            text: RwSignal::new(String::new()),
+            decoded: RwSignal::new(None),
+        }
+    }
+}
+
+impl Default for PastedDiagnosis {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The paste box and what it decodes to.
+#[component]
+pub fn PasteError(
+    /// The device's wall clock, ms since the epoch (read when decoding, not tracked).
+    #[prop(into)]
+    now: Signal<f64>,
+    /// The measured offset and its uncertainty, once there is a measurement.
+    #[prop(into)]
+    measured: Signal<Option<(f64, f64)>>,
+) -> impl IntoView {
+    let shared = use_context::<PastedDiagnosis>().unwrap_or_default();
+    let text = shared.text;
+    let result = Memo::new(move |_| {
+        // JWTs are held against the correct time: the device clock minus the measured offset.
+        let reference = match measured.get() {
+            Some((offset_ms, uncertainty_ms)) => ReferenceNow {
+                epoch_ms: now.get_untracked() - offset_ms,
+                uncertainty_ms,
+                measured: true,
+            },
+            None => ReferenceNow {
+                epoch_ms: now.get_untracked(),
+                uncertainty_ms: 0.0,
+                measured: false,
+            },
+        };
+        text.with(|text| decode(text, Some(reference)))
+    });
+    Effect::new(move |_| shared.decoded.set(result.get().ok()));
+    view! {
+        <section class="card paste" data-testid="paste-section">
+            <h3>"Have an error message? Paste it"</h3>
+            <p class="status" data-testid="paste-privacy">
+                "It is read here, in this page, as you type: nothing you paste is sent anywhere or kept."
+            </p>
+            <textarea
+                class="paste-box"
+                data-testid="paste-error"
+                rows="6"
+                spellcheck="false"
+                aria-label="Error message to decode"
+                placeholder="e.g. <Code>RequestTimeTooSkewed</Code> … <RequestTime>… <ServerTime>…"
+                prop:value=move || text.get()
+                on:input=move |event| text.set(event_target_value(&event))
+            ></textarea>
+            {move || match result.get() {
+                Ok(diagnosis) => decoded_view(&diagnosis).into_any(),
+                Err(Undecoded::Empty) => ().into_any(),
+                Err(Undecoded::NoTimes) => view! {
+                    <div class="paste-message" data-testid="paste-message" role="status">
+                        <p>"No usable times found. The decoder looks for:"</p>
+                        <ul>{LOOKS_FOR.iter().map(|item| view! { <li>{*item}</li> }).collect_view()}</ul>
+                    </div>
+                }
+                .into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The diagnosis: badge and sentence, the two timestamps, the bound, the fix.
+fn decoded_view(diagnosis: &Diagnosis) -> impl IntoView + use<> {
+    let (glyph, word) = verdict_badge(diagnosis.verdict);
+    let bound = match diagnosis.bound {
+        Bound::Both => "both",
+        Bound::AtLeast => "at-least",
+    };
+    let uncertainty_note = if diagnosis.form == Form::Jwt {
+        format!(
+            "± {} ms: the claims' 1 s resolution plus how well this page knows the correct time.",
+            diagnosis.uncertainty_ms
+        )
+    } else {
+        format!(
+            "± {} ms: the timestamps' resolution plus up to {} ms between signing and the server's check (a signed request is checked as it arrives).",
+            diagnosis.uncertainty_ms, TRANSIT_ALLOWANCE_MS
+        )
+    };
+    let steps = diagnosis.fix_steps;
+    view! {
+        <div
+            class="decoded"
+            data-testid="decoded-error"
+            data-offset-ms=diagnosis.offset_ms.to_string()
+            data-uncertainty-ms=diagnosis.uncertainty_ms.to_string()
+            data-service=diagnosis.service.id.to_string()
+            data-verdict=diagnosis.verdict.as_str()
+            data-form=diagnosis.form.name()
+            data-bound=bound
+        >
+            <p class="paste-sentence">
+                <span class="badge">{glyph}" "{word}</span>" "{diagnosis.sentence.clone()}
+            </p>
+            <dl class="paste-times">
+                <dt>{diagnosis.signer.label}</dt>
+                <dd data-testid="decoded-signer-time">{diagnosis.signer.text.clone()}</dd>
+                <dt>{diagnosis.server.label}</dt>
+                <dd data-testid="decoded-server-time">{diagnosis.server.text.clone()}</dd>
+            </dl>
+            <p class="status">{format!("{} — {}", diagnosis.form.name(), diagnosis.service.name)}</p>
+            <p class="status">{uncertainty_note}</p>
+            {diagnosis.caveat.clone().map(|caveat| view! { <p class="status">{caveat}</p> })}
+            {(!steps.is_empty()).then(|| view! {
+                <h4>{FIX_INTRO}</h4>
+                <ol class="steps" data-testid="decoded-fix">
+                    {steps.iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
+                </ol>
+            })}
+        </div>
+    }
+}
