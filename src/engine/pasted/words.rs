@@ -5,9 +5,9 @@ use super::scan::Stamp;
 use super::{Bound, Diagnosis, Form, ReferenceNow, catalogue_service};
 use crate::engine::humanize::duration_words;
 use crate::engine::platform::Platform;
+use crate::engine::report::plain_text::date_time_words;
 use crate::engine::verdict::{Limit, Service, Verdict};
 use time::OffsetDateTime;
-use time::macros::format_description;
 
 /// What the decoder looks for, for a paste it could not use.
 pub const LOOKS_FOR: [&str; 6] = [
@@ -165,12 +165,7 @@ fn ms(value: i64) -> f64 {
 fn now_stamp(now_ms: i64, measured: bool) -> Stamp {
     let text = OffsetDateTime::from_unix_timestamp_nanos(i128::from(now_ms) * 1_000_000)
         .ok()
-        .and_then(|at| {
-            at.format(format_description!(
-                "[year]-[month]-[day] [hour]:[minute]:[second] UTC"
-            ))
-            .ok()
-        })
+        .map(|at| format!("{} UTC", date_time_words(at)))
         .unwrap_or_default();
     Stamp {
         label: if measured {

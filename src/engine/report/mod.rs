@@ -15,7 +15,7 @@ use super::verdict::Verdict;
 #[cfg(test)]
 mod claim_tests;
 mod payload;
-mod plain_text;
+pub(crate) mod plain_text;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties;
 mod recompute;

@@ -73,7 +73,7 @@ fn utc_words(epoch_ms: f64) -> String {
 /// `[year]-[month]-[day] [hour]:[minute]:[second]` as `time`'s format description writes it
 /// (a four-digit year, signed when negative), by hand: `time`'s formatting machinery costs
 /// the page about 4 KiB for this one line.
-fn date_time_words(at: OffsetDateTime) -> String {
+pub(crate) fn date_time_words(at: OffsetDateTime) -> String {
     let year = at.year();
     let sign = if year < 0 { "-" } else { "" };
     format!(
