@@ -205,7 +205,7 @@ impl Diagnosis {
                     ""
                 },
                 self.service.name,
-                self.verdict.as_str().to_uppercase()
+                self.verdict.as_str().to_ascii_uppercase()
             ),
         ]
     }
