@@ -237,6 +237,34 @@ describe('never blank: the shell explains why the app cannot start', () => {
       assert.deepEqual(fallbackRequests, []);
     }));
 
+  test('the wasm is compiled while it streams: served as application/wasm and handed to WebAssembly.instantiateStreaming', { timeout: TEST_TIMEOUT_MS }, (t) =>
+    withPage(t, {
+      prepare: (page) => page.addInitScript(() => {
+        // Record which WebAssembly entry point the loader used; the browser's own stays in place.
+        window.__wasmCalls = [];
+        for (const name of ['instantiateStreaming', 'compileStreaming', 'instantiate', 'compile']) {
+          const original = WebAssembly[name];
+          WebAssembly[name] = function (source, ...rest) {
+            window.__wasmCalls.push({ name, source: Object.prototype.toString.call(source) });
+            return original.call(this, source, ...rest);
+          };
+        }
+      }),
+    }, async (page) => {
+      const wasmTypes = [];
+      page.on('response', (response) => {
+        if (response.url().endsWith('.wasm')) wasmTypes.push(response.headers()['content-type']);
+      });
+      await page.goto(server.url);
+      await page.waitForSelector(`${VERDICT}[data-state="done"]`, { timeout: 30_000 });
+      assert.deepEqual(wasmTypes, ['application/wasm']);
+      const calls = await page.evaluate(() => window.__wasmCalls);
+      // A Response (or its promise) goes to instantiateStreaming; an ArrayBuffer to instantiate
+      // would mean the whole file was downloaded before compiling began.
+      assert.equal(calls[0]?.name, 'instantiateStreaming', JSON.stringify(calls));
+      assert.ok(!calls.some((call) => call.name === 'instantiate' && call.source === '[object ArrayBuffer]'), JSON.stringify(calls));
+    }));
+
   test('no WebAssembly and the fallback cannot load: an explanation within 5 s', { timeout: TEST_TIMEOUT_MS }, (t) =>
     withPage(t, {
       prepare: async (page) => {
