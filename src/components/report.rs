@@ -3,7 +3,7 @@ use super::support::copy_to_clipboard;
 use super::verdict_badge;
 use crate::browser::{can_share, share};
 use crate::engine::humanize::duration_words;
-use crate::engine::report::{Finding, Report, ServiceVerdict, encode_fragment};
+use crate::engine::report::{Finding, Report, ServiceVerdict, encode_compact};
 use crate::engine::verdict::Verdict;
 use leptos::prelude::*;
 use qrcode::render::svg;
@@ -12,7 +12,7 @@ use qrcode::{EcLevel, QrCode};
 /// The permalink of a report: the page without query or fragment, plus the report fragment.
 pub fn permalink(page_url: &str, report: &Report) -> String {
     let base = crate::engine::address::page_base(page_url);
-    format!("{base}#{}", encode_fragment(&report.without_details()))
+    format!("{base}#{}", encode_compact(report))
 }
 
 /// A QR code of `text` as an SVG string, or `None` if it does not fit in a QR code.
