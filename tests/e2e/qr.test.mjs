@@ -106,6 +106,7 @@ describe('the QR code of a result', () => {
       const offsetMs = Number(await page.getAttribute('[data-testid="verdict"]', 'data-offset-ms'));
       const link = await page.$eval('[data-testid="permalink"]', (el) => el.href);
       assert.match(await page.locator('.qr-figure').textContent(), /a link to this result; scanning it does not measure the scanning phone/i);
+      const before = server.requests.length;
       const other = await newPageWithClockOffset(browser, 0);
       try {
         await other.goto(link);
@@ -115,6 +116,9 @@ describe('the QR code of a result', () => {
         assert.equal(Number(await past.getAttribute('data-offset-ms')), offsetMs);
         assert.equal(await past.getAttribute('data-reference'), 'T-1234');
         assert.match(await other.locator('[data-testid="past-report-text"]').textContent(), /Amazon S3: REJECTED/);
+        await other.waitForTimeout(1_000);
+        const measuring = server.requests.slice(before).filter((r) => r.url.includes('skewcheck='));
+        assert.deepEqual(measuring.map((r) => r.url), [], 'a permalink measures nothing');
       } finally {
         await other.context().close();
       }
