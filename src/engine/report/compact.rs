@@ -17,7 +17,7 @@
 
 use super::payload::MAX_SOURCE_CHARS;
 use super::{Report, ReportError, ServiceVerdict};
-use crate::engine::humanize::service_results;
+use crate::engine::humanize::{ServiceResult, service_results};
 use crate::engine::platform::Platform;
 use crate::engine::source::{BodyFormat, EpochUnit, ReadingOrigin};
 use crate::engine::text::clean;
@@ -134,12 +134,7 @@ pub(super) fn decode_compact(fields: &str) -> Result<Report, ReportError> {
     .validated()?;
     let mut verdicts: Vec<ServiceVerdict> = service_results(&primary, report.interval())
         .into_iter()
-        .map(|result| ServiceVerdict {
-            service: result.name,
-            service_id: result.id,
-            verdict: result.verdict.into(),
-            detail: result.line,
-        })
+        .map(ServiceVerdict::from)
         .collect();
     if let Some(first) = verdicts.first_mut()
         && primary.id == CUSTOM_ID
@@ -181,6 +176,18 @@ fn source_words(code: &str) -> Option<String> {
         .iter()
         .find(|(known, _)| *known == code)
         .map(|(_, origin)| origin.describe())
+}
+
+impl From<ServiceResult> for ServiceVerdict {
+    /// The line a measuring page writes for `result`.
+    fn from(result: ServiceResult) -> Self {
+        ServiceVerdict {
+            service: result.name,
+            service_id: result.id,
+            verdict: result.verdict.into(),
+            detail: result.line,
+        }
+    }
 }
 
 /// Upper-case base 36 of a whole number, `-` first when negative.

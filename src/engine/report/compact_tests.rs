@@ -27,12 +27,7 @@ fn measured(primary: &Service, offset_ms: i64, uncertainty_ms: u64) -> Report {
         reference: Some("T-1234".to_owned()),
         verdicts: service_results(primary, interval)
             .into_iter()
-            .map(|result| ServiceVerdict {
-                service: result.name,
-                service_id: result.id,
-                verdict: result.verdict.into(),
-                detail: result.line,
-            })
+            .map(ServiceVerdict::from)
             .collect(),
     }
 }
