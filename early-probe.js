@@ -88,18 +88,21 @@
         return timedOut ? { status: 0, timedOut: true } : null;
       });
   }
+  // A permalink (`#R1/…`, or the older `#report=…`): the page shows a past report (as
+  // `is_report_fragment` in src/engine/report/payload.rs decides).
+  var permalink = location.hash.indexOf('#R1/') === 0 || location.hash.indexOf('report=') !== -1;
   try {
-    // A permalink (#report=) shows a past report and reads no file; any other page reads
+    // A permalink shows a past report and reads no file; any other page reads
     // it, also one whose link names an endpoint (its allowed_endpoints decide whether the
     // endpoint may be asked).
-    if (location.hash.indexOf('report=') === -1) window.__skewcheckSiteConfig = siteConfig();
+    if (!permalink) window.__skewcheckSiteConfig = siteConfig();
   } catch (error) {
     window.__skewcheckSiteConfig = Promise.resolve(null);
   }
   try {
-    // Only when the page will measure its own origin: a permalink (#report=) shows a past
-    // report and measures nothing; a link naming an endpoint measures that instead.
-    if (location.hash.indexOf('report=') !== -1 || new URLSearchParams(location.search).has('endpoint')) return;
+    // Only when the page will measure its own origin: a permalink shows a past report and
+    // measures nothing; a link naming an endpoint measures that instead.
+    if (permalink || new URLSearchParams(location.search).has('endpoint')) return;
     // A Promise of the readings, or of null when the request failed.
     window.__skewcheckEarlyProbe = probe();
   } catch (error) {

@@ -11,7 +11,7 @@ use crate::engine::clock::DeviceClock;
 use crate::engine::drift::Drift;
 use crate::engine::live::{LiveMonitor, Reason, RunTicket};
 use crate::engine::platform::{DeviceHints, detect, user_agent_summary};
-use crate::engine::report::decode_fragment;
+use crate::engine::report::{decode_fragment, is_report_fragment};
 use crate::engine::site_config::SiteFile;
 use crate::engine::verdict::{AMAZON_S3, Service};
 use crate::measure::{self, CrossCheckOutcome, Failure, Phase, Setup};
@@ -32,7 +32,7 @@ const TICK: Duration = Duration::from_millis(200);
 #[component]
 pub fn App() -> impl IntoView {
     let page_url = page_address().map(|page| page.href).unwrap_or_default();
-    let Some(fragment) = page_fragment().filter(|fragment| fragment.contains("report=")) else {
+    let Some(fragment) = page_fragment().filter(|fragment| is_report_fragment(fragment)) else {
         return view! { <LiveCheck page_url=page_url /> }.into_any();
     };
     let check_here = page_base(&page_url).to_owned();

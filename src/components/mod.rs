@@ -8,6 +8,7 @@ mod fix;
 mod gauge;
 mod link_text;
 mod paste;
+mod qr;
 mod report;
 mod services;
 mod site_extras;

@@ -1,30 +1,17 @@
 use super::link_text::TicketTag;
+use super::qr::PermalinkQr;
 use super::support::copy_to_clipboard;
 use super::verdict_badge;
 use crate::browser::{can_share, share};
 use crate::engine::humanize::duration_words;
-use crate::engine::report::{Finding, Report, ServiceVerdict, encode_fragment};
+use crate::engine::report::{Finding, Report, ServiceVerdict, encode_compact};
 use crate::engine::verdict::Verdict;
 use leptos::prelude::*;
-use qrcode::render::svg;
-use qrcode::{EcLevel, QrCode};
 
 /// The permalink of a report: the page without query or fragment, plus the report fragment.
 pub fn permalink(page_url: &str, report: &Report) -> String {
     let base = crate::engine::address::page_base(page_url);
-    format!("{base}#{}", encode_fragment(&report.without_details()))
-}
-
-/// A QR code of `text` as an SVG string, or `None` if it does not fit in a QR code.
-fn qr_svg(text: &str) -> Option<String> {
-    // Level L holds the most data; a screen shown to a camera up close needs little repair.
-    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L).ok()?;
-    Some(
-        code.render::<svg::Color>()
-            .min_dimensions(200, 200)
-            .quiet_zone(true)
-            .build(),
-    )
+    format!("{base}#{}", encode_compact(report))
 }
 
 /// "Send result to support": copy as text, the share sheet, a permalink and its QR code.
@@ -45,7 +32,7 @@ pub fn ReportShare(
         report.get().map(|report| {
             let link = permalink(&page_url, &report);
             let text = format!("{}\n\n{link}", report.to_text_with_paste(pasted.as_ref()));
-            let qr = qr_svg(&link);
+            let qr_link = link.clone();
             let copy_text = text.clone();
             let share_text = report.to_text();
             let share_link = link.clone();
@@ -75,12 +62,7 @@ pub fn ReportShare(
                         <a href=link.clone() data-testid="permalink" target="_blank" rel="noopener">"Link to this result"</a>
                         <span class="status" role="status" data-testid="copy-status">{move || status.get()}</span>
                     </div>
-                    {qr.map(|svg| view! {
-                        <figure class="qr-figure">
-                            <div class="qr" data-testid="qr" role="img" aria-label="QR code of the link to this result" inner_html=svg></div>
-                            <figcaption class="status">"A technician can scan this to open the same result."</figcaption>
-                        </figure>
-                    })}
+                    <PermalinkQr link=qr_link />
                     <pre class="report-text" data-testid="report-text">{text}</pre>
                 </section>
             }

@@ -1,5 +1,6 @@
 //! The result a client sends back to support: plain text ([`Report::to_text`]), and a
-//! permalink fragment (`#report=<base64url(json)>`, [`encode_fragment`]) that reopens it.
+//! permalink fragment that reopens it: compact (`#R1/…`, [`encode_compact`]), or as older
+//! pages wrote it (`#report=<base64url(json)>`, [`encode_fragment`]).
 //!
 //! A permalink arrives from anywhere, so [`decode_fragment`] treats it as hostile: bounded
 //! length, checked numbers that agree with each other, bounded and cleaned strings, known
@@ -14,6 +15,9 @@ use super::verdict::Verdict;
 
 #[cfg(test)]
 mod claim_tests;
+mod compact;
+#[cfg(test)]
+mod compact_tests;
 mod payload;
 pub(crate) mod plain_text;
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -22,8 +26,10 @@ mod recompute;
 #[cfg(test)]
 mod tests;
 
+pub use compact::{COMPACT_PREFIX, encode_compact};
 pub use payload::{
     FRAGMENT_KEY, MAX_FRAGMENT_CHARS, MAX_VERDICTS, VERSION, decode_fragment, encode_fragment,
+    is_report_fragment,
 };
 pub use recompute::Finding;
 

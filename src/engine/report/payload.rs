@@ -7,6 +7,9 @@ use base64::engine::DecodePaddingMode;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, URL_SAFE_NO_PAD};
 use serde::{Deserialize, Serialize};
 
+#[cfg(doc)]
+use super::compact::encode_compact;
+use super::compact::{COMPACT_PREFIX, decode_compact};
 use super::{Report, ReportError, ReportedVerdict, ServiceVerdict};
 use crate::engine::plausible;
 use crate::engine::text::clean;
@@ -75,7 +78,16 @@ pub fn encode_fragment(report: &Report) -> String {
     }
 }
 
-/// Decodes a fragment made by [`encode_fragment`], with or without its leading `#`.
+/// Whether a page fragment (with or without its `#`) is meant as a permalink, in either
+/// format: the page then shows that result, or why it cannot, and measures nothing.
+pub fn is_report_fragment(fragment: &str) -> bool {
+    let fragment = fragment.trim();
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    fragment.starts_with(COMPACT_PREFIX) || fragment.contains(&format!("{FRAGMENT_KEY}="))
+}
+
+/// Decodes a fragment made by [`encode_compact`] or [`encode_fragment`], with or without
+/// its leading `#`.
 /// Hostile input yields an error, never a panic.
 pub fn decode_fragment(fragment: &str) -> Result<Report, ReportError> {
     if fragment.len() > MAX_FRAGMENT_CHARS + 1 {
@@ -85,6 +97,9 @@ pub fn decode_fragment(fragment: &str) -> Result<Report, ReportError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.len() > MAX_FRAGMENT_CHARS {
         return Err(ReportError::TooLong);
+    }
+    if let Some(fields) = fragment.strip_prefix(COMPACT_PREFIX) {
+        return decode_compact(fields);
     }
     let payload = fragment
         .split('&')
@@ -131,7 +146,7 @@ impl Report {
     }
 
     /// Checks every value against what a measurement can produce, then cleans the strings.
-    fn validated(self) -> Result<Report, ReportError> {
+    pub(super) fn validated(self) -> Result<Report, ReportError> {
         let invalid = |what: &str| Err(ReportError::Invalid(what.to_owned()));
         if !plausible::is_plausible(self.measured_at_ms) {
             return invalid("the measurement time is not between 2000 and 2200");

@@ -244,3 +244,81 @@ fn assert_accepted_numbers_agree(report: &Report) -> Result<(), TestCaseError> {
     prop_assert!(gap.abs() <= report.uncertainty_ms as f64 + 2.0);
     Ok(())
 }
+
+/// Whether the page that opens `report`'s compact link can rebuild its primary service.
+fn primary_is_known(report: &Report) -> bool {
+    report
+        .verdicts
+        .first()
+        .is_some_and(|line| line.checked_service().is_some())
+}
+
+proptest! {
+    /// The compact link keeps what was measured: numbers, platform and reference of every
+    /// plausible report whose primary service the page knows.
+    #[test]
+    fn compact_encoding_round_trips(report in report()) {
+        let fragment = encode_compact(&report);
+        prop_assert!(fragment.len() <= MAX_FRAGMENT_CHARS);
+        let decoded = decode_fragment(&fragment);
+        let expected = report.normalized();
+        if primary_is_known(&expected) {
+            let decoded = decoded.unwrap();
+            prop_assert_eq!(decoded.measured_at_ms, expected.measured_at_ms);
+            prop_assert_eq!(decoded.device_time_ms, expected.device_time_ms);
+            prop_assert_eq!(decoded.offset_ms, expected.offset_ms);
+            prop_assert_eq!(decoded.uncertainty_ms, expected.uncertainty_ms);
+            prop_assert_eq!(decoded.platform, expected.platform);
+            prop_assert_eq!(decoded.reference.clone(), expected.reference.filter(|r| !r.is_empty()));
+            prop_assert_eq!(&decoded.verdicts[0].service_id, &expected.verdicts[0].service_id);
+            let _ = decoded.with_recomputed_details().to_text();
+        } else {
+            prop_assert!(decoded.is_err());
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 10_000, ..ProptestConfig::default() })]
+
+    /// A compact link cut anywhere yields a report or an error, never a panic.
+    #[test]
+    fn truncated_compact_fragments_never_panic(report in small_report(), cut in any::<prop::sample::Index>()) {
+        let fragment = encode_compact(&report);
+        prop_assert!(fragment.is_ascii());
+        if let Ok(decoded) = decode_fragment(&fragment[..cut.index(fragment.len() + 1)]) {
+            assert_accepted_numbers_agree(&decoded)?;
+        }
+    }
+
+    /// Garbage dressed as a compact link never panics.
+    #[test]
+    fn compact_garbage_never_panics(text in any::<String>(), fields in prop::collection::vec("[-0-9A-Za-z%.:]{0,16}", 0..12)) {
+        let _ = decode_fragment(&format!("#{COMPACT_PREFIX}{text}"));
+        if let Ok(decoded) = decode_fragment(&format!("{COMPACT_PREFIX}{}", fields.join("/"))) {
+            assert_accepted_numbers_agree(&decoded)?;
+        }
+    }
+
+    /// A genuine compact link with one field edited to anything decodes or is refused,
+    /// never panics; what decodes is consistent and its verdicts are the numbers' own.
+    #[test]
+    fn edited_compact_fields_are_checked(report in small_report(), index in 0..11usize, value in prop_oneof![any::<String>(), "-?[0-9A-Z]{1,14}", "%[0-9A-Fa-f]{2}"]) {
+        let fragment = encode_compact(&report);
+        let mut fields: Vec<&str> = fragment[COMPACT_PREFIX.len()..].split('/').collect();
+        fields.resize(fields.len().max(index + 1), "");
+        fields[index] = &value;
+        if let Ok(decoded) = decode_fragment(&format!("{COMPACT_PREFIX}{}", fields.join("/"))) {
+            assert_accepted_numbers_agree(&decoded)?;
+            let restored = decoded.with_recomputed_details();
+            prop_assert!(primary_is_known(&restored));
+            for line in &restored.verdicts {
+                let service = line.checked_service();
+                prop_assert!(service.is_some());
+                let expected = service.map(|s| crate::engine::verdict::assess(&s, Some(restored.interval())).verdict);
+                prop_assert_eq!(line.verdict.verdict(), expected);
+            }
+            let _ = restored.to_text();
+        }
+    }
+}
