@@ -388,3 +388,5 @@ fn shorten(raw: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod shapes_tests;
