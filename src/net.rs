@@ -101,9 +101,7 @@ pub async fn take_sample(
         Ask::Timesync => builder
             .header("content-type", "application/json")
             .body(timesync_request_body(nonce)),
-        Ask::DateHeader | Ask::Body => builder
-            .query([("skewcheck", nonce.to_string())])
-            .build(),
+        Ask::DateHeader | Ask::Body => builder.query([("skewcheck", nonce.to_string())]).build(),
     }
     .map_err(|_| FetchError::InvalidUrl(url.to_owned()))?;
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));

@@ -289,7 +289,9 @@ impl TimeServer {
         }
         let time_body = match (with_body, self.stamp) {
             (true, Stamp::Milliseconds) => format!("{}", truth.floor()),
-            (true, Stamp::WholeSeconds) => format!(r#"{{"unixtime":{}}}"#, (truth / 1000.0).floor()),
+            (true, Stamp::WholeSeconds) => {
+                format!(r#"{{"unixtime":{}}}"#, (truth / 1000.0).floor())
+            }
             (true, Stamp::Timesync) => format!(r#"{{"id":1,"result":{}}}"#, truth.floor()),
             (true, Stamp::DateHeader) => "hello".to_owned(),
             (false, _) => String::new(),

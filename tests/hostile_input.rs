@@ -116,15 +116,21 @@ fn wild_body() -> impl Strategy<Value = String> {
             json
         },
     );
-    let lines = prop::collection::vec((key.clone(), value.clone(), "[=: ]{0,2}"), 0..6)
-        .prop_map(|fields| {
+    let lines = prop::collection::vec((key.clone(), value.clone(), "[=: ]{0,2}"), 0..6).prop_map(
+        |fields| {
             fields
                 .iter()
                 .map(|(key, value, eq)| format!("{key}{eq}{value}"))
                 .collect::<Vec<_>>()
                 .join("\n")
-        });
-    let markup = (key, value, prop::sample::select(vec!["\"", "'", ""]), any::<bool>())
+        },
+    );
+    let markup = (
+        key,
+        value,
+        prop::sample::select(vec!["\"", "'", ""]),
+        any::<bool>(),
+    )
         .prop_map(|(key, value, quote, element)| {
             if element {
                 format!("<{key}>{value}</{key}>")

@@ -118,10 +118,12 @@ impl<'a> SimulatedNetwork<'a> {
                 }
                 let body = match ask {
                     Ask::DateHeader => None,
-                    Ask::Body | Ask::Timesync => Some(body.ok_or_else(|| FetchError::UnreadableBody {
-                        url: url.clone(),
-                        detail: "connection reset".to_owned(),
-                    })?),
+                    Ask::Body | Ask::Timesync => {
+                        Some(body.ok_or_else(|| FetchError::UnreadableBody {
+                            url: url.clone(),
+                            detail: "connection reset".to_owned(),
+                        })?)
+                    }
                 };
                 let header = |name: &str| {
                     headers

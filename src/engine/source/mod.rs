@@ -335,12 +335,13 @@ fn read_body(body: &str) -> Result<BodyRead, SourceError> {
         check_plausible(candidate.value_ms, body)?;
     }
     // The finest wins; on a tie the first found (the documented key order).
-    let Some(finest) = found
-        .times
-        .iter()
-        .copied()
-        .reduce(|best, next| if next.resolution_ms < best.resolution_ms { next } else { best })
-    else {
+    let Some(finest) = found.times.iter().copied().reduce(|best, next| {
+        if next.resolution_ms < best.resolution_ms {
+            next
+        } else {
+            best
+        }
+    }) else {
         return Ok(found
             .local_time_field
             .map_or(BodyRead::Nothing, BodyRead::LocalTimeOnly));
@@ -387,6 +388,6 @@ fn shorten(raw: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod shapes_tests;
+#[cfg(test)]
+mod tests;

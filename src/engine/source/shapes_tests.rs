@@ -18,7 +18,8 @@ const CLOUDFLARE_TRACE: &str = "fl=202f30\nh=example.com\nip=203.0.113.7\nts=170
 
 /// time.gov `GET /actualtime.cgi?lzbc=…` (https://time.gov/actualtime.cgi, read by
 /// time.gov's own page script): microseconds since the epoch in the `time` attribute.
-const TIME_GOV_ACTUALTIME: &str = r#"<timestamp time="1700000000123456" delay="1605266578238906"/>"#;
+const TIME_GOV_ACTUALTIME: &str =
+    r#"<timestamp time="1700000000123456" delay="1605266578238906"/>"#;
 
 /// timeapi.io `GET /api/Time/current/zone?timeZone=Europe/Amsterdam`
 /// (https://timeapi.io/swagger/index.html): `dateTime` is the zone's local time, without
@@ -77,7 +78,10 @@ fn coarser_times_that_contradict_the_finest_refuse_the_body() {
         "{error:?}"
     );
     let message = error.to_string();
-    assert!(message.contains("“utc_datetime”") && message.contains("“unixtime”"), "{message}");
+    assert!(
+        message.contains("“utc_datetime”") && message.contains("“unixtime”"),
+        "{message}"
+    );
     // Within their resolutions they agree: a truncated second holds the finer time.
     assert!(body(r#"{"unixtime": 1700000000, "epoch_ms": 1700000000999}"#).latest_ms > 0.0);
 }
@@ -117,10 +121,17 @@ fn markup_elements_and_quotes() {
         "<response><timestamp>1700000000123</timestamp></response>",
         "<now epoch='1700000000123'/>",
     ] {
-        assert!(close(body(text).midpoint_ms(), NOV_14_2023_MS + 123.0), "{text}");
+        assert!(
+            close(body(text).midpoint_ms(), NOV_14_2023_MS + 123.0),
+            "{text}"
+        );
     }
     // An attribute name inside another name, or a value that is not a number, is no time.
-    for text in ["<x datetime=\"soon\"/>", "<x runtime=\"1700000000\"/>", "<time>soon</time>"] {
+    for text in [
+        "<x datetime=\"soon\"/>",
+        "<x runtime=\"1700000000\"/>",
+        "<time>soon</time>",
+    ] {
         assert_eq!(ReferenceReading::from_body(text), Ok(None), "{text}");
     }
 }
@@ -131,7 +142,10 @@ fn nested_json_one_or_two_levels_deep() {
         r#"{"status": "ok", "data": {"time": 1700000000123}}"#,
         r#"{"data": {"attributes": {"epoch_ms": 1700000000123}}}"#,
     ] {
-        assert!(close(body(text).midpoint_ms(), NOV_14_2023_MS + 123.0), "{text}");
+        assert!(
+            close(body(text).midpoint_ms(), NOV_14_2023_MS + 123.0),
+            "{text}"
+        );
     }
     let three_deep = r#"{"a": {"b": {"c": {"time": 1700000000123}}}}"#;
     assert_eq!(ReferenceReading::from_body(three_deep), Ok(None));
@@ -186,7 +200,7 @@ fn the_date_header_narrows_a_whole_second_body() {
     assert_eq!(fine, body(WORLDTIMEAPI_ETC_UTC));
     assert!(!fine.is_whole_second());
     // Readings that do not overlap stay apart, for the cross-check to name.
-    let apart = ReferenceReading::from_response(Some("1700000005123"), Some(DATE_NOV_14_2023))
-        .unwrap();
+    let apart =
+        ReferenceReading::from_response(Some("1700000005123"), Some(DATE_NOV_14_2023)).unwrap();
     assert!(close(apart.midpoint_ms(), NOV_14_2023_MS + 5123.0));
 }

@@ -51,16 +51,27 @@ fn a_timesync_server_is_read_through_its_protocol() {
     let run = measure_one(Ask::Timesync, &server);
     let result = run.settled();
     assert!(result.estimate.interval.contains(offset));
-    assert!(result.estimate.uncertainty_ms() <= 25.0, "{:?}", result.estimate);
+    assert!(
+        result.estimate.uncertainty_ms() <= 25.0,
+        "{:?}",
+        result.estimate
+    );
     assert!(result.source.contains("“result”"), "{}", result.source);
 }
 
 #[test]
 fn protocol_timesync_in_the_link_asks_with_a_post() {
-    let config = parse_query("?endpoint=https://time.example/timesync&protocol=timesync", true)
-        .expect("valid");
+    let config = parse_query(
+        "?endpoint=https://time.example/timesync&protocol=timesync",
+        true,
+    )
+    .expect("valid");
     assert!(config.timesync);
-    assert!(!parse_query("?endpoint=https://time.example/now", true).expect("valid").timesync);
+    assert!(
+        !parse_query("?endpoint=https://time.example/now", true)
+            .expect("valid")
+            .timesync
+    );
     assert!(!parse_query("?protocol=ntp", true).expect("valid").timesync);
 }
 
@@ -78,7 +89,11 @@ fn a_local_time_without_offset_falls_back_to_the_date_header() {
     );
     let run = measure_one(Ask::Body, &server);
     let result = run.settled();
-    assert!(result.estimate.interval.contains(offset), "{:?}", result.estimate);
+    assert!(
+        result.estimate.interval.contains(offset),
+        "{:?}",
+        result.estimate
+    );
     assert_eq!(
         server.requests(),
         result.requests,
