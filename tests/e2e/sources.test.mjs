@@ -107,14 +107,15 @@ async function withPage(offsetMs, search, check) {
   }
 }
 
-/** Waits until the page shows a verdict at most `maxMs` uncertain; returns it. */
+/** Waits until the page shows a verdict at most `maxMs` uncertain; returns it, read at that moment. */
 async function waitForUncertainty(page, maxMs, timeoutMs) {
-  await page.waitForFunction((max) => {
+  const shown = await page.waitForFunction((max) => {
     const el = document.querySelector('[data-testid="verdict"]');
-    const u = el?.dataset.uncertaintyMs;
-    return el?.dataset.state === 'done' && u !== undefined && Number(u) <= max;
+    const { state, verdict, offsetMs, uncertaintyMs } = el?.dataset ?? {};
+    const ready = state === 'done' && offsetMs !== undefined && uncertaintyMs !== undefined && Number(uncertaintyMs) <= max;
+    return ready && { state, verdict, offsetMs: Number(offsetMs), uncertaintyMs: Number(uncertaintyMs) };
   }, maxMs, { timeout: timeoutMs, polling: 20 });
-  return readVerdict(page);
+  return shown.jsonValue();
 }
 
 async function waitForFinal(page) {

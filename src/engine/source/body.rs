@@ -9,8 +9,8 @@
 use super::{BodyFormat, EpochUnit, JSON_TIME_KEYS, JsonValueKind};
 use crate::engine::humanize::parse_decimal;
 use serde_json::{Map, Value};
-use time::format_description::well_known::{Iso8601, Rfc3339};
-use time::{OffsetDateTime, PrimitiveDateTime};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
 
 /// The key of a `timesync` server's answer (`{"id": …, "result": <epoch ms>}`), read only
 /// beside an `id`: a bare `result` elsewhere may mean anything.
@@ -143,10 +143,11 @@ fn read_json_field(key: &'static str, value: &Value, found: &mut Found) {
     }
 }
 
-/// Whether `text` is an ISO 8601 date and time without a UTC offset (timeapi.io's
-/// `"dateTime": "2020-12-13T09:30:17.0000000"`).
+/// Whether `text` is an RFC 3339 date and time with its offset left out (timeapi.io's
+/// `"dateTime": "2020-12-13T09:30:17.0000000"`): with a `Z` added it would parse. (The RFC
+/// 3339 parser already in the page, rather than an ISO 8601 one: far smaller.)
 fn is_local_date_time(text: &str) -> bool {
-    PrimitiveDateTime::parse(text, &Iso8601::DEFAULT).is_ok()
+    !text.ends_with(['Z', 'z']) && OffsetDateTime::parse(&format!("{text}Z"), &Rfc3339).is_ok()
 }
 
 /// `key=value` lines, as Cloudflare's `/cdn-cgi/trace` sends (`ts=1700000000.123`).
