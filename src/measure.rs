@@ -282,6 +282,7 @@ pub fn setup_from(page: &PageAddress) -> Result<Setup, Failure> {
     })?;
     let (reference, ask) = match &config.source {
         SourceChoice::PageOrigin => (page.href.clone(), Ask::DateHeader),
+        SourceChoice::Endpoint(endpoint) if config.timesync => (endpoint.clone(), Ask::Timesync),
         SourceChoice::Endpoint(endpoint) => (endpoint.clone(), Ask::Body),
     };
     let resolve = |reference: &str| {

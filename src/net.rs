@@ -41,6 +41,17 @@ pub enum Ask {
     DateHeader,
     /// `GET` and read the body, falling back to the `Date` header: a time endpoint.
     Body,
+    /// `POST` a `timesync` request (`{"jsonrpc":"2.0","id":…,"method":"timesync"}`, JSON
+    /// content type) and read the answer's `result` (epoch ms): a server of the `timesync`
+    /// npm package (`?protocol=timesync`). A POST is never cached, so it carries no
+    /// cache-busting query (`timesync`'s own route would not match one); its JSON content
+    /// type makes it a non-simple CORS request, preflighted with `OPTIONS`.
+    Timesync,
+}
+
+/// The body of a `timesync` request, as its client sends it.
+pub fn timesync_request_body(nonce: u64) -> String {
+    format!(r#"{{"jsonrpc":"2.0","id":{nonce},"method":"timesync"}}"#)
 }
 
 /// The browser's network, timed with the browser's clocks: what a measurement runs on.
@@ -77,17 +88,22 @@ pub async fn take_sample(
     let method = match ask {
         Ask::DateHeader => Method::HEAD,
         Ask::Body => Method::GET,
+        Ask::Timesync => Method::POST,
     };
     let controller = AbortController::new().map_err(|error| FetchError::CannotAbort {
         detail: format!("{error:?}"),
     })?;
-    let request = RequestBuilder::new(url)
-        .query([("skewcheck", nonce.to_string())])
+    let builder = RequestBuilder::new(url)
         .method(method.clone())
         .cache(RequestCache::NoStore)
-        .abort_signal(Some(&controller.signal()))
-        .build()
-        .map_err(|_| FetchError::InvalidUrl(url.to_owned()))?;
+        .abort_signal(Some(&controller.signal()));
+    let request = match ask {
+        Ask::Timesync => builder
+            .header("content-type", "application/json")
+            .body(timesync_request_body(nonce)),
+        Ask::DateHeader | Ask::Body => builder.query([("skewcheck", nonce.to_string())]).build(),
+    }
+    .map_err(|_| FetchError::InvalidUrl(url.to_owned()))?;
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let _abort_later = {
         let timed_out = timed_out.clone();
@@ -117,7 +133,7 @@ pub async fn take_sample(
     check_status(url, ask, response.status())?;
     let body = match ask {
         Ask::DateHeader => None,
-        Ask::Body => Some(read_limited_text(&response, url).await?),
+        Ask::Body | Ask::Timesync => Some(read_limited_text(&response, url).await?),
     };
     let headers = response.headers();
     read_answer(url, timing, body.as_deref(), |name| headers.get(name))
@@ -241,11 +257,13 @@ pub fn check_redirect(url: &str, final_url: &str) -> Result<(), FetchError> {
 /// refused: the page's own origin carries the server's `Date` with any status.
 pub fn check_status(url: &str, ask: Ask, status: u16) -> Result<(), FetchError> {
     match ask {
-        Ask::Body if !(200..300).contains(&status) || status == 204 => Err(FetchError::Status {
-            url: url.to_owned(),
-            status,
-        }),
-        Ask::Body | Ask::DateHeader => Ok(()),
+        Ask::Body | Ask::Timesync if !(200..300).contains(&status) || status == 204 => {
+            Err(FetchError::Status {
+                url: url.to_owned(),
+                status,
+            })
+        }
+        Ask::Body | Ask::Timesync | Ask::DateHeader => Ok(()),
     }
 }
 
@@ -272,7 +290,7 @@ pub fn read_answer(
         ReadingOrigin::Body(_) => header("date")
             .and_then(|value| ReferenceReading::from_date_header(&value).ok())
             .map(|reading| reading.served_after(age)),
-        ReadingOrigin::DateHeader => None,
+        ReadingOrigin::DateHeader | ReadingOrigin::DateHeaderNotLocalTime(_) => None,
     };
     let cache_status: Vec<(&str, String)> = CACHE_STATUS_HEADERS
         .iter()

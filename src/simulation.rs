@@ -27,6 +27,10 @@ pub(crate) enum Stamp {
     DateHeader,
     /// Epoch milliseconds in the body, plus a `Date` header.
     Milliseconds,
+    /// worldtimeapi-like `{"unixtime": <whole seconds, truncated>}`, plus a `Date` header.
+    WholeSeconds,
+    /// A `timesync` server's `{"id": 1, "result": <epoch ms>}`, plus a `Date` header.
+    Timesync,
 }
 
 /// One request going wrong.
@@ -135,6 +139,11 @@ impl TimeServer {
         }
     }
 
+    /// A server answering with this body shape (and a `Date` header).
+    pub(crate) fn with_stamp(self, stamp: Stamp) -> Self {
+        Self { stamp, ..self }
+    }
+
     /// The same server with these one-way delays.
     pub(crate) fn with_legs(self, outbound_ms: f64, inbound_ms: f64) -> Self {
         Self {
@@ -211,11 +220,19 @@ impl TimeServer {
                     origin: ReadingOrigin::DateHeader,
                 }
             }
-            Stamp::Milliseconds => ReferenceReading {
+            Stamp::Milliseconds | Stamp::Timesync => ReferenceReading {
                 earliest_ms: truth_ms.floor() - 1.0,
                 latest_ms: truth_ms.floor() + 1.0,
                 origin: ReadingOrigin::Body(BodyFormat::EpochNumber(EpochUnit::Milliseconds)),
             },
+            Stamp::WholeSeconds => {
+                let second = (truth_ms / 1000.0).floor() * 1000.0;
+                ReferenceReading {
+                    earliest_ms: second - 1000.0,
+                    latest_ms: second + 1000.0,
+                    origin: ReadingOrigin::Body(BodyFormat::EpochNumber(EpochUnit::Seconds)),
+                }
+            }
         }
     }
 
@@ -272,6 +289,10 @@ impl TimeServer {
         }
         let time_body = match (with_body, self.stamp) {
             (true, Stamp::Milliseconds) => format!("{}", truth.floor()),
+            (true, Stamp::WholeSeconds) => {
+                format!(r#"{{"unixtime":{}}}"#, (truth / 1000.0).floor())
+            }
+            (true, Stamp::Timesync) => format!(r#"{{"id":1,"result":{}}}"#, truth.floor()),
             (true, Stamp::DateHeader) => "hello".to_owned(),
             (false, _) => String::new(),
         };

@@ -5,7 +5,9 @@
 
 use proptest::prelude::*;
 use skewcheck::engine::plausible::{EARLIEST_MS, LATEST_MS};
-use skewcheck::engine::source::{JSON_TIME_KEYS, ReferenceReading};
+use skewcheck::engine::source::{
+    JSON_TIME_KEYS, KEY_VALUE_TIME_KEYS, MARKUP_TIME_KEYS, ReferenceReading, TIMESYNC_RESULT_KEY,
+};
 
 /// A reading is an ordered interval around a plausible time.
 fn check(reading: &ReferenceReading) -> Result<(), TestCaseError> {
@@ -88,6 +90,57 @@ fn near_valid_body() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Bodies in the shapes of time services from the wild, mangled: nested JSON, `timesync`
+/// answers, `key=value` lines, XML/HTML, and local times without an offset.
+fn wild_body() -> impl Strategy<Value = String> {
+    let key = prop_oneof![
+        prop::sample::select(JSON_TIME_KEYS.to_vec()),
+        prop::sample::select(KEY_VALUE_TIME_KEYS.to_vec()),
+        prop::sample::select(MARKUP_TIME_KEYS.to_vec()),
+        Just(TIMESYNC_RESULT_KEY),
+        Just("id"),
+        Just("data"),
+    ];
+    let value = prop_oneof![
+        number_text(),
+        timestamp_text(),
+        timestamp_text().prop_map(|t| t.trim_end_matches(['Z', 'z']).to_owned()),
+        any::<String>(),
+    ];
+    let nested = (key.clone(), key.clone(), value.clone(), 0usize..4).prop_map(
+        |(outer, inner, value, depth)| {
+            let mut json = format!("{{\"{inner}\":\"{value}\",\"id\":{}}}", value.len());
+            for _ in 0..depth {
+                json = format!("{{\"{outer}\":{json}}}");
+            }
+            json
+        },
+    );
+    let lines = prop::collection::vec((key.clone(), value.clone(), "[=: ]{0,2}"), 0..6).prop_map(
+        |fields| {
+            fields
+                .iter()
+                .map(|(key, value, eq)| format!("{key}{eq}{value}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        },
+    );
+    let markup = (
+        key,
+        value,
+        prop::sample::select(vec!["\"", "'", ""]),
+        any::<bool>(),
+    )
+        .prop_map(|(key, value, quote, element)| {
+            if element {
+                format!("<{key}>{value}</{key}>")
+            } else {
+                format!("<x {key}={quote}{value}{quote} delay=\"1\"/>")
+            }
+        });
+    prop_oneof![nested, lines, markup]
+}
+
 /// `Date` header look-alikes (IMF-fixdate, RFC 850, asctime) with fields in and out of range.
 fn date_header_text() -> impl Strategy<Value = String> {
     (
@@ -139,6 +192,22 @@ proptest! {
         }
         if let Ok(reading) = ReferenceReading::from_response(body.as_deref(), header.as_deref()) {
             check(&reading)?;
+        }
+    }
+
+    /// Bodies shaped like the time services from the wild, beside a `Date` header: the
+    /// header only ever narrows a body's reading.
+    #[test]
+    fn wild_bodies(body in wild_body(), header in prop::option::of(date_header_text())) {
+        let from_body = ReferenceReading::from_body(&body);
+        if let Ok(Some(reading)) = from_body {
+            check(&reading)?;
+        }
+        if let Ok(reading) = ReferenceReading::from_response(Some(&body), header.as_deref()) {
+            check(&reading)?;
+            if let Ok(Some(alone)) = from_body {
+                prop_assert!(reading.earliest_ms >= alone.earliest_ms && reading.latest_ms <= alone.latest_ms);
+            }
         }
     }
 }

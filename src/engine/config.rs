@@ -35,6 +35,9 @@ pub struct Config {
     pub source: SourceChoice,
     /// A second source to cross-check against (`endpoint2`).
     pub cross_check: Option<String>,
+    /// Whether the endpoint speaks the `timesync` npm package's protocol
+    /// (`protocol=timesync`): a JSON `POST` whose answer's `result` is epoch ms.
+    pub timesync: bool,
     /// The service whose limits decide the verdict.
     pub service: Service,
     /// The support ticket reference (`ref`), cleaned for display.
@@ -46,6 +49,7 @@ impl Default for Config {
         Self {
             source: SourceChoice::PageOrigin,
             cross_check: None,
+            timesync: false,
             service: AMAZON_S3,
             reference: None,
         }
@@ -91,6 +95,7 @@ pub fn parse_query(query: &str, page_is_https: bool) -> Result<Config, ConfigErr
                 config.source = SourceChoice::Endpoint(validate_endpoint(&value, page_is_https)?);
             }
             "endpoint2" => config.cross_check = Some(validate_endpoint(&value, page_is_https)?),
+            "protocol" => config.timesync = value.trim().eq_ignore_ascii_case("timesync"),
             "service" => service_id = Some(value.trim().to_owned()),
             "limit" => limit = Some(parse_limit_ms(&value)?),
             "service_name" => service_name = clean_label(&value),

@@ -30,7 +30,7 @@
 use super::clock::{ClockSkew, DeviceClock};
 use super::estimate::{Estimate, EstimateError, estimate};
 use super::sample::{Observation, Sample, SampleFault, clock_jump_threshold_ms};
-use super::source::{ReadingOrigin, ReferenceReading};
+use super::source::ReferenceReading;
 
 mod freshness;
 pub mod volley;
@@ -231,14 +231,15 @@ impl<E> Collector<E> {
         }
     }
 
-    /// Only `Date`-header readings have the whole-second ticks that bisection exploits, and
-    /// only fresh ones: a cached copy's time does not tick with the server's.
+    /// Only whole-second readings (a `Date` header, a body in whole seconds, wherever it
+    /// came from) have the ticks that bisection exploits, and only fresh ones: a cached
+    /// copy's time does not tick with the server's.
     fn bisectable(&self) -> bool {
         self.cache.is_none()
             && self
                 .samples
                 .iter()
-                .all(|sample| sample.reference.origin == ReadingOrigin::DateHeader)
+                .all(|sample| sample.reference.is_whole_second())
     }
 
     fn best_round_trip_ms(&self) -> f64 {

@@ -12,6 +12,7 @@ use std::cell::RefCell;
 mod caches;
 mod early;
 mod faults;
+mod sources;
 mod timers;
 mod volleys;
 mod witness;

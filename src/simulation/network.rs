@@ -81,7 +81,7 @@ impl<'a> SimulatedNetwork<'a> {
             .find(|(address, _)| *address == url)
             .map(|(_, server)| *server);
         let exchange = server.map_or(Exchange::Refused, |server| {
-            server.exchange(clock, ask == Ask::Body)
+            server.exchange(clock, ask != Ask::DateHeader)
         });
         let url = url.to_owned();
         match exchange {
@@ -113,15 +113,17 @@ impl<'a> SimulatedNetwork<'a> {
                     .iter()
                     .find(|(key, _)| *key == "content-length")
                     .map(|(_, value)| value.as_str());
-                if ask == Ask::Body && declares_too_large(declared) {
+                if ask != Ask::DateHeader && declares_too_large(declared) {
                     return Err(FetchError::TooLarge { url });
                 }
                 let body = match ask {
                     Ask::DateHeader => None,
-                    Ask::Body => Some(body.ok_or_else(|| FetchError::UnreadableBody {
-                        url: url.clone(),
-                        detail: "connection reset".to_owned(),
-                    })?),
+                    Ask::Body | Ask::Timesync => {
+                        Some(body.ok_or_else(|| FetchError::UnreadableBody {
+                            url: url.clone(),
+                            detail: "connection reset".to_owned(),
+                        })?)
+                    }
                 };
                 let header = |name: &str| {
                     headers

@@ -79,13 +79,16 @@ const TIME_FORMATS = {
  *   script-src: the harness's own script must run under the shipped policy,
  *   whatever the order of tags. A policy sent in `headers` is left alone, so
  *   there the injected script stays blocked (what an injection looks like).
+ * @param {Record<string, (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => unknown>} [options.routes]
+ *   handlers for exact paths, tried before everything else (tests/e2e/sources.test.mjs serves
+ *   the bodies of public time services with them)
  * @param {Record<string, string>} [options.headers]  extra response headers
  *   for every static file (e.g. a Content-Security-Policy, as a host sends).
  * @returns {Promise<{url: string, baseUrl: string, port: number, close: () => Promise<void>, requests: object[]}>}
  *   `url` is the page URL (base + mountPath); `requests` may be emptied by
  *   tests (`requests.length = 0`).
  */
-export async function startServer({ distDir, mountPath = '/', host = '127.0.0.1', injectHeadScript, headers = {}, cache }) {
+export async function startServer({ distDir, mountPath = '/', host = '127.0.0.1', injectHeadScript, headers = {}, cache, routes = {} }) {
   if (!distDir) throw new Error('startServer: distDir is required');
   const root = path.resolve(distDir);
   const mount = normalizeMount(mountPath);
@@ -100,7 +103,11 @@ export async function startServer({ distDir, mountPath = '/', host = '127.0.0.1'
     // body ('finish' may then never fire): 'aborted' if nothing was sent yet
     // (e.g. the client gave up during ?delay=).
     res.on('close', () => { entry.status = res.headersSent ? res.statusCode : 'aborted'; });
-    handle(req, res, url, { root, mount, injectHeadScript, headers, cacheHeaders }).catch((err) => {
+    const route = Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : null;
+    const handled = route
+      ? Promise.resolve().then(() => route(req, res, url))
+      : handle(req, res, url, { root, mount, injectHeadScript, headers, cacheHeaders });
+    handled.catch((err) => {
       console.error('[test server]', err);
       if (!res.headersSent) send(res, req, 500, { 'Content-Type': 'text/plain' }, 'internal error');
       else res.destroy();

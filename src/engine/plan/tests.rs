@@ -2,7 +2,7 @@ use super::*;
 use crate::engine::clock::ManualClock;
 use crate::engine::sample::Observation;
 use crate::engine::sample::Stopwatch;
-use crate::engine::source::ReferenceReading;
+use crate::engine::source::{ReadingOrigin, ReferenceReading};
 use crate::simulation::{Fault, START_MS, TimeServer as Server};
 
 /// Drives a collector the way the browser shell does; returns the outcomes.
@@ -324,7 +324,7 @@ mod properties {
     use super::super::*;
     use crate::engine::clock::ManualClock;
     use crate::engine::sample::Stopwatch;
-    use crate::engine::source::ReferenceReading;
+    use crate::engine::source::{ReadingOrigin, ReferenceReading};
     use proptest::prelude::*;
 
     proptest! {

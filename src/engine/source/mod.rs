@@ -9,18 +9,26 @@
 //!   milliseconds, microseconds or nanoseconds, told apart by magnitude;
 //! - an RFC 3339 timestamp (`2023-11-14T22:13:20.123Z`, any offset);
 //! - either of those as a JSON string;
-//! - a JSON object carrying one of those under one of [`JSON_TIME_KEYS`].
+//! - a JSON object carrying one of those under one of [`JSON_TIME_KEYS`], at its top level or
+//!   in an object nested one or two levels deep, or a `timesync` server's `{"id", "result"}`;
+//! - `key=value` lines (Cloudflare's `/cdn-cgi/trace`: `ts=1700000000.123`);
+//! - XML or HTML with an epoch number in an attribute or element (time.gov's
+//!   `<timestamp time="…"/>`).
+//!
+//! When a body carries several times (worldtimeapi.org: `unixtime` in whole seconds beside
+//! `utc_datetime` in microseconds) the finest is read and the others cross-check it. A local
+//! date and time without a UTC offset is never read as UTC. Beside a body's reading the same
+//! response's `Date` header is a second reading of the same instant: the two are intersected.
 
+mod body;
 mod cache;
 
+pub use body::{KEY_VALUE_TIME_KEYS, MARKUP_TIME_KEYS, TIMESYNC_RESULT_KEY};
 pub use cache::{CacheAge, cache_sentence, reads_too_early};
 
-use super::humanize::parse_decimal;
 use super::{plausible, text};
-use serde_json::Value;
+use body::Candidate;
 use std::time::UNIX_EPOCH;
-use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 
 /// JSON keys searched for a time, in this order. Numbers are classified by magnitude like a
 /// bare number; strings may hold a number or an RFC 3339 timestamp.
@@ -50,6 +58,9 @@ pub enum ReadingOrigin {
     DateHeader,
     /// The response body, in the given format.
     Body(BodyFormat),
+    /// The `Date` header, because the body's only time (under this key) is a local date and
+    /// time without a UTC offset, which is never read as UTC.
+    DateHeaderNotLocalTime(&'static str),
 }
 
 /// The shape of a body that carried a time.
@@ -61,6 +72,10 @@ pub enum BodyFormat {
     Rfc3339,
     /// A JSON object with the time under this key.
     JsonField(&'static str, JsonValueKind),
+    /// A `key=value` line with the time under this key (Cloudflare's trace `ts=`).
+    KeyValue(&'static str, JsonValueKind),
+    /// An XML or HTML attribute or element of this name holding an epoch number.
+    Markup(&'static str, JsonValueKind),
 }
 
 /// What a JSON time field held.
@@ -119,6 +134,11 @@ impl ReadingOrigin {
             }
             Self::Body(BodyFormat::Rfc3339) => "an RFC 3339 timestamp in the body".to_owned(),
             Self::Body(BodyFormat::JsonField(key, _)) => format!("the JSON field “{key}”"),
+            Self::Body(BodyFormat::KeyValue(key, _)) => format!("the line “{key}=” of the body"),
+            Self::Body(BodyFormat::Markup(key, _)) => format!("the markup “{key}” in the body"),
+            Self::DateHeaderNotLocalTime(key) => format!(
+                "the HTTP Date header (1 s resolution; the body’s “{key}” is a local time without a UTC offset, never read as UTC)"
+            ),
         }
     }
 }
@@ -165,32 +185,58 @@ impl ReferenceReading {
     /// The reading of a response body, if the body carries a time.
     ///
     /// We cannot know whether a body value was rounded or truncated, so the interval is one
-    /// resolution step on either side of the value.
+    /// resolution step on either side of the value. Of several times the finest is read;
+    /// a coarser one that disagrees with it beyond their resolutions refuses the body.
     pub fn from_body(body: &str) -> Result<Option<Self>, SourceError> {
-        let Some(parsed) = parse_body(body.trim()) else {
-            return Ok(None);
-        };
-        check_plausible(parsed.value_ms, body)?;
-        Ok(Some(Self {
-            earliest_ms: parsed.value_ms - parsed.resolution_ms,
-            latest_ms: parsed.value_ms + parsed.resolution_ms,
-            origin: ReadingOrigin::Body(parsed.format),
-        }))
+        read_body(body).map(|read| match read {
+            BodyRead::Time(reading) => Some(reading),
+            BodyRead::LocalTimeOnly(_) | BodyRead::Nothing => None,
+        })
     }
 
-    /// The best reading a response offers: its body when that carries a time, else its `Date`
-    /// header.
+    /// The best reading a response offers: its body when that carries a time (narrowed by
+    /// the `Date` header of the same response), else its `Date` header.
     pub fn from_response(
         body: Option<&str>,
         date_header: Option<&str>,
     ) -> Result<Self, SourceError> {
-        if let Some(reading) = body.map(Self::from_body).transpose()?.flatten() {
-            return Ok(reading);
+        let read = body.map_or(Ok(BodyRead::Nothing), read_body)?;
+        match (read, date_header) {
+            (BodyRead::Time(reading), header) => {
+                let header = header.and_then(|value| Self::from_date_header(value).ok());
+                Ok(header.map_or(reading, |header| reading.narrowed_by(&header)))
+            }
+            (BodyRead::LocalTimeOnly(key), Some(value)) => Ok(Self {
+                origin: ReadingOrigin::DateHeaderNotLocalTime(key),
+                ..Self::from_date_header(value)?
+            }),
+            (BodyRead::LocalTimeOnly(key), None) => Err(SourceError::LocalTimeOnly(key)),
+            (BodyRead::Nothing, Some(value)) => Self::from_date_header(value),
+            (BodyRead::Nothing, None) => Err(SourceError::NoTime),
         }
-        match date_header {
-            Some(value) => Self::from_date_header(value),
-            None => Err(SourceError::NoTime),
+    }
+
+    /// This reading within `other`, a reading of the same instant (a `Date` header beside a
+    /// body): their intersection. Readings that do not overlap stay as they were, for the
+    /// cross-check to report.
+    pub fn narrowed_by(self, other: &Self) -> Self {
+        let earliest_ms = self.earliest_ms.max(other.earliest_ms);
+        let latest_ms = self.latest_ms.min(other.latest_ms);
+        if earliest_ms <= latest_ms {
+            Self {
+                earliest_ms,
+                latest_ms,
+                ..self
+            }
+        } else {
+            self
         }
+    }
+
+    /// Whether the reading only tells the second (a `Date` header, a body in whole
+    /// seconds): probes straddling the server's ticks can then narrow it.
+    pub fn is_whole_second(&self) -> bool {
+        self.latest_ms - self.earliest_ms >= DATE_HEADER_RESOLUTION_MS
     }
 
     /// Midpoint of the interval.
@@ -213,6 +259,24 @@ pub enum SourceError {
     /// A time that cannot be the present (before 2000 or after 2200).
     #[error("the time source said “{0}”, which is not a plausible current time")]
     Implausible(String),
+    /// The body's only time is a local date and time without a UTC offset, and no `Date`
+    /// header came beside it.
+    #[error(
+        "the time source's “{0}” is a local time without a UTC offset: reading it as UTC would be wrong by the time zone's offset, and the response carried no readable Date header to use instead"
+    )]
+    LocalTimeOnly(&'static str),
+    /// Two times in the same body that cannot both be right.
+    #[error(
+        "the time source's body contradicts itself: {finer} and {coarser} differ by {difference_ms} ms, more than their resolutions allow"
+    )]
+    BodyDisagrees {
+        /// The finest time, which would have been read.
+        finer: String,
+        /// The coarser time that contradicts it.
+        coarser: String,
+        /// How far apart they are, rounded to the millisecond.
+        difference_ms: i64,
+    },
     /// A cache's `Age` header that is not a number of seconds: the answer's age is unknown.
     #[error(
         "the answer came from a cache whose “Age: {0}” is not a number of seconds, so the time it shows cannot be placed"
@@ -255,10 +319,59 @@ pub fn cache_evidence(
     })
 }
 
-struct ParsedBody {
-    value_ms: f64,
-    resolution_ms: f64,
-    format: BodyFormat,
+/// What a body told.
+enum BodyRead {
+    /// A time.
+    Time(ReferenceReading),
+    /// Only a local time without offset, under this key.
+    LocalTimeOnly(&'static str),
+    /// No time.
+    Nothing,
+}
+
+fn read_body(body: &str) -> Result<BodyRead, SourceError> {
+    let found = body::find_times(body.trim());
+    for candidate in &found.times {
+        check_plausible(candidate.value_ms, body)?;
+    }
+    // The finest wins; on a tie the first found (the documented key order).
+    let Some(finest) = found.times.iter().copied().reduce(|best, next| {
+        if next.resolution_ms < best.resolution_ms {
+            next
+        } else {
+            best
+        }
+    }) else {
+        return Ok(found
+            .local_time_field
+            .map_or(BodyRead::Nothing, BodyRead::LocalTimeOnly));
+    };
+    if let Some(coarser) = found.times.iter().find(|other| !agree(&finest, other)) {
+        return Err(disagreement(&finest, coarser));
+    }
+    Ok(BodyRead::Time(ReferenceReading {
+        earliest_ms: finest.value_ms - finest.resolution_ms,
+        latest_ms: finest.value_ms + finest.resolution_ms,
+        origin: ReadingOrigin::Body(finest.format),
+    }))
+}
+
+/// Whether two times of one body are within their resolutions of each other.
+fn agree(a: &Candidate, b: &Candidate) -> bool {
+    (a.value_ms - b.value_ms).abs() <= a.resolution_ms + b.resolution_ms
+}
+
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "a plausible time's difference is far inside i64, and `as` saturates"
+)]
+fn disagreement(finer: &Candidate, coarser: &Candidate) -> SourceError {
+    let name = |candidate: &Candidate| ReadingOrigin::Body(candidate.format).describe();
+    SourceError::BodyDisagrees {
+        finer: name(finer),
+        coarser: name(coarser),
+        difference_ms: (finer.value_ms - coarser.value_ms).abs().round() as i64,
+    }
 }
 
 fn check_plausible(value_ms: f64, raw: &str) -> Result<(), SourceError> {
@@ -274,80 +387,7 @@ fn shorten(raw: &str) -> String {
     text::clean(raw, MAX_QUOTED_CHARS)
 }
 
-fn parse_body(body: &str) -> Option<ParsedBody> {
-    if body.starts_with('{') || body.starts_with('"') {
-        return parse_json(body);
-    }
-    parse_scalar(body).map(|(value_ms, resolution_ms, kind)| ParsedBody {
-        value_ms,
-        resolution_ms,
-        format: match kind {
-            JsonValueKind::Epoch(unit) => BodyFormat::EpochNumber(unit),
-            JsonValueKind::Rfc3339 => BodyFormat::Rfc3339,
-        },
-    })
-}
-
-fn parse_json(body: &str) -> Option<ParsedBody> {
-    let value: Value = serde_json::from_str(body).ok()?;
-    if let Value::String(text) = &value {
-        return parse_body(text.trim());
-    }
-    let object = value.as_object()?;
-    JSON_TIME_KEYS.iter().find_map(|key| {
-        let (value_ms, resolution_ms, kind) = match object.get(*key)? {
-            Value::Number(number) => parse_epoch_number(&number.to_string())?,
-            Value::String(text) => parse_scalar(text.trim())?,
-            _ => return None,
-        };
-        Some(ParsedBody {
-            value_ms,
-            resolution_ms,
-            format: BodyFormat::JsonField(key, kind),
-        })
-    })
-}
-
-/// A number or an RFC 3339 timestamp: `(value_ms, resolution_ms, kind)`.
-fn parse_scalar(text: &str) -> Option<(f64, f64, JsonValueKind)> {
-    parse_epoch_number(text).or_else(|| parse_rfc3339(text))
-}
-
-fn parse_epoch_number(text: &str) -> Option<(f64, f64, JsonValueKind)> {
-    // Digits with at most one decimal point; no signs, exponents, or "NaN"/"inf" that f64
-    // parsing would otherwise accept.
-    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-    let all_digits = |part: &str| part.bytes().all(|byte| byte.is_ascii_digit());
-    if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) || whole.len() > 20 {
-        return None;
-    }
-    let value = parse_decimal(text)?;
-    let unit = EpochUnit::classify(value);
-    let per_unit = unit.milliseconds_per_unit();
-    // One step of the last printed digit, but never finer than a microsecond.
-    let digits = i32::try_from(fraction.len()).ok()?;
-    let resolution_ms = (per_unit * 10f64.powi(-digits)).max(1e-3);
-    Some((value * per_unit, resolution_ms, JsonValueKind::Epoch(unit)))
-}
-
-fn parse_rfc3339(text: &str) -> Option<(f64, f64, JsonValueKind)> {
-    let stamp = OffsetDateTime::parse(text, &Rfc3339).ok()?;
-    let value_ms = stamp.unix_timestamp_nanos() as f64 / 1e6;
-    let resolution_ms = match rfc3339_fraction_digits(text) {
-        0 => 1000.0,
-        digits => {
-            let digits = i32::try_from(digits.min(9)).unwrap_or(9);
-            (1000.0 * 10f64.powi(-digits)).max(1e-3)
-        }
-    };
-    Some((value_ms, resolution_ms, JsonValueKind::Rfc3339))
-}
-
-fn rfc3339_fraction_digits(text: &str) -> usize {
-    text.split_once('.')
-        .map(|(_, rest)| rest.bytes().take_while(u8::is_ascii_digit).count())
-        .unwrap_or(0)
-}
-
+#[cfg(test)]
+mod shapes_tests;
 #[cfg(test)]
 mod tests;

@@ -5,7 +5,7 @@ use super::super::*;
 use super::next_volley_size;
 use crate::engine::clock::ManualClock;
 use crate::engine::sample::Timing;
-use crate::engine::source::ReferenceReading;
+use crate::engine::source::{ReadingOrigin, ReferenceReading};
 use crate::simulation::START_MS;
 
 /// One probe of a volley, sent `delay_ms` after `start` (device wall and monotonic ms) to a
