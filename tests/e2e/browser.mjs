@@ -49,3 +49,16 @@ export async function newPageWithClockOffset(browser, offsetMs, contextOptions =
   });
   return page;
 }
+
+// Chromium itself probes /favicon.ico at the origin root; that is not the app.
+export const isFaviconProbe = (pathOrUrl) => new URL(pathOrUrl || '/', 'http://x').pathname === '/favicon.ico';
+
+// The page asks for its optional skewcheck.json beside index.html (a configuration, not a time
+// sample); most tests deploy none, so it answers 404 (tests/e2e/deploy.test.mjs has one).
+export const isSiteConfig = (pathOrUrl) => new URL(pathOrUrl || '/', 'http://x').pathname.endsWith('/skewcheck.json');
+
+/** A console error the browser logs by itself: its favicon probe, or the absent skewcheck.json's 404. */
+export const isBrowserNoise = (error) => error.type === 'console' && (isFaviconProbe(error.url) || isSiteConfig(error.url));
+
+/** What `page` recorded (page.__errors) minus the browser's own noise: the page's errors. */
+export const pageErrors = (page) => page.__errors.filter((error) => !isBrowserNoise(error));

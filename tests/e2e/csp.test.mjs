@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { ensureDist } from './build.mjs';
-import { launchBrowser, newPageWithClockOffset } from './browser.mjs';
+import { launchBrowser, newPageWithClockOffset, pageErrors } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const MIN = 60_000;
@@ -130,8 +130,7 @@ async function assertCleanVerdict({ page, verdict, violations }, offsetMs, expec
   assert.deepEqual(await violations(), [], 'securitypolicyviolation events');
   // Chromium logs every CSP refusal as a console error; its own /favicon.ico probe is not the
   // page's, nor is the 404 of the optional skewcheck.json these tests do not deploy.
-  const errors = page.__errors.filter((e) => !(e.type === 'console' && e.url
-    && (new URL(e.url).pathname === '/favicon.ico' || new URL(e.url).pathname.endsWith('/skewcheck.json'))));
+  const errors = pageErrors(page);
   assert.deepEqual(errors, [], 'page and console errors');
 }
 

@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 
 import { ensureDist, repoRoot } from './build.mjs';
-import { launchBrowser, newPageWithClockOffset } from './browser.mjs';
+import { launchBrowser, newPageWithClockOffset, pageErrors } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const run = promisify(execFile);
@@ -366,7 +366,7 @@ function verdictTests(server, timeName, baseUrl, skip) {
         const uncertainty = Number(verdict.uncertaintyMs);
         assert.ok(Math.abs(offset - c.offsetMs) <= uncertainty + 50, `truth ${c.offsetMs} inside ${offset} ± ${uncertainty}`);
         if (c.maxUncertaintyMs) assert.ok(uncertainty <= c.maxUncertaintyMs, `uncertainty ${uncertainty} ms`);
-        const errors = page.__errors.filter((e) => !(e.url ?? '').match(/\/(favicon\.ico|skewcheck\.json)$/));
+        const errors = pageErrors(page);
         assert.deepEqual(errors, [], 'page errors');
       } finally {
         await page.context().close();

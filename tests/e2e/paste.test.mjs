@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { ensureDist } from './build.mjs';
-import { launchBrowser, newPageWithClockOffset } from './browser.mjs';
+import { launchBrowser, newPageWithClockOffset, pageErrors } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const TEST_TIMEOUT_MS = 60_000;
@@ -75,9 +75,7 @@ describe('paste an error', () => {
       // The decoded error goes into the report text once there is a report.
       await page.waitForSelector('[data-testid="verdict"][data-state="done"][data-refining="false"]', { timeout: 20_000 });
       await page.waitForFunction(() => document.querySelector('[data-testid="report-text"]')?.textContent.includes('Pasted error'), null, { timeout: 5_000 });
-      // Chromium probes /favicon.ico by itself, and logs the 404 of the optional skewcheck.json
-      // (this test serves none); anything else is the page's.
-      const errors = page.__errors.filter((e) => !(e.url ?? '').match(/\/(favicon\.ico|skewcheck\.json)$/));
+      const errors = pageErrors(page);
       assert.deepEqual(errors, []);
     } finally {
       await page.context().close();

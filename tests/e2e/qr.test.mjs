@@ -15,7 +15,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 import { ensureDist } from './build.mjs';
-import { launchBrowser, newPageWithClockOffset } from './browser.mjs';
+import { launchBrowser, newPageWithClockOffset, pageErrors } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const MIN = 60_000;
@@ -85,8 +85,7 @@ async function assertQrReadsAsPermalink(t, colorScheme) {
     await qr.scrollIntoViewIfNeeded();
     const read = await zbarRead(await qr.screenshot(), `qr-${colorScheme}`);
     assert.deepEqual(read, [shown], 'zbarimg reads exactly the permalink');
-    // The optional skewcheck.json is absent here, and Chromium probes /favicon.ico by itself.
-    const errors = page.__errors.filter((e) => !/\/(skewcheck\.json|favicon\.ico)$/.test(e.url ?? ''));
+    const errors = pageErrors(page);
     assert.deepEqual(errors, []);
   } finally {
     await page.context().close();

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { ensureDist } from './build.mjs';
-import { launchBrowser, newPageWithClockOffset } from './browser.mjs';
+import { launchBrowser, newPageWithClockOffset, pageErrors } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const TEST_TIMEOUT_MS = 90_000;
@@ -40,13 +40,6 @@ after(async () => {
   await server?.close();
 });
 
-/**
- * The page's errors, minus the 404 of an absent skewcheck.json: the file is optional (absent
- * means defaults), and the browser logs its 404 whatever the page does.
- */
-function pageErrors(page) {
-  return page.__errors.filter((e) => !/\/skewcheck\.json$/.test(e.url ?? ''));
-}
 
 /** Throttle `page` like a field tablet's network (cache off, as on a first visit). */
 async function emulate(page, profileName) {
@@ -182,7 +175,7 @@ describe('never blank: the shell explains why the app cannot start', () => {
       assert.equal(fallbackRequests.length, 1, 'the fallback was loaded once');
       assert.equal(await page.locator(SHELL).count(), 0, 'the app replaced the shell');
       // "WebAssembly is not defined" from the wasm loader is expected, and not logged as an error.
-      assert.deepEqual(pageErrors(page).filter((e) => !e.url?.endsWith('/favicon.ico')), []);
+      assert.deepEqual(pageErrors(page), []);
     }));
 
   test('WebAssembly refused by the page\'s own policy (Safari 15, Chrome 96: no \'wasm-unsafe-eval\'): the wasm2js build gives the verdict', { timeout: TEST_TIMEOUT_MS }, (t) =>
@@ -224,7 +217,7 @@ describe('never blank: the shell explains why the app cannot start', () => {
       assert.ok(Math.abs(verdict.offset - 16 * 60_000) <= verdict.uncertainty + 2, JSON.stringify(verdict));
       assert.equal(await page.locator(SHELL).count(), 0, 'the app replaced the shell');
       // The browser's own report of the refusal is the only console error.
-      const errors = pageErrors(page).filter((e) => !e.url?.endsWith('/favicon.ico'));
+      const errors = pageErrors(page);
       assert.ok(errors.every((e) => e.type === 'console' && /unsafe-eval/.test(e.text)), JSON.stringify(errors));
     }));
 
@@ -365,7 +358,7 @@ describe('never blank: the shell explains why the app cannot start', () => {
       assert.ok(Math.abs(verdict.offset - 16 * 60_000) <= verdict.uncertainty + 2, JSON.stringify(verdict));
       assert.equal(await page.locator(SHELL).count(), 0, 'the app replaced the shell');
       // The unparseable scripts' SyntaxErrors are the emulation's; nothing else may fail.
-      const errors = pageErrors(page).filter((e) => !(e.type === 'pageerror' && /SyntaxError/.test(e.text)) && !e.url?.endsWith('/favicon.ico'));
+      const errors = pageErrors(page).filter((e) => !(e.type === 'pageerror' && /SyntaxError/.test(e.text)));
       assert.deepEqual(errors, []);
     }));
 });

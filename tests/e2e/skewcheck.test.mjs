@@ -12,7 +12,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { ensureDist } from './build.mjs';
-import { launchBrowser, newPageWithClockOffset } from './browser.mjs';
+import { isFaviconProbe, isSiteConfig, launchBrowser, newPageWithClockOffset } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const MIN = 60_000;
@@ -158,12 +158,6 @@ async function assertS3ErrorShown(page) {
   assert.ok(text.includes(S3_CODE), `page shows ${S3_CODE}`);
   assert.ok(text.includes(S3_SENTENCE), `page shows "${S3_SENTENCE}"`);
 }
-
-// Chromium itself probes /favicon.ico at the origin root; that is not the app.
-const isFaviconProbe = (pathOrUrl) => new URL(pathOrUrl || '/', 'http://x').pathname === '/favicon.ico';
-// The page asks for its optional skewcheck.json beside index.html (a configuration, not a
-// time sample); these tests deploy none, so it answers 404 (tests/e2e/deploy.test.mjs has one).
-const isSiteConfig = (pathOrUrl) => new URL(pathOrUrl || '/', 'http://x').pathname.endsWith('/skewcheck.json');
 
 /**
  * No uncaught exceptions, dialogs or Rust panics, and (unless

@@ -320,24 +320,47 @@ fn the_date_header_beside_a_body_is_estimated_separately() {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-mod properties {
+pub(in crate::engine::plan) mod properties {
     use super::super::*;
     use crate::engine::clock::ManualClock;
     use crate::engine::sample::Stopwatch;
     use crate::engine::source::{ReadingOrigin, ReferenceReading};
     use proptest::prelude::*;
 
-    proptest! {
-        /// With any offset, round trip, asymmetry and jitter, the bisected interval contains
-        /// the truth and the collector stays within its budget.
-        #[test]
-        fn bisection_is_always_honest(
+    /// A network to probe, as the honesty properties of every schedule draw it.
+    #[derive(Debug, Clone)]
+    pub(in crate::engine::plan) struct Network {
+        /// The device clock's true offset, ms.
+        pub offset: f64,
+        /// The true time at the start, ms since the epoch.
+        pub start: f64,
+        /// The base round trip, ms.
+        pub round_trip: f64,
+        /// The outbound leg's share of each round trip.
+        pub outbound_share: f64,
+        /// Per-request jitter, each a fraction of the round trip.
+        pub jitter: Vec<f64>,
+    }
+
+    prop_compose! {
+        /// Any offset, start, round trip, asymmetry and jitter.
+        pub(in crate::engine::plan) fn any_network()(
             offset in -2_000_000.0..2_000_000.0f64,
             start in 1_600_000_000_000.0..1_900_000_000_000.0f64,
             round_trip in 0.5..400.0f64,
             outbound_share in 0.0..1.0f64,
             jitter in prop::collection::vec(0.0..1.0f64, 16),
-        ) {
+        ) -> Network {
+            Network { offset, start, round_trip, outbound_share, jitter }
+        }
+    }
+
+    proptest! {
+        /// With any offset, round trip, asymmetry and jitter, the bisected interval contains
+        /// the truth and the collector stays within its budget.
+        #[test]
+        fn bisection_is_always_honest(network in any_network()) {
+            let Network { offset, start, round_trip, outbound_share, jitter } = network;
             let clock = ManualClock::starting_at(start + offset);
             let mut collector = Collector::<String>::new(DEFAULT_PLAN);
             let mut requests = 0;

@@ -4,17 +4,20 @@
 use super::*;
 use crate::simulation::Stamp;
 
+/// Measures `server` to the end, asking with `ask`; the settled interval must hold `offset`.
+fn settled_around(ask: Ask, server: &TimeServer, offset: f64) -> Run {
+    let run = measure_one(ask, server);
+    let estimate = &run.settled().estimate;
+    assert!(estimate.interval.contains(offset), "{estimate:?}");
+    run
+}
+
 #[test]
 fn a_whole_second_body_beside_a_date_header_settles_like_the_header() {
     for offset in [3_000.0, -1_234.5, SIXTEEN_MIN_MS + 567.0] {
         let server = TimeServer::date_header(offset, 50.0).with_stamp(Stamp::WholeSeconds);
-        let run = measure_one(Ask::Body, &server);
+        let run = settled_around(Ask::Body, &server, offset);
         let result = run.settled();
-        assert!(
-            result.estimate.interval.contains(offset),
-            "{:?}",
-            result.estimate
-        );
         assert!(
             result.estimate.uncertainty_ms() <= 25.0 + PAGE_PLAN.convergence_slack_ms,
             "{offset}: ± {} ms",
@@ -34,9 +37,8 @@ fn a_whole_second_body_without_a_date_header_stays_honest() {
     let server = TimeServer::date_header(offset, 50.0)
         .with_stamp(Stamp::WholeSeconds)
         .without_date_header();
-    let run = measure_one(Ask::Body, &server);
+    let run = settled_around(Ask::Body, &server, offset);
     let result = run.settled();
-    assert!(result.estimate.interval.contains(offset));
     assert!(
         result.estimate.uncertainty_ms() < 1_000.0,
         "± {} ms",
@@ -48,9 +50,8 @@ fn a_whole_second_body_without_a_date_header_stays_honest() {
 fn a_timesync_server_is_read_through_its_protocol() {
     let offset = -61_000.0;
     let server = TimeServer::date_header(offset, 40.0).with_stamp(Stamp::Timesync);
-    let run = measure_one(Ask::Timesync, &server);
+    let run = settled_around(Ask::Timesync, &server, offset);
     let result = run.settled();
-    assert!(result.estimate.interval.contains(offset));
     assert!(
         result.estimate.uncertainty_ms() <= 25.0,
         "{:?}",
@@ -87,13 +88,8 @@ fn a_local_time_without_offset_falls_back_to_the_date_header() {
             20,
         ),
     );
-    let run = measure_one(Ask::Body, &server);
+    let run = settled_around(Ask::Body, &server, offset);
     let result = run.settled();
-    assert!(
-        result.estimate.interval.contains(offset),
-        "{:?}",
-        result.estimate
-    );
     assert_eq!(
         server.requests(),
         result.requests,

@@ -176,19 +176,15 @@ fn volleys_settle_sooner_than_the_sequential_bisection() {
 #[cfg(not(target_arch = "wasm32"))]
 mod properties {
     use super::*;
+    use crate::engine::plan::tests::properties::{Network, any_network};
     use proptest::prelude::*;
 
     proptest! {
         /// With any offset, round trip, asymmetry and jitter, and answers arriving in any
         /// order, the volleys' interval contains the truth and stays within the budget.
         #[test]
-        fn volleys_are_always_honest(
-            offset in -2_000_000.0..2_000_000.0f64,
-            start in 1_600_000_000_000.0..1_900_000_000_000.0f64,
-            round_trip in 0.5..400.0f64,
-            outbound_share in 0.0..1.0f64,
-            jitter in prop::collection::vec(0.0..1.0f64, 16),
-        ) {
+        fn volleys_are_always_honest(network in any_network()) {
+            let Network { offset, start, round_trip, outbound_share, jitter } = network;
             let clock = ManualClock::starting_at(start + offset);
             let mut collector = Collector::<String>::new(PAGE_PLAN);
             drive_concurrently(&clock, &mut collector, offset, |request| {
