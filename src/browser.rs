@@ -2,10 +2,10 @@
 //!
 //! Thin wrappers over `web-sys`/`js-sys` so the rest of the shell stays readable.
 
-use crate::engine::address::without_fragment;
-use crate::engine::clock::{DeviceClock, TimerStep};
 use leptos::leptos_dom::helpers::window_event_listener_untyped;
 use leptos::prelude::on_cleanup;
+use skewcheck_core::address::{PageAddress, without_fragment};
+use skewcheck_core::clock::{DeviceClock, TimerStep};
 use wasm_bindgen::JsValue;
 use web_sys::VisibilityState;
 
@@ -48,17 +48,6 @@ impl DeviceClock for BrowserClock {
 /// says little (a captive portal is "online"), but `false` is reliable.
 pub fn is_offline() -> bool {
     web_sys::window().is_some_and(|window| !window.navigator().on_line())
-}
-
-/// Where the page was loaded from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PageAddress {
-    /// The full address without its fragment: the default time source.
-    pub href: String,
-    /// The query string, with its leading `?` (or empty).
-    pub search: String,
-    /// Whether the page came over https (which rules out http endpoints).
-    pub is_https: bool,
 }
 
 /// The page's address, if the page has a window (it always does outside workers).

@@ -6,53 +6,23 @@
 //! the page and the source can answer with a stale time.
 
 use crate::browser::{BrowserClock, fresh_nonce};
-use crate::engine::address::{host_words, same_origin};
-use crate::engine::clock::DeviceClock;
-use crate::engine::sample::{EarlyReadings, Observation, Sample, Stopwatch, Timing};
-use crate::engine::site_config::EarlyFileAnswer;
-use crate::engine::source::{
-    CACHE_STATUS_HEADERS, CacheAge, ReadingOrigin, ReferenceReading, cache_evidence,
-};
-use crate::measure::Transport;
 use gloo_net::http::Response;
 use gloo_net::http::{Method, RequestBuilder};
 use gloo_timers::callback::Timeout;
 use gloo_timers::future::TimeoutFuture;
 use js_sys::Reflect;
+use skewcheck_core::clock::DeviceClock;
+use skewcheck_core::fetch::{
+    Ask, FetchError, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS, SITE_CONFIG_TIMEOUT_MS, check_redirect,
+    check_status, declares_too_large, read_answer, site_config_from_early, timesync_request_body,
+};
+use skewcheck_core::measure::Transport;
+use skewcheck_core::sample::{EarlyReadings, Observation, Stopwatch};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestCache, RequestMode};
 
 mod early;
-mod error;
-pub use error::FetchError;
-
-/// A request that has not answered after this long is abandoned: two attempts and the
-/// pause between them end within the measurement's deadline.
-pub const REQUEST_TIMEOUT_MS: u32 = 5_000;
-
-/// The largest body read from a time endpoint: a time is a few dozen bytes.
-pub const MAX_BODY_BYTES: usize = 64 * 1024;
-
-/// How a time source is asked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Ask {
-    /// `HEAD` and read only the `Date` header: the page's own origin.
-    DateHeader,
-    /// `GET` and read the body, falling back to the `Date` header: a time endpoint.
-    Body,
-    /// `POST` a `timesync` request (`{"jsonrpc":"2.0","id":…,"method":"timesync"}`, JSON
-    /// content type) and read the answer's `result` (epoch ms): a server of the `timesync`
-    /// npm package (`?protocol=timesync`). A POST is never cached, so it carries no
-    /// cache-busting query (`timesync`'s own route would not match one); its JSON content
-    /// type makes it a non-simple CORS request, preflighted with `OPTIONS`.
-    Timesync,
-}
-
-/// The body of a `timesync` request, as its client sends it.
-pub fn timesync_request_body(nonce: u64) -> String {
-    format!(r#"{{"jsonrpc":"2.0","id":{nonce},"method":"timesync"}}"#)
-}
 
 /// The browser's network, timed with the browser's clocks: what a measurement runs on.
 #[derive(Clone, Copy, Debug, Default)]
@@ -179,14 +149,6 @@ async fn answers_without_cors(url: &str, method: Method) -> bool {
     request.send().await.is_ok()
 }
 
-/// Whether a `Content-Length` header announces a body beyond [`MAX_BODY_BYTES`], so it
-/// need not be read at all.
-pub fn declares_too_large(content_length: Option<&str>) -> bool {
-    content_length
-        .and_then(|value| value.trim().parse::<u64>().ok())
-        .is_some_and(|bytes| bytes > MAX_BODY_BYTES as u64)
-}
-
 /// The body as text, refused beyond [`MAX_BODY_BYTES`] without reading it whole: by its
 /// `Content-Length` first, else by counting while it streams.
 async fn read_limited_text(response: &Response, url: &str) -> Result<String, FetchError> {
@@ -240,72 +202,6 @@ async fn read_stream_limited(
     }
 }
 
-/// Refuses an answer that a redirect brought from another origin than `url`'s: the page
-/// never measures a site the link does not name. A redirect within the origin is harmless.
-pub fn check_redirect(url: &str, final_url: &str) -> Result<(), FetchError> {
-    if same_origin(url, final_url) {
-        Ok(())
-    } else {
-        Err(FetchError::RedirectedAway {
-            url: url.to_owned(),
-            to: host_words(final_url),
-        })
-    }
-}
-
-/// Refuses an answer whose status says it holds no time. Only a time endpoint's body is
-/// refused: the page's own origin carries the server's `Date` with any status.
-pub fn check_status(url: &str, ask: Ask, status: u16) -> Result<(), FetchError> {
-    match ask {
-        Ask::Body | Ask::Timesync if !(200..300).contains(&status) || status == 204 => {
-            Err(FetchError::Status {
-                url: url.to_owned(),
-                status,
-            })
-        }
-        Ask::Body | Ask::Timesync | Ask::DateHeader => Ok(()),
-    }
-}
-
-/// What one answer told us: its time (from `body` when there is one, else the `Date`
-/// header), the `Date` header beside a body time, and any sign that a cache answered.
-/// `header` looks a response header up by its lower-case name.
-pub fn read_answer(
-    url: &str,
-    timing: Timing,
-    body: Option<&str>,
-    header: impl Fn(&str) -> Option<String>,
-) -> Result<Observation, FetchError> {
-    let no_time = |source| FetchError::NoTime {
-        url: url.to_owned(),
-        source,
-    };
-    // A cached copy was served up to its Age after the time it shows (RFC 9111 §5.1).
-    let age = CacheAge::from_header(header("age").as_deref()).map_err(no_time)?;
-    let reference = ReferenceReading::from_response(body, header("date").as_deref())
-        .map_err(no_time)?
-        .served_after(age);
-    // Beside a body reading, the Date header is an independent witness of the same instant.
-    let date_header = match reference.origin {
-        ReadingOrigin::Body(_) => header("date")
-            .and_then(|value| ReferenceReading::from_date_header(&value).ok())
-            .map(|reading| reading.served_after(age)),
-        ReadingOrigin::DateHeader | ReadingOrigin::DateHeaderNotLocalTime(_) => None,
-    };
-    let cache_status: Vec<(&str, String)> = CACHE_STATUS_HEADERS
-        .iter()
-        .filter_map(|name| header(name).map(|value| (*name, value)))
-        .collect();
-    Ok(Observation {
-        sample: Sample { timing, reference },
-        date_header,
-        cache_evidence: cache_evidence(header("age").as_deref(), &cache_status),
-    })
-}
-
-/// How long the page waits for its `skewcheck.json` before going on with the defaults.
-pub const SITE_CONFIG_TIMEOUT_MS: u32 = 3_000;
-
 /// The deployment's `skewcheck.json` at `url`: `Ok(None)` when the host has none (404).
 ///
 /// Unlike a time request it may come from the browser's cache, but `cache: "no-cache"`
@@ -343,20 +239,5 @@ pub async fn fetch_site_config(url: &str) -> Result<Option<String>, FetchError> 
             url: url.to_owned(),
             status,
         }),
-    }
-}
-
-/// The early answer as the page's own request would have told it.
-fn site_config_from_early(
-    url: &str,
-    answer: EarlyFileAnswer,
-) -> Result<Option<String>, FetchError> {
-    let url = url.to_owned();
-    match answer {
-        EarlyFileAnswer::Missing => Ok(None),
-        EarlyFileAnswer::Text(text) => Ok(Some(text)),
-        EarlyFileAnswer::TooLarge => Err(FetchError::TooLarge { url }),
-        EarlyFileAnswer::TimedOut => Err(FetchError::TimedOut { url }),
-        EarlyFileAnswer::Status(status) => Err(FetchError::Status { url, status }),
     }
 }

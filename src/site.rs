@@ -1,12 +1,11 @@
 //! The deployment's `skewcheck.json`, in the browser: fetched beside the page (through
-//! [`crate::net`]) and merged with the link into what a measurement runs on. The rules are
-//! the engine's ([`crate::engine::site_config`]).
+//! [`crate::net`]) and merged with the link by the core
+//! ([`skewcheck_core::site`]).
 
-use crate::browser::{PageAddress, resolve_url};
-use crate::engine::config::{SourceChoice, parse_query};
-use crate::engine::site_config::{FILE_NAME, SiteConfig, SiteFile, endpoint_allowed, parse};
-use crate::measure::{Failure, Setup, setup_from};
+use crate::browser::resolve_url;
 use crate::net::fetch_site_config;
+use skewcheck_core::address::PageAddress;
+use skewcheck_core::site_config::{FILE_NAME, SiteFile, parse};
 
 /// Reads `skewcheck.json` beside the page: the defaults, silently, when there is none.
 pub async fn load(page: &PageAddress) -> SiteFile {
@@ -24,61 +23,5 @@ pub async fn load(page: &PageAddress) -> SiteFile {
             )],
             ..SiteFile::default()
         },
-    }
-}
-
-/// Whether the link itself names a time source, which must wait for the file's
-/// `allowed_endpoints` before any request goes to it.
-pub fn link_names_endpoint(page: &PageAddress) -> bool {
-    parse_query(&page.search, page.is_https).is_ok_and(|link| {
-        link.cross_check.is_some() || matches!(link.source, SourceChoice::Endpoint(_))
-    })
-}
-
-/// What to measure: the link, with the file's defaults for what the link leaves out, and
-/// the link's own endpoints refused unless the file's `allowed_endpoints` lists them.
-pub fn setup_with(page: &PageAddress, site: &SiteConfig) -> Result<Setup, Failure> {
-    let merged = PageAddress {
-        search: site.effective_query(&page.search),
-        ..page.clone()
-    };
-    let setup = setup_from(&merged)?;
-    let Some(allowed) = &site.allowed_endpoints else {
-        return Ok(setup);
-    };
-    let allowed: Vec<String> = allowed
-        .iter()
-        .filter_map(|entry| resolve_url(entry, &page.href))
-        .collect();
-    let Ok(link) = parse_query(&page.search, page.is_https) else {
-        return Ok(setup);
-    };
-    let endpoint = match link.source {
-        SourceChoice::Endpoint(endpoint) => Some(endpoint),
-        SourceChoice::PageOrigin => None,
-    };
-    for (parameter, endpoint) in [("endpoint", endpoint), ("endpoint2", link.cross_check)] {
-        let Some(endpoint) = endpoint else { continue };
-        let absolute = resolve_url(&endpoint, &page.href);
-        if !absolute.is_some_and(|url| endpoint_allowed(&url, &allowed)) {
-            return Err(refused(parameter, &endpoint, &allowed));
-        }
-    }
-    Ok(setup)
-}
-
-fn refused(parameter: &str, endpoint: &str, allowed: &[String]) -> Failure {
-    let shown: String = endpoint.chars().take(80).collect();
-    let list = if allowed.is_empty() {
-        "none".to_owned()
-    } else {
-        allowed.join(", ")
-    };
-    Failure {
-        message: format!(
-            "This page does not measure against “{shown}” (the link's “{parameter}”): its owner allows only these time sources: {list}."
-        ),
-        advice: "Ask whoever sent the link for one that uses an allowed time source, or open the page without the endpoint."
-            .to_owned(),
     }
 }

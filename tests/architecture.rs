@@ -1,19 +1,42 @@
-//! Guards the architecture: the engine stays pure, the network stays in one module, and
-//! `main.rs` stays a two-liner. A violation names the file and line.
+//! Guards the architecture: the core crate depends on no browser crate, the network stays in
+//! one module, `main.rs` stays a two-liner, no two files import each other (directly or
+//! round a longer loop) and no source file outgrows ~400 lines. A violation names the file.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/module_graph.rs"]
+mod module_graph;
+
+use module_graph::{CrateSource, import_cycles};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
-const BROWSER_CRATES: [&str; 7] = [
+/// Crates that reach the browser: none of them may appear in the core's dependency tree.
+const BROWSER_CRATES: [&str; 8] = [
     "leptos",
-    "web_sys",
-    "js_sys",
-    "gloo_net",
-    "gloo_timers",
-    "wasm_bindgen",
-    "wasm_bindgen_futures",
+    "web-sys",
+    "js-sys",
+    "gloo-net",
+    "gloo-timers",
+    "gloo-utils",
+    "wasm-bindgen",
+    "wasm-bindgen-futures",
 ];
+
+/// A file over this many lines is a room with two concerns (data tables and tests excepted).
+const MAX_LINES: usize = 400;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn app_src() -> PathBuf {
+    root().join("src")
+}
+
+fn core_src() -> PathBuf {
+    root().join("crates/skewcheck-core/src")
+}
 
 fn rust_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
@@ -25,10 +48,11 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
             files.push(path);
         }
     }
+    files.sort();
     files
 }
 
-/// Code lines (comments stripped) that mention `name` as a path root, e.g. `web_sys::`.
+/// Code lines (comments stripped) that mention `name` as a path root, e.g. `gloo_net::`.
 fn uses(path: &Path, name: &str) -> Vec<String> {
     let needle = format!("{name}::");
     fs::read_to_string(path)
@@ -47,26 +71,48 @@ fn uses(path: &Path, name: &str) -> Vec<String> {
         .collect()
 }
 
-fn src() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
-}
-
 #[test]
-fn engine_has_no_browser_imports() {
-    let violations: Vec<String> = rust_files(&src().join("engine"))
+fn the_core_depends_on_no_browser_crate() {
+    let output = Command::new(env!("CARGO"))
+        .args([
+            "tree",
+            "--offline",
+            "--package",
+            "skewcheck-core",
+            "--edges",
+            "normal,build",
+            "--prefix",
+            "none",
+            "--format",
+            "{p}",
+        ])
+        .current_dir(root())
+        .output()
+        .expect("cargo tree runs");
+    assert!(
+        output.status.success(),
+        "cargo tree failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let tree = String::from_utf8(output.stdout).expect("utf-8");
+    let packages: Vec<&str> = tree
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .collect();
+    assert!(packages.contains(&"skewcheck-core"), "{tree}");
+    let browser: Vec<&&str> = packages
         .iter()
-        .flat_map(|file| BROWSER_CRATES.iter().flat_map(move |name| uses(file, name)))
+        .filter(|name| BROWSER_CRATES.contains(name) || name.starts_with("gloo"))
         .collect();
     assert!(
-        violations.is_empty(),
-        "engine must stay pure:\n{}",
-        violations.join("\n")
+        browser.is_empty(),
+        "the core reaches the browser through {browser:?}"
     );
 }
 
 #[test]
 fn only_net_does_network_requests() {
-    let violations: Vec<String> = rust_files(&src())
+    let violations: Vec<String> = rust_files(&app_src())
         .iter()
         .filter(|file| !file.ends_with("net.rs"))
         .flat_map(|file| {
@@ -90,7 +136,7 @@ fn only_net_does_network_requests() {
 
 #[test]
 fn main_only_installs_the_panic_hook_and_mounts() {
-    let main = fs::read_to_string(src().join("main.rs")).expect("main.rs");
+    let main = fs::read_to_string(app_src().join("main.rs")).expect("main.rs");
     let code: Vec<&str> = main
         .lines()
         .map(str::trim)
@@ -105,4 +151,73 @@ fn main_only_installs_the_panic_hook_and_mounts() {
             "}"
         ]
     );
+}
+
+#[test]
+fn no_import_cycle_between_files() {
+    for (name, source) in [
+        ("skewcheck-core", CrateSource::new(core_src(), "lib.rs")),
+        ("skewcheck", CrateSource::new(app_src(), "lib.rs")),
+    ] {
+        let cycles = import_cycles(&source);
+        assert!(
+            cycles.is_empty(),
+            "{name}: files that import each other:\n{}",
+            cycles
+                .iter()
+                .map(|cycle| cycle.join(" → "))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+}
+
+/// Tests and data tables may run long; code may not.
+fn is_exempt(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .unwrap_or("");
+    name == "tests.rs"
+        || name.ends_with("_tests.rs")
+        || path.components().any(|part| part.as_os_str() == "tests")
+        || name == "samples.rs"
+        || name == "catalogue.rs"
+        || name == "steps.rs"
+}
+
+#[test]
+fn no_source_file_over_400_lines() {
+    let long: Vec<String> = rust_files(&app_src())
+        .into_iter()
+        .chain(rust_files(&core_src()))
+        .filter(|path| !is_exempt(path))
+        .filter_map(|path| {
+            let lines = fs::read_to_string(&path).expect("readable").lines().count();
+            (lines > MAX_LINES).then(|| format!("{}: {lines} lines", path.display()))
+        })
+        .collect();
+    assert!(
+        long.is_empty(),
+        "files over {MAX_LINES} lines:\n{}",
+        long.join("\n")
+    );
+}
+
+#[test]
+fn the_cycle_check_finds_a_planted_cycle() {
+    let dir = std::env::temp_dir().join(format!("skewcheck-cycle-{}", std::process::id()));
+    fs::create_dir_all(dir.join("a")).expect("temp dir");
+    fs::write(dir.join("lib.rs"), "mod a;\nmod b;\n").expect("write");
+    fs::write(dir.join("a.rs"), "mod c;\nuse crate::b::Thing;\n").expect("write");
+    fs::write(dir.join("a/c.rs"), "pub struct Leaf;\n").expect("write");
+    fs::write(
+        dir.join("b.rs"),
+        "use crate::{a::{self, c::Leaf}};\npub struct Thing;\n",
+    )
+    .expect("write");
+    let cycles = import_cycles(&CrateSource::new(dir.clone(), "lib.rs"));
+    fs::remove_dir_all(&dir).expect("clean up");
+    assert_eq!(cycles.len(), 1, "{cycles:?}");
+    assert_eq!(cycles[0], ["a.rs", "b.rs", "a.rs"]);
 }

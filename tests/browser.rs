@@ -9,7 +9,7 @@ use leptos::prelude::Owner;
 use skewcheck::browser::{
     BrowserClock, local_time_text, on_becoming_visible, page_address, page_is_visible, resolve_url,
 };
-use skewcheck::engine::clock::DeviceClock;
+use skewcheck_core::clock::DeviceClock;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};

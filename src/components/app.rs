@@ -4,22 +4,22 @@ use super::{
 };
 use crate::browser::{
     BrowserClock, device_facts, on_becoming_visible, page_address, page_fragment, page_is_visible,
-    set_document_title,
+    resolve_url, set_document_title,
 };
-use crate::engine::address::page_base;
-use crate::engine::clock::DeviceClock;
-use crate::engine::drift::Drift;
-use crate::engine::live::{LiveMonitor, Reason, RunTicket};
-use crate::engine::platform::{DeviceHints, detect, user_agent_summary};
-use crate::engine::report::{decode_fragment, is_report_fragment};
-use crate::engine::site_config::SiteFile;
-use crate::engine::verdict::{AMAZON_S3, Service};
-use crate::measure::{self, CrossCheckOutcome, Failure, Phase, Setup};
 use crate::net::BrowserNetwork;
 use crate::site;
 use leptos::leptos_dom::helpers::set_interval_with_handle;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use skewcheck_core::address::page_base;
+use skewcheck_core::clock::DeviceClock;
+use skewcheck_core::drift::Drift;
+use skewcheck_core::live::{LiveMonitor, Reason, RunTicket};
+use skewcheck_core::measure::{self, CrossCheckOutcome, Failure, Phase, Setup};
+use skewcheck_core::platform::{DeviceHints, detect, user_agent_summary};
+use skewcheck_core::report::{decode_fragment, is_report_fragment};
+use skewcheck_core::site_config::SiteFile;
+use skewcheck_core::verdict::{AMAZON_S3, Service};
 use std::time::Duration;
 
 /// The sections below the verdict appear with the first result, or after this long.
@@ -262,10 +262,12 @@ fn LiveCheck(
             message: "This page cannot read its own address.".to_owned(),
             advice: "Open the link in a normal browser tab.".to_owned(),
         })
-        .and_then(measure::setup_from);
+        .and_then(|page| measure::setup_from(page, &resolve_url));
     // A time source named by the link waits for `allowed_endpoints`; the page's own origin
     // is measured at once, while `skewcheck.json` is on its way.
-    let early_start = !page.as_ref().is_some_and(site::link_names_endpoint);
+    let early_start = !page
+        .as_ref()
+        .is_some_and(skewcheck_core::site::link_names_endpoint);
     // One page shows one service for its whole life (set before its first verdict shows).
     let service = StoredValue::new(
         setup
@@ -288,7 +290,7 @@ fn LiveCheck(
     match page {
         Some(page) => spawn_local(async move {
             let file = site::load(&page).await;
-            let merged = site::setup_with(&page, &file.config);
+            let merged = skewcheck_core::site::setup_with(&page, &file.config, &resolve_url);
             if let Some(title) = &file.config.title {
                 set_document_title(title);
             }

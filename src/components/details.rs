@@ -1,7 +1,7 @@
-use crate::engine::drift::Drift;
-use crate::engine::humanize::{duration_words, signed_fixed_point};
-use crate::measure::Phase;
 use leptos::prelude::*;
+use skewcheck_core::drift::Drift;
+use skewcheck_core::humanize::{duration_words, signed_fixed_point};
+use skewcheck_core::measure::Phase;
 
 /// The numbers behind the verdict, for the support person.
 #[component]

@@ -1,5 +1,5 @@
-use crate::engine::platform::Platform;
 use leptos::prelude::*;
+use skewcheck_core::platform::Platform;
 
 /// Exact steps to turn on automatic date and time on the device in hand, with the other
 /// platforms one tap away. With a time-zone hint, the time-zone steps come first.

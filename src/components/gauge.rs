@@ -1,7 +1,7 @@
-use crate::engine::humanize::{duration_words, fixed_point, tolerance_words};
-use crate::engine::sample::OffsetInterval;
-use crate::engine::verdict::Service;
 use leptos::prelude::*;
+use skewcheck_core::humanize::{duration_words, fixed_point, tolerance_words};
+use skewcheck_core::sample::OffsetInterval;
+use skewcheck_core::verdict::Service;
 
 /// Drawing width in SVG units; the picture scales to its container.
 const WIDTH: f64 = 320.0;

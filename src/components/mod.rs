@@ -1,5 +1,5 @@
 //! Small components that only render state; all decisions are made in [`crate::engine`]
-//! and [`crate::measure`].
+//! and [`skewcheck_core::measure`].
 
 mod app;
 mod clocks;

@@ -2,11 +2,11 @@
 //! page (the engine's [`decode`]); nothing is sent anywhere.
 
 use super::verdict_badge;
-use crate::engine::pasted::{
+use leptos::prelude::*;
+use skewcheck_core::pasted::{
     Bound, Diagnosis, FIX_INTRO, Form, LOOKS_FOR, ReferenceNow, TRANSIT_ALLOWANCE_MS, Undecoded,
     decode,
 };
-use leptos::prelude::*;
 
 /// The paste and what it decoded to, owned by the page (provided as context) so both
 /// outlive a redraw of the section, and shared with the report ([`super::ReportShare`]

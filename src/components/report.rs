@@ -3,14 +3,14 @@ use super::qr::PermalinkQr;
 use super::support::copy_to_clipboard;
 use super::verdict_badge;
 use crate::browser::{can_share, share};
-use crate::engine::humanize::duration_words;
-use crate::engine::report::{Finding, Report, ServiceVerdict, encode_compact};
-use crate::engine::verdict::Verdict;
 use leptos::prelude::*;
+use skewcheck_core::humanize::duration_words;
+use skewcheck_core::report::{Finding, Report, ServiceVerdict, encode_compact};
+use skewcheck_core::verdict::Verdict;
 
 /// The permalink of a report: the page without query or fragment, plus the report fragment.
 pub fn permalink(page_url: &str, report: &Report) -> String {
-    let base = crate::engine::address::page_base(page_url);
+    let base = skewcheck_core::address::page_base(page_url);
     format!("{base}#{}", encode_compact(report))
 }
 
@@ -93,8 +93,8 @@ pub fn PastReport(
         _ => verdict_badge(verdict),
     };
     let summary = primary.map(|line| past_line(&line, finding));
-    let check_here = crate::engine::address::page_base(&page_url).to_owned();
-    let age = crate::engine::clock::DeviceClock::wall_ms(&crate::browser::BrowserClock)
+    let check_here = skewcheck_core::address::page_base(&page_url).to_owned();
+    let age = skewcheck_core::clock::DeviceClock::wall_ms(&crate::browser::BrowserClock)
         - report.measured_at_ms;
     let text = report.to_text();
     let Report {

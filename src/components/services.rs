@@ -1,6 +1,6 @@
-use crate::engine::humanize::{ServiceResult, listed_services};
-use crate::engine::verdict::{Service, Verdict};
 use leptos::prelude::*;
+use skewcheck_core::humanize::{ServiceResult, listed_services};
+use skewcheck_core::verdict::{Service, Verdict};
 
 /// Short word and glyph for a verdict: colour is never the only signal.
 pub fn verdict_badge(verdict: Verdict) -> (&'static str, &'static str) {

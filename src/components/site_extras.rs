@@ -1,9 +1,9 @@
 //! What the deployment's `skewcheck.json` adds to the page: the support e-mail link, and
 //! notices for the page's owner when the file has problems.
 
-use crate::engine::report::Report;
-use crate::engine::site_config::SiteFile;
 use leptos::prelude::*;
+use skewcheck_core::report::Report;
+use skewcheck_core::site_config::SiteFile;
 
 /// "Email this result to Acme support", once there is a result, when the file names support;
 /// and the file's problems, for whoever deployed the page.

@@ -1,6 +1,6 @@
-use crate::engine::support::{LinkOptions, ServerCommands, build_link, server_commands};
-use crate::engine::verdict::SERVICES;
 use leptos::prelude::*;
+use skewcheck_core::support::{LinkOptions, ServerCommands, build_link, server_commands};
+use skewcheck_core::verdict::SERVICES;
 
 /// Copies `text` to the clipboard, reporting the outcome through `status`.
 pub fn copy_to_clipboard(text: String, status: RwSignal<String>) {

@@ -1,9 +1,9 @@
 use super::Gauge;
-use crate::engine::drift::Drift;
-use crate::engine::humanize::{drift_sentence, duration_words, fixed_point};
-use crate::engine::verdict::{Service, Verdict};
-use crate::measure::Phase;
 use leptos::prelude::*;
+use skewcheck_core::drift::Drift;
+use skewcheck_core::humanize::{drift_sentence, duration_words, fixed_point};
+use skewcheck_core::measure::Phase;
+use skewcheck_core::verdict::{Service, Verdict};
 
 /// The big answer, carrying the DOM contract that tests and support tools read.
 #[component]

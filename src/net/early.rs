@@ -3,9 +3,9 @@
 //! whether the readings make sense is the engine's decision ([`EarlyReadings::timing`]).
 //! Likewise `window.__skewcheckSiteConfig`: what the script read of `skewcheck.json`.
 
-use crate::engine::sample::{EARLY_MAX_HEADERS, EarlyReadings};
-use crate::engine::site_config::EarlyFileReadings;
 use js_sys::{Array, Promise, Reflect};
+use skewcheck_core::sample::{EARLY_MAX_HEADERS, EarlyReadings};
+use skewcheck_core::site_config::EarlyFileReadings;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 

@@ -1,0 +1,386 @@
+//! Drives the engine's [`Collector`] with requests: waits as it asks, samples through a
+//! [`Transport`], and turns its state into [`Phase`]s — the early verdict, the refinement,
+//! the cross-check with a second witness, and failures.
+
+use super::early::early_observation;
+use super::probes::{WITNESS_PLAN, measure_quietly, record, take_next, take_volley};
+use super::witness::compare_with_witnesses;
+use super::{CrossCheck, CrossCheckOutcome, Failure, Heard, Measurement, Phase, Setup};
+use crate::address::{Origin, host_words};
+use crate::clock::DeviceClock;
+use crate::estimate::Estimate;
+use crate::fetch::{Ask, FetchError};
+use crate::humanize::{ServiceResult, disagreement_explanation, explain, service_results};
+use crate::live::{ChangeSeen, RunOutcome, clock_change_notice};
+use crate::plan::{CacheSeen, CollectError, Collector, DEFAULT_PLAN, PAGE_PLAN, Recorded, Step};
+use crate::sample::{EarlyReadings, Observation};
+use crate::source::{ReadingOrigin, cache_sentence};
+use crate::timezone::zone_hint;
+use crate::verdict::{Verdict, assess};
+use std::future::Future;
+
+/// How a measurement reaches its time sources: the browser's network in the page
+/// ([`crate::fetch::BrowserNetwork`]), a simulated one in tests.
+pub trait Transport {
+    /// Asks `url` for the time once, timing the request on the device clock. `nonce` makes
+    /// the address unique so no cache can answer.
+    fn sample(
+        &self,
+        url: &str,
+        ask: Ask,
+        nonce: u64,
+    ) -> impl Future<Output = Result<Observation, FetchError>>;
+
+    /// Waits `ms` milliseconds.
+    fn sleep(&self, ms: u32) -> impl Future<Output = ()>;
+
+    /// A number that differs on every call, for cache-busting queries.
+    fn nonce(&self) -> u64;
+
+    /// The raw readings of the page's early time request, once per page: `None` when there
+    /// was none or it was already handed out.
+    fn early_readings(&self) -> impl Future<Output = Option<EarlyReadings>> {
+        std::future::ready(None)
+    }
+}
+
+/// Runs one measurement on `clock` and `transport`, reporting every change of phase
+/// through `report`. `notice` is shown with it from the start (e.g. why it started).
+pub async fn run(
+    setup: &Setup,
+    notice: Option<String>,
+    clock: &impl DeviceClock,
+    transport: &impl Transport,
+    report: impl Fn(Phase),
+) -> RunOutcome {
+    let mut driver = Driver {
+        setup,
+        clock,
+        transport,
+        notice,
+        origin: None,
+        verdict_shown: false,
+        clock_changed: false,
+        cache: None,
+        failure_shown: false,
+    };
+    let mut collector = Collector::<FetchError>::new(PAGE_PLAN);
+    let started_ms = clock.monotonic_ms();
+    if let Some(observation) = early_observation(setup, clock, transport).await {
+        let taken = record(&mut collector, Ok(observation));
+        driver.after(taken, &collector, &report);
+    }
+    loop {
+        let (url, ask) = (setup.source_url.as_str(), setup.ask);
+        match collector.next_step(clock) {
+            Step::Finish => break,
+            Step::Request { delay_ms } => {
+                if out_of_time(clock, started_ms, delay_ms) && collector.current_estimate().is_err()
+                {
+                    break;
+                }
+                let taken = take_next(transport, &mut collector, url, ask, delay_ms).await;
+                driver.after(taken, &collector, &report);
+            }
+            Step::Volley(volley) => {
+                take_volley(
+                    clock,
+                    transport,
+                    &mut collector,
+                    url,
+                    ask,
+                    volley,
+                    |taken, collector| {
+                        driver.after(taken, collector, &report);
+                    },
+                )
+                .await;
+            }
+        }
+    }
+    let last = driver.finish(collector).await;
+    let outcome = RunOutcome {
+        interval: last.measurement().map(|m| m.estimate.interval),
+        clock_changed: driver.clock_changed,
+    };
+    report(last);
+    outcome
+}
+
+/// One measurement's state beside its collector.
+struct Driver<'a, C, T> {
+    setup: &'a Setup,
+    clock: &'a C,
+    transport: &'a T,
+    notice: Option<String>,
+    /// Where the last answer's time came from.
+    origin: Option<ReadingOrigin>,
+    verdict_shown: bool,
+    clock_changed: bool,
+    /// A cache between the page and its source, once one answered.
+    cache: Option<CacheSeen>,
+    /// Whether the notice is about a failed attempt.
+    failure_shown: bool,
+}
+
+impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
+    /// Takes note of one request's outcome and reports the phase it leads to.
+    fn after(
+        &mut self,
+        taken: Result<(Recorded, ReadingOrigin), String>,
+        collector: &Collector<FetchError>,
+        report: &impl Fn(Phase),
+    ) {
+        match taken {
+            Ok((recorded, origin)) => self.note(&recorded, origin),
+            Err(why) => self.note_failure(collector.progress().requests, &why),
+        }
+        self.cache = collector.cache_seen().cloned();
+        report(self.progress(collector));
+    }
+
+    /// Takes note of what happened to an answer.
+    fn note(&mut self, recorded: &Recorded, origin: ReadingOrigin) {
+        self.origin = Some(origin);
+        if std::mem::take(&mut self.failure_shown) {
+            // An answer came after all: the failed attempt is history.
+            self.notice = None;
+        }
+        match recorded {
+            Recorded::ClockChanged { jump_ms } => {
+                self.clock_changed = true;
+                self.verdict_shown = false;
+                self.notice = Some(clock_change_notice(*jump_ms, ChangeSeen::DuringMeasurement));
+            }
+            Recorded::Stale(evidence) => {
+                self.notice = Some(format!(
+                    "Ignored answers from a frozen copy in the web host's cache ({evidence})."
+                ));
+            }
+            Recorded::Kept | Recorded::Cached(_) | Recorded::Dropped => {}
+        }
+    }
+
+    /// Shows which attempt failed and that another follows, while there is no verdict.
+    fn note_failure(&mut self, attempt: usize, why: &str) {
+        self.notice = Some(format!("Attempt {attempt} failed ({why}); trying again…"));
+        self.failure_shown = true;
+    }
+
+    /// The phase while requests are under way. The verdict shows as soon as refining cannot
+    /// change it, then stays up to date — unless a witness might still contradict it: a
+    /// second endpoint not yet measured, or the endpoint's own Date header already
+    /// disagreeing.
+    fn progress(&mut self, collector: &Collector<FetchError>) -> Phase {
+        let witness_pending =
+            self.setup.cross_check_url.is_some() || self.setup.origin_witness_url.is_some();
+        let header_disagrees = || {
+            let primary = collector.current_estimate().ok()?;
+            let header = collector.date_header_estimate()?;
+            Some(primary.interval.gap_to(&header.interval) > 0.0)
+        };
+        let early = collector
+            .current_estimate()
+            .ok()
+            // A no-majority estimate is a hull that later samples may still widen: its
+            // verdict could flip, so none is shown until a majority agrees again.
+            .filter(|estimate| estimate.consistent)
+            .filter(|_| !witness_pending && header_disagrees() != Some(true))
+            .map(|estimate| self.conclude(estimate, None, collector.requests_total()));
+        match early {
+            Some(measurement)
+                if self.verdict_shown || is_settled(measurement.assessment.verdict) =>
+            {
+                self.verdict_shown = true;
+                Phase::Provisional(measurement)
+            }
+            _ => Phase::Measuring {
+                progress: collector.progress(),
+                notice: self.notice.clone(),
+            },
+        }
+    }
+
+    /// The final phase: the estimate, cross-checked with the endpoint's own Date header or
+    /// the second endpoint the link names, and with the page's own origin when the time
+    /// source is elsewhere; or why there is none.
+    async fn finish(&self, collector: Collector<FetchError>) -> Phase {
+        let requests = collector.requests_total();
+        let header_estimate = collector.date_header_estimate();
+        let estimate = match collector.finish() {
+            Ok(estimate) => estimate,
+            Err(error) => return Phase::Failed(collect_failure(error)),
+        };
+        let source = Origin::of(&self.setup.source_url);
+        let mut heard = Vec::new();
+        if let Some(url) = &self.setup.cross_check_url {
+            let same_site =
+                matches!((&source, Origin::of(url)), (Some(a), Some(b)) if a.same_site(&b));
+            heard.push(Heard {
+                who: url.clone(),
+                estimate: measure_quietly(self.clock, self.transport, url, Ask::Body, DEFAULT_PLAN)
+                    .await,
+                same_site,
+            });
+        } else if let Some(header) =
+            header_estimate.filter(|_| matches!(self.origin, Some(ReadingOrigin::Body(_))))
+        {
+            heard.push(Heard {
+                who: "the endpoint's own Date header".to_owned(),
+                estimate: Ok(header),
+                same_site: false,
+            });
+        }
+        if let Some(page) = &self.setup.origin_witness_url {
+            heard.push(Heard {
+                who: format!(
+                    "the Date header of this page's own server ({})",
+                    host_words(page)
+                ),
+                estimate: measure_quietly(
+                    self.clock,
+                    self.transport,
+                    page,
+                    Ask::DateHeader,
+                    WITNESS_PLAN,
+                )
+                .await,
+                same_site: false,
+            });
+        }
+        let (estimate, cross_check) =
+            compare_with_witnesses(estimate, heard, &host_words(&self.setup.source_url));
+        Phase::Settled(self.conclude(estimate, cross_check, requests))
+    }
+
+    fn conclude(
+        &self,
+        estimate: Estimate,
+        cross_check: Option<CrossCheck>,
+        requests: usize,
+    ) -> Box<Measurement> {
+        Conclusion {
+            setup: self.setup,
+            estimate,
+            origin: self.origin,
+            cross_check,
+            requests,
+            notice: self.notice.clone(),
+            cache: self
+                .cache
+                .as_ref()
+                .map(|seen| cache_sentence(&seen.evidence, seen.frozen)),
+            device_time_ms: self.clock.wall_ms(),
+        }
+        .into_measurement()
+    }
+}
+
+/// Everything a [`Measurement`] is made from.
+struct Conclusion<'a> {
+    setup: &'a Setup,
+    estimate: Estimate,
+    origin: Option<ReadingOrigin>,
+    cross_check: Option<CrossCheck>,
+    requests: usize,
+    notice: Option<String>,
+    cache: Option<String>,
+    device_time_ms: f64,
+}
+
+/// A time-zone mistake is named only when the interval points at one quarter hour.
+const ZONE_HINT_MAX_UNCERTAINTY_MS: f64 = 7.0 * 60_000.0;
+
+impl Conclusion<'_> {
+    fn into_measurement(self) -> Box<Measurement> {
+        let service = &self.setup.config.service;
+        let interval = self.estimate.interval;
+        let mut assessment = assess(service, Some(interval));
+        let how = self
+            .origin
+            .map_or_else(|| "the time source".to_owned(), |origin| origin.describe());
+        let disagree = self
+            .cross_check
+            .as_ref()
+            .is_some_and(|check| check.outcome() == CrossCheckOutcome::Disagree);
+        // Sources that cannot both be right decide nothing on either's strength alone.
+        let mut explanation = if disagree {
+            assessment.verdict = Verdict::Warning;
+            disagreement_explanation(service, &self.estimate)
+        } else {
+            explain(service, &self.estimate, &assessment)
+        };
+        if let Some(check) = &self.cross_check {
+            explanation.sentences.push(check.sentence.clone());
+        }
+        Box::new(Measurement {
+            explanation,
+            estimate: self.estimate,
+            assessment,
+            source: format!("{how} of {}", self.setup.source_url),
+            compared_with: host_words(&self.setup.source_url),
+            requests: self.requests,
+            cross_check: self.cross_check,
+            notice: self.notice,
+            services: service_results(service, interval)
+                .into_iter()
+                .map(|result| if disagree { undecided(result) } else { result })
+                .collect(),
+            zone_hint: zone_hint(&interval).filter(|_| {
+                !disagree && self.estimate.uncertainty_ms() < ZONE_HINT_MAX_UNCERTAINTY_MS
+            }),
+            cache: self.cache,
+            device_time_ms: self.device_time_ms,
+        })
+    }
+}
+
+/// A service's result when the time sources disagree: like the main verdict, neither `ok`
+/// nor `rejected` on the strength of one source.
+fn undecided(result: ServiceResult) -> ServiceResult {
+    match result.verdict {
+        Verdict::Ok | Verdict::Rejected => ServiceResult {
+            verdict: Verdict::Warning,
+            line: "not decided: the time sources disagree".to_owned(),
+            ..result
+        },
+        Verdict::Warning | Verdict::Unknown => result,
+    }
+}
+
+/// A measurement that has no answer yet gives up rather than start a request that could
+/// end after this long: the page says why within 15 s.
+const NO_ANSWER_DEADLINE_MS: f64 = 14_000.0;
+
+/// Whether a request started after `delay_ms` could end past [`NO_ANSWER_DEADLINE_MS`].
+fn out_of_time(clock: &impl DeviceClock, started_ms: f64, delay_ms: u32) -> bool {
+    let ends_by = clock.monotonic_ms() - started_ms
+        + f64::from(delay_ms)
+        + f64::from(crate::fetch::REQUEST_TIMEOUT_MS);
+    ends_by > NO_ANSWER_DEADLINE_MS
+}
+
+/// Why a measurement has no result, for the page.
+fn collect_failure(error: CollectError<FetchError>) -> Failure {
+    match error {
+        CollectError::Requests(error) => Failure::from_fetch(&error),
+        CollectError::ClockUnstable => Failure {
+            message: "This device's clock kept changing while skewcheck measured it.".to_owned(),
+            advice: "Leave the date and time settings alone for a moment, then press “Check again”."
+                .to_owned(),
+        },
+        CollectError::OnlyCached(evidence) => Failure {
+            message: format!(
+                "Every answer came from a frozen copy in the web host's cache ({evidence}), so none shows the current time."
+            ),
+            advice: "Whoever runs this page: exclude this page (or the time endpoint) from caching, or include the query string in the cache key; “Cache-Control: no-store” on it also works."
+                .to_owned(),
+        },
+    }
+}
+
+/// A verdict that more samples cannot change: they only narrow the interval, and a narrower
+/// interval inside (or wholly beyond) the limits stays so. `Warning` may still resolve.
+fn is_settled(verdict: Verdict) -> bool {
+    matches!(verdict, Verdict::Ok | Verdict::Rejected)
+}

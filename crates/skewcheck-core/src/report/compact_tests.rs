@@ -1,0 +1,160 @@
+//! The compact permalink: round trips, the length budget, old links, hostile fields.
+
+use super::*;
+use crate::humanize::service_results;
+use crate::platform::Platform;
+use crate::sample::OffsetInterval;
+use crate::verdict::{Service, service_by_id};
+
+/// The page a technician's client typically opens.
+const TYPICAL_PAGE: &str = "https://support.example.com/clock/";
+
+/// The longest permalink a typical result may have, so that its QR code stays small.
+const PERMALINK_BUDGET_CHARS: usize = 400;
+
+/// A report as the measuring page writes it: every service's verdict, name and line.
+fn measured(primary: &Service, offset_ms: i64, uncertainty_ms: u64) -> Report {
+    let measured_at_ms = 1_795_701_807_123.0;
+    let interval = OffsetInterval::around(offset_ms as f64, uncertainty_ms as f64);
+    Report {
+        measured_at_ms,
+        device_time_ms: measured_at_ms + offset_ms as f64,
+        offset_ms,
+        uncertainty_ms,
+        source: format!("the HTTP Date header (1 s resolution) of {TYPICAL_PAGE}time"),
+        device: "iPad (iPadOS 17.4), Safari 17.4".to_owned(),
+        platform: Platform::IPadOs,
+        reference: Some("T-1234".to_owned()),
+        verdicts: service_results(primary, interval)
+            .into_iter()
+            .map(ServiceVerdict::from)
+            .collect(),
+    }
+}
+
+fn s3() -> Service {
+    service_by_id("s3")
+        .cloned()
+        .expect("S3 is in the catalogue")
+}
+
+#[test]
+fn a_typical_permalink_fits_the_budget_and_is_mostly_qr_alphanumeric() {
+    let report = measured(&s3(), 16 * 60_000 + 312, 420);
+    let compact = format!("{TYPICAL_PAGE}#{}", encode_compact(&report));
+    let old = format!(
+        "{TYPICAL_PAGE}#{}",
+        encode_fragment(&report.without_details())
+    );
+    assert!(
+        compact.len() <= PERMALINK_BUDGET_CHARS,
+        "{} chars: {compact}",
+        compact.len()
+    );
+    assert!(compact.len() * 5 < old.len(), "{compact} vs {old}");
+    let fragment = compact.split_once('#').map(|(_, f)| f).unwrap_or_default();
+    assert!(
+        fragment
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || "$%*+-./:".contains(c)),
+        "{fragment}"
+    );
+}
+
+#[test]
+fn the_compact_payload_round_trips_what_was_measured() {
+    let kerberos = service_by_id("kerberos")
+        .cloned()
+        .expect("in the catalogue");
+    for (primary, offset, uncertainty) in [
+        (s3(), 16 * 60_000 + 312, 420),
+        (s3(), -1_795_708_325_002, 3),
+        (kerberos.with_limit(600_000), -61_000, 0),
+        (Service::custom(Some("Backup NAS/2 ü"), 90_000), 5, 1_000),
+        (Service::custom(None, 90_000), 5, 1_000),
+    ] {
+        let report = measured(&primary, offset, uncertainty);
+        let fragment = encode_compact(&report);
+        let decoded = decode_fragment(&format!("#{fragment}")).unwrap();
+        assert_eq!(decoded.measured_at_ms, report.measured_at_ms.round());
+        assert_eq!(decoded.device_time_ms, report.device_time_ms.round());
+        assert_eq!(decoded.offset_ms, report.offset_ms);
+        assert_eq!(decoded.uncertainty_ms, report.uncertainty_ms);
+        assert_eq!(decoded.platform, report.platform);
+        assert_eq!(decoded.reference, report.reference);
+        assert_eq!(decoded.device, "iPad");
+        assert_eq!(
+            decoded.source,
+            "the HTTP Date header (1 s resolution) of support.example.com"
+        );
+        // Every service, name, verdict and line is rebuilt exactly as the page wrote it.
+        assert_eq!(decoded.verdicts, report.verdicts, "{fragment}");
+        assert_eq!(
+            decoded.clone().with_recomputed_details().verdicts,
+            report.clone().with_recomputed_details().verdicts
+        );
+        assert_eq!(encode_compact(&decoded), fragment);
+    }
+}
+
+#[test]
+fn references_and_hosts_keep_their_characters() {
+    let mut report = measured(&s3(), 1, 1);
+    report.reference = Some("case 5/a%b “x”".to_owned());
+    report.source = "epoch milliseconds in the body of http://[::1]:8080/now".to_owned();
+    let decoded = decode_fragment(&encode_compact(&report)).unwrap();
+    assert_eq!(decoded.reference, report.reference);
+    assert_eq!(
+        decoded.source,
+        "epoch milliseconds in the body of [::1]:8080"
+    );
+    report.reference = None;
+    report.source = "something else".to_owned();
+    let decoded = decode_fragment(&encode_compact(&report)).unwrap();
+    assert_eq!(decoded.reference, None);
+    assert_eq!(decoded.source, "the time source");
+}
+
+#[test]
+fn old_permalinks_still_open() {
+    let report = measured(&s3(), 16 * 60_000, 420);
+    let old = encode_fragment(&report.without_details());
+    assert!(old.starts_with("report="));
+    assert!(is_report_fragment(&format!("#{old}")));
+    assert!(is_report_fragment(&encode_compact(&report)));
+    assert!(!is_report_fragment("#section-2"));
+    let decoded = decode_fragment(&old).unwrap().with_recomputed_details();
+    assert_eq!(decoded.offset_ms, report.offset_ms);
+    assert_eq!(decoded.device, report.device);
+    assert_eq!(decoded, report.with_recomputed_details());
+}
+
+#[test]
+fn edited_or_broken_compact_fields_are_refused() {
+    let good = encode_compact(&measured(&s3(), 16 * 60_000, 420));
+    let fields: Vec<&str> = good
+        .strip_prefix(COMPACT_PREFIX)
+        .unwrap()
+        .split('/')
+        .collect();
+    let with = |index: usize, value: &str| {
+        let mut edited = fields.clone();
+        edited[index] = value;
+        format!("{COMPACT_PREFIX}{}", edited.join("/"))
+    };
+    for (fragment, why) in [
+        (with(2, "0"), "an edited offset"),
+        (with(0, "ZZZZZZZZZZZZZZZZZ"), "a number beyond i64"),
+        (with(0, "+1"), "a sign no version writes"),
+        (with(3, "-1"), "a negative uncertainty"),
+        (with(4, "PALMOS"), "an unknown platform"),
+        (with(5, "FTP"), "an unknown service"),
+        (with(6, "Q"), "an unknown source kind"),
+        (with(8, "%E2%80"), "text that is not UTF-8"),
+        (with(8, "%G1"), "a % without hex digits"),
+        (format!("{good}/X/Y"), "too many fields"),
+        (COMPACT_PREFIX.to_owned(), "nothing at all"),
+    ] {
+        assert!(decode_fragment(&fragment).is_err(), "{why}: {fragment}");
+    }
+}

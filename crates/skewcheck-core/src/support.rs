@@ -1,0 +1,190 @@
+//! Tools for the support person: links that configure the page, and commands that check a
+//! server's clock the same way the page checks a device.
+
+/// What a support person can put in a link.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LinkOptions {
+    /// Ticket reference (`ref`).
+    pub reference: String,
+    /// Service id (`service`); empty for the default.
+    pub service: String,
+    /// Tolerance in seconds (`limit`); empty for the service's own.
+    pub limit_seconds: String,
+    /// Name of the user's own service (`service_name`).
+    pub service_name: String,
+    /// Time endpoint (`endpoint`); empty for the page's own `Date` header.
+    pub endpoint: String,
+}
+
+/// The link for `options`, on the page at `page_url` (its query and fragment are dropped).
+/// Empty options are left out, so the default link is just the page.
+pub fn build_link(page_url: &str, options: &LinkOptions) -> String {
+    let base = super::address::page_base(page_url);
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    let service = if options.service == "s3" {
+        ""
+    } else {
+        options.service.as_str()
+    };
+    for (key, value) in [
+        ("ref", options.reference.as_str()),
+        ("service", service),
+        ("limit", options.limit_seconds.as_str()),
+        ("service_name", options.service_name.as_str()),
+        ("endpoint", options.endpoint.as_str()),
+    ] {
+        let value = value.trim();
+        if !value.is_empty() {
+            query.append_pair(key, value);
+        }
+    }
+    let query = query.finish();
+    if query.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}?{query}")
+    }
+}
+
+/// Copy-paste commands that compare a server's clock with `reference_url`'s `Date` header
+/// and switch on network time there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServerCommands {
+    /// Linux shell (GNU date).
+    pub linux: String,
+    /// macOS shell (BSD date).
+    pub macos: String,
+    /// Windows PowerShell.
+    pub powershell: String,
+    /// Linux: turn on NTP sync (systemd).
+    pub linux_ntp: String,
+    /// macOS: turn on network time.
+    pub macos_ntp: String,
+    /// Windows: turn on and force a sync (as Administrator).
+    pub windows_ntp: String,
+}
+
+/// The commands for a reference address. The address is made safe inside quotes by
+/// percent-encoding every character a shell or PowerShell would interpret.
+pub fn server_commands(reference_url: &str) -> ServerCommands {
+    let url = quote_safe(reference_url);
+    let report = "(positive = this machine is fast)";
+    let header = format!(
+        "d=$(curl -sI '{url}' | tr -d '\\r' | sed -n 's/^[Dd]ate: //p'); echo \"server: $d\""
+    );
+    ServerCommands {
+        linux: format!("{header}; echo \"offset: $(( $(date -u +%s) - $(date -u -d \"$d\" +%s) )) s {report}\""),
+        macos: format!(
+            "{header}; echo \"offset: $(( $(date -u +%s) - $(date -j -u -f '%a, %d %b %Y %T GMT' \"$d\" +%s) )) s {report}\""
+        ),
+        powershell: format!(
+            "$r = Invoke-WebRequest -Uri '{url}' -Method Head -UseBasicParsing; $server = [DateTimeOffset]::Parse(\"$($r.Headers['Date'])\"); \"offset: {{0:N1}} s {report}\" -f ([DateTimeOffset]::UtcNow - $server).TotalSeconds"
+        ),
+        linux_ntp: "sudo timedatectl set-ntp true && timedatectl status".to_owned(),
+        macos_ntp: "sudo systemsetup -setusingnetworktime on && sudo sntp -sS time.apple.com".to_owned(),
+        windows_ntp: "Set-Service w32time -StartupType Automatic; Start-Service w32time; w32tm /config /syncfromflags:manual /manualpeerlist:\"time.windows.com,0x8\" /update; w32tm /resync /force".to_owned(),
+    }
+}
+
+/// Percent-encodes what could end a quoted string or start an expansion in sh or PowerShell.
+fn quote_safe(url: &str) -> String {
+    url.chars()
+        .map(|c| match c {
+            '\'' | '"' | '`' | '$' | '\\' | ' ' | ';' | '&' | '|' | '<' | '>' | '(' | ')' | '{'
+            | '}' => {
+                format!("%{:02X}", c as u32)
+            }
+            c if c.is_control() || !c.is_ascii() => {
+                let mut buffer = [0u8; 4];
+                c.encode_utf8(&mut buffer)
+                    .bytes()
+                    .map(|byte| format!("%{byte:02X}"))
+                    .collect()
+            }
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::parse_query;
+
+    #[test]
+    fn default_link_is_the_bare_page() {
+        assert_eq!(
+            build_link(
+                "https://example.com/tools/clock/?old=1#report=x",
+                &LinkOptions::default()
+            ),
+            "https://example.com/tools/clock/"
+        );
+    }
+
+    #[test]
+    fn links_round_trip_through_the_page_parser() {
+        let options = LinkOptions {
+            reference: "T-1234 / Müller".to_owned(),
+            service: "kerberos".to_owned(),
+            limit_seconds: "600".to_owned(),
+            service_name: String::new(),
+            endpoint: "https://time.example.com/now?fmt=ms&x=1".to_owned(),
+        };
+        let link = build_link("https://example.com/tools/clock/", &options);
+        let query = link.split_once('?').unwrap().1;
+        let config = parse_query(query, true).unwrap();
+        assert_eq!(config.reference.as_deref(), Some("T-1234 / Müller"));
+        assert_eq!(config.service.id, "kerberos");
+        assert_eq!(config.service.tolerance.widest_ms(), 600_000);
+        assert_eq!(
+            config.source,
+            crate::config::SourceChoice::Endpoint(
+                "https://time.example.com/now?fmt=ms&x=1".to_owned()
+            )
+        );
+    }
+
+    #[test]
+    fn s3_is_the_default_and_left_out() {
+        let options = LinkOptions {
+            service: "s3".to_owned(),
+            reference: "A1".to_owned(),
+            ..LinkOptions::default()
+        };
+        assert_eq!(build_link("https://h/", &options), "https://h/?ref=A1");
+    }
+
+    #[test]
+    fn server_commands_carry_the_address_safely() {
+        let commands = server_commands("https://example.com/tools/clock/");
+        assert!(
+            commands
+                .linux
+                .contains("curl -sI 'https://example.com/tools/clock/'")
+        );
+        assert!(commands.linux.contains("date -u -d"));
+        assert!(commands.macos.contains("date -j -u -f"));
+        assert!(
+            commands
+                .powershell
+                .contains("Invoke-WebRequest -Uri 'https://example.com/tools/clock/'")
+        );
+        assert!(commands.linux_ntp.contains("timedatectl set-ntp true"));
+        assert!(commands.windows_ntp.contains("w32tm /resync"));
+
+        let hostile = server_commands("https://h/x'; rm -rf / #$(id)`whoami`\"");
+        for command in [&hostile.linux, &hostile.macos, &hostile.powershell] {
+            let url_part = command
+                .split("-sI '")
+                .nth(1)
+                .or_else(|| command.split("-Uri '").nth(1))
+                .unwrap();
+            let quoted = url_part.split('\'').next().unwrap();
+            for forbidden in ['\'', '"', '`', '$', ';', ' '] {
+                assert!(!quoted.contains(forbidden), "{forbidden} in {quoted}");
+            }
+        }
+        assert!(hostile.linux.contains("%27%3B%20rm"));
+    }
+}
