@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use skewcheck_core::drift::Drift;
-use skewcheck_core::humanize::{duration_words, signed_fixed_point};
+use skewcheck_core::decimal::signed_fixed_point;
+use skewcheck_core::words::duration_words;
 use skewcheck_core::measure::Phase;
 
 /// The numbers behind the verdict, for the support person.

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use skewcheck_core::humanize::{duration_words, fixed_point, tolerance_words};
+use skewcheck_core::decimal::fixed_point;
+use skewcheck_core::words::{duration_words, tolerance_words};
 use skewcheck_core::sample::OffsetInterval;
 use skewcheck_core::verdict::Service;
 

@@ -1,7 +1,7 @@
 //! Words that come from the link, shown as the link's and not as the page's own.
 
 use leptos::prelude::*;
-use skewcheck_core::humanize::ticket_label;
+use skewcheck_core::words::ticket_label;
 
 /// The ticket reference from `?ref=` (or a permalink): `Ticket (from the link): “T-1234”`.
 /// The reference is cleaned when the link is read ([`skewcheck_core::config::parse_query`]).

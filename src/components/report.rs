@@ -4,7 +4,7 @@ use super::support::copy_to_clipboard;
 use super::verdict_badge;
 use crate::browser::{can_share, share};
 use leptos::prelude::*;
-use skewcheck_core::humanize::duration_words;
+use skewcheck_core::words::duration_words;
 use skewcheck_core::report::{Finding, Report, ServiceVerdict, encode_compact};
 use skewcheck_core::verdict::Verdict;
 

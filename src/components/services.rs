@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use skewcheck_core::humanize::{ServiceResult, listed_services};
+use skewcheck_core::words::{ServiceResult, listed_services};
 use skewcheck_core::verdict::{Service, Verdict};
 
 /// Short word and glyph for a verdict: colour is never the only signal.

@@ -1,7 +1,8 @@
 use super::Gauge;
 use leptos::prelude::*;
 use skewcheck_core::drift::Drift;
-use skewcheck_core::humanize::{drift_sentence, duration_words, fixed_point};
+use skewcheck_core::decimal::fixed_point;
+use skewcheck_core::words::{drift_sentence, duration_words};
 use skewcheck_core::measure::Phase;
 use skewcheck_core::verdict::{Service, Verdict};
 

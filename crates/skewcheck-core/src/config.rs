@@ -10,7 +10,7 @@
 //!
 //! Without `endpoint` the page reads the `Date` header of its own origin.
 
-use super::humanize::parse_decimal;
+use crate::decimal::parse_decimal;
 use super::text;
 use super::verdict::{AMAZON_S3, SERVICES, Service, service_by_id};
 

@@ -9,10 +9,10 @@
 pub mod address;
 pub mod clock;
 pub mod config;
+pub mod decimal;
 pub mod drift;
 pub mod estimate;
 pub mod fetch;
-pub mod humanize;
 pub mod limits;
 pub mod live;
 pub mod measure;
@@ -31,3 +31,4 @@ pub mod support;
 pub mod text;
 pub mod timezone;
 pub mod verdict;
+pub mod words;

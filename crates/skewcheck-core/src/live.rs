@@ -8,7 +8,7 @@
 
 use super::clock::ClockSkew;
 use super::drift::{Drift, DriftPoint, estimate_drift};
-use super::humanize::duration_words;
+use crate::words::duration_words;
 use super::sample::OffsetInterval;
 
 /// While the page stays open and visible, measure again this often (live mode).

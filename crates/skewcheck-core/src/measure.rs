@@ -21,7 +21,7 @@ use crate::address::{PageAddress, Resolve, same_origin};
 use crate::config::{Config, SourceChoice, parse_query};
 use crate::estimate::Estimate;
 use crate::fetch::{Ask, FetchError};
-use crate::humanize::{Explanation, ServiceResult};
+use crate::words::{Explanation, ServiceResult};
 use crate::plan::{PAGE_PLAN, Progress};
 use crate::report::{Report, ServiceVerdict};
 use crate::timezone::ZoneHint;

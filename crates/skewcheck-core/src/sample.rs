@@ -25,7 +25,7 @@
 //! the source's resolution.
 
 use super::clock::DeviceClock;
-use super::humanize::fixed_point;
+use crate::decimal::fixed_point;
 use super::source::ReferenceReading;
 
 mod early;

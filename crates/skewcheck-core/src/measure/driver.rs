@@ -10,7 +10,7 @@ use crate::address::{Origin, host_words};
 use crate::clock::DeviceClock;
 use crate::estimate::Estimate;
 use crate::fetch::{Ask, FetchError};
-use crate::humanize::{ServiceResult, disagreement_explanation, explain, service_results};
+use crate::words::{ServiceResult, disagreement_explanation, explain, service_results};
 use crate::live::{ChangeSeen, RunOutcome, clock_change_notice};
 use crate::plan::{CacheSeen, CollectError, Collector, DEFAULT_PLAN, PAGE_PLAN, Recorded, Step};
 use crate::sample::{EarlyReadings, Observation};

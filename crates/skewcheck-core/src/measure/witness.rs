@@ -3,7 +3,7 @@
 
 use super::{CrossCheck, Heard};
 use crate::estimate::Estimate;
-use crate::humanize::{cross_check_sentence, disagreement_sentence};
+use crate::words::{cross_check_sentence, disagreement_sentence};
 
 /// One witness, compared.
 struct Compared {

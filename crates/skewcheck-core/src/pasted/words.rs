@@ -3,7 +3,7 @@
 use super::jwt::Claims;
 use super::scan::Stamp;
 use super::{Bound, Diagnosis, Form, ReferenceNow, catalogue_service};
-use crate::humanize::duration_words;
+use crate::words::duration_words;
 use crate::platform::Platform;
 use crate::report::plain_text::date_time_words;
 use crate::verdict::{Limit, Service, Verdict};

@@ -17,7 +17,7 @@
 
 use super::payload::MAX_SOURCE_CHARS;
 use super::{Report, ReportError, ServiceVerdict};
-use crate::humanize::{ServiceResult, service_results};
+use crate::words::{ServiceResult, service_results};
 use crate::platform::Platform;
 use crate::source::{BodyFormat, EpochUnit, ReadingOrigin};
 use crate::text::clean;

@@ -3,7 +3,7 @@
 use time::OffsetDateTime;
 
 use super::{Finding, Report};
-use crate::humanize::offset_words_with_uncertainty;
+use crate::words::offset_words_with_uncertainty;
 use crate::pasted::Diagnosis;
 use crate::verdict::Verdict;
 

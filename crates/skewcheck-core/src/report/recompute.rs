@@ -2,7 +2,7 @@
 //! here; the verdict words it carries are shown only as what the sender's page said.
 
 use super::{Report, ReportedVerdict, ServiceVerdict};
-use crate::humanize::service_line;
+use crate::words::service_line;
 use crate::sample::OffsetInterval;
 use crate::text::named_by_link;
 use crate::verdict::{CUSTOM_ID, Service, Verdict, assess, service_for_report_id};

@@ -7,7 +7,7 @@
 //! cross-check it) happens in the parent module.
 
 use super::{BodyFormat, EpochUnit, JSON_TIME_KEYS, JsonValueKind};
-use crate::humanize::parse_decimal;
+use crate::decimal::parse_decimal;
 use serde_json::{Map, Value};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;

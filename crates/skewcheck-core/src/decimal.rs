@@ -275,5 +275,4 @@ fn to_f64(value: u128, exponent: i32) -> f64 {
 
 // Compared with core through proptest, which runs natively only.
 #[cfg(all(test, not(target_arch = "wasm32")))]
-#[path = "decimal_tests.rs"]
 mod tests;

@@ -1,7 +1,5 @@
 //! Turning numbers into the words a client reads.
 
-pub mod decimal;
-
 use super::drift::Drift;
 use super::estimate::Estimate;
 use super::sample::OffsetInterval;
@@ -9,7 +7,7 @@ use super::text::quoted;
 use super::verdict::{
     Assessment, Direction, Limit, SERVICES, Service, Symptom, Tolerance, Verdict, assess,
 };
-pub use decimal::{fixed_point, parse_decimal, signed_fixed_point};
+use crate::decimal::{fixed_point, signed_fixed_point};
 
 /// A duration in compact words: `450 ms`, `3.2 s`, `42 s`, `16 min 12 s`, `2 h 5 min`.
 /// The sign is ignored.
