@@ -13,7 +13,7 @@ use gloo_timers::future::TimeoutFuture;
 use js_sys::Reflect;
 use skewcheck_core::clock::DeviceClock;
 use skewcheck_core::fetch::{
-    Ask, FetchError, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS, SITE_CONFIG_TIMEOUT_MS, check_redirect,
+    Ask, FetchError, FetchErrorKind, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS, SITE_CONFIG_TIMEOUT_MS, check_redirect,
     check_status, declares_too_large, read_answer, site_config_from_early, timesync_request_body,
 };
 use skewcheck_core::measure::Transport;
@@ -60,9 +60,9 @@ pub async fn take_sample(
         Ask::Body => Method::GET,
         Ask::Timesync => Method::POST,
     };
-    let controller = AbortController::new().map_err(|error| FetchError::CannotAbort {
+    let controller = AbortController::new().map_err(|error| FetchError::new(url, FetchErrorKind::CannotAbort {
         detail: format!("{error:?}"),
-    })?;
+    }))?;
     let builder = RequestBuilder::new(url)
         .method(method.clone())
         .cache(RequestCache::NoStore)
@@ -73,7 +73,7 @@ pub async fn take_sample(
             .body(timesync_request_body(nonce)),
         Ask::DateHeader | Ask::Body => builder.query([("skewcheck", nonce.to_string())]).build(),
     }
-    .map_err(|_| FetchError::InvalidUrl(url.to_owned()))?;
+    .map_err(|_| FetchError::new(url, FetchErrorKind::InvalidUrl))?;
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let _abort_later = {
         let timed_out = timed_out.clone();
@@ -91,9 +91,7 @@ pub async fn take_sample(
         Ok(response) => response,
         Err(error) if timed_out.get() => {
             drop(error);
-            return Err(FetchError::TimedOut {
-                url: url.to_owned(),
-            });
+            return Err(FetchError::new(url, FetchErrorKind::TimedOut));
         }
         Err(error) => return Err(why_unreachable(url, method, error.to_string()).await),
     };
@@ -113,17 +111,12 @@ pub async fn take_sample(
 /// CORS (a `no-cors` request to the same address gets through), or unreachable.
 async fn why_unreachable(url: &str, method: Method, detail: String) -> FetchError {
     if crate::browser::is_offline() {
-        return FetchError::Offline;
+        return FetchError::new(url, FetchErrorKind::Offline);
     }
     if answers_without_cors(url, method).await {
-        return FetchError::CorsBlocked {
-            url: url.to_owned(),
-        };
+        return FetchError::new(url, FetchErrorKind::CorsBlocked);
     }
-    FetchError::Unreachable {
-        url: url.to_owned(),
-        detail,
-    }
+    FetchError::new(url, FetchErrorKind::Unreachable { detail })
 }
 
 /// How long the CORS probe may take.
@@ -152,13 +145,8 @@ async fn answers_without_cors(url: &str, method: Method) -> bool {
 /// The body as text, refused beyond [`MAX_BODY_BYTES`] without reading it whole: by its
 /// `Content-Length` first, else by counting while it streams.
 async fn read_limited_text(response: &Response, url: &str) -> Result<String, FetchError> {
-    let too_large = || FetchError::TooLarge {
-        url: url.to_owned(),
-    };
-    let unreadable = |detail: String| FetchError::UnreadableBody {
-        url: url.to_owned(),
-        detail,
-    };
+    let too_large = || FetchError::new(url, FetchErrorKind::TooLarge);
+    let unreadable = |detail: String| FetchError::new(url, FetchErrorKind::UnreadableBody { detail });
     if declares_too_large(response.headers().get("content-length").as_deref()) {
         return Err(too_large());
     }
@@ -216,28 +204,22 @@ pub async fn fetch_site_config(url: &str) -> Result<Option<String>, FetchError> 
     {
         return site_config_from_early(url, answer);
     }
-    let controller = AbortController::new().map_err(|error| FetchError::CannotAbort {
+    let controller = AbortController::new().map_err(|error| FetchError::new(url, FetchErrorKind::CannotAbort {
         detail: format!("{error:?}"),
-    })?;
+    }))?;
     let request = RequestBuilder::new(url)
         .cache(RequestCache::NoCache)
         .abort_signal(Some(&controller.signal()))
         .build()
-        .map_err(|_| FetchError::InvalidUrl(url.to_owned()))?;
+        .map_err(|_| FetchError::new(url, FetchErrorKind::InvalidUrl))?;
     let _abort_later = Timeout::new(SITE_CONFIG_TIMEOUT_MS, move || controller.abort());
     let response = request
         .send()
         .await
-        .map_err(|error| FetchError::Unreachable {
-            url: url.to_owned(),
-            detail: error.to_string(),
-        })?;
+        .map_err(|error| FetchError::new(url, FetchErrorKind::Unreachable { detail: error.to_string() }))?;
     match response.status() {
         404 | 410 => Ok(None),
         200 => read_limited_text(&response, url).await.map(Some),
-        status => Err(FetchError::Status {
-            url: url.to_owned(),
-            status,
-        }),
+        status => Err(FetchError::new(url, FetchErrorKind::Status(status))),
     }
 }

@@ -221,3 +221,10 @@ fn the_cycle_check_finds_a_planted_cycle() {
     assert_eq!(cycles.len(), 1, "{cycles:?}");
     assert_eq!(cycles[0], ["a.rs", "b.rs", "a.rs"]);
 }
+#[test]
+#[ignore = "debugging aid: prints every file edge inside a cycle"]
+fn print_cycle_edges() {
+    for (a, b) in module_graph::cycle_edges(&CrateSource::new(core_src(), "lib.rs")) {
+        println!("EDGE {a} -> {b}");
+    }
+}

@@ -17,7 +17,7 @@ use skewcheck_core::drift::Drift;
 use skewcheck_core::live::{LiveMonitor, Reason, RunTicket};
 use skewcheck_core::measure::{self, CrossCheckOutcome, Failure, Phase, Setup};
 use skewcheck_core::platform::{DeviceHints, detect, user_agent_summary};
-use skewcheck_core::report::{decode_fragment, is_report_fragment};
+use skewcheck_core::report::{decode_fragment, is_report_fragment, report_of};
 use skewcheck_core::site_config::SiteFile;
 use skewcheck_core::verdict::{AMAZON_S3, Service};
 use std::time::Duration;
@@ -258,10 +258,7 @@ fn LiveCheck(
     let page = page_address();
     let setup: Result<Setup, Failure> = page
         .as_ref()
-        .ok_or_else(|| Failure {
-            message: "This page cannot read its own address.".to_owned(),
-            advice: "Open the link in a normal browser tab.".to_owned(),
-        })
+        .ok_or(Failure::NoPageAddress)
         .and_then(|page| measure::setup_from(page, &resolve_url));
     // A time source named by the link waits for `allowed_endpoints`; the page's own origin
     // is measured at once, while `skewcheck.json` is on its way.
@@ -348,7 +345,7 @@ fn LiveCheck(
     let report_reference = reference.clone();
     let report = Signal::derive(move || {
         final_measurement()
-            .map(|m| m.to_report(device.clone(), platform.id(), report_reference.clone()))
+            .map(|m| report_of(&m, device.clone(), platform.id(), report_reference.clone()))
     });
     // Everything below the actions renders once there is a first result (or after a moment),
     // so the first request and the verdict are not held up by drawing the whole page.

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use skewcheck_core::drift::Drift;
 use skewcheck_core::decimal::signed_fixed_point;
-use skewcheck_core::words::duration_words;
+use skewcheck_core::words::{cache_sentence, duration_words, source_sentence};
 use skewcheck_core::measure::Phase;
 
 /// The numbers behind the verdict, for the support person.
@@ -25,14 +25,14 @@ pub fn MeasurementDetails(
                             {format!("{:+} ms ± {} ms", measurement.offset_ms_rounded(), measurement.uncertainty_ms_rounded())}
                         </dd>
                         <dt>"Time source"</dt>
-                        <dd data-testid="detail-source">{measurement.source.clone()}</dd>
+                        <dd data-testid="detail-source">{source_sentence(&measurement.source)}</dd>
                         <dt>"Samples"</dt>
                         <dd>{format!("{} of {} agree", estimate.samples_agreeing, estimate.samples_usable)}</dd>
                         <dt>"Requests"</dt>
                         <dd>{measurement.requests}</dd>
                         <dt>"Fastest round trip"</dt>
                         <dd>{duration_words(estimate.best_round_trip_ms)}</dd>
-                        {measurement.cache.clone().map(|sentence| view! {
+                        {measurement.cache.as_ref().map(cache_sentence).map(|sentence| view! {
                             <dt>"Web host's cache"</dt>
                             <dd data-testid="detail-cache">{sentence}</dd>
                         })}

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use skewcheck_core::words::{ServiceResult, listed_services};
+use skewcheck_core::outcomes::{ServiceResult, listed_services};
+use skewcheck_core::words::service_result_line;
 use skewcheck_core::verdict::{Service, Verdict};
 
 /// Short word and glyph for a verdict: colour is never the only signal.
@@ -22,38 +23,31 @@ pub fn ServiceList(
     /// The link's own service.
     primary: StoredValue<Service>,
 ) -> impl IntoView {
-    let (primary_id, primary_name) =
-        primary.with_value(|primary| (primary.id.to_string(), primary.name.to_string()));
     // Every other listed service, waiting with "…".
-    let others_waiting: Vec<ServiceResult> = primary.with_value(|primary| {
+    let waiting: Vec<Row> = primary.with_value(|primary| {
         listed_services(primary)
-            .map(|s| ServiceResult {
-                id: s.id.to_string(),
-                name: s.name.to_string(),
+            .map(|service| Row {
+                id: service.id.to_string(),
+                name: service.name.to_string(),
                 verdict: Verdict::Unknown,
                 line: "…".to_owned(),
             })
             .collect()
     });
-    let waiting = move || {
-        std::iter::once(ServiceResult {
-            id: primary_id.clone(),
-            name: primary_name.clone(),
-            verdict: Verdict::Unknown,
-            line: String::new(),
-        })
-        .chain(others_waiting.iter().cloned())
-        .collect::<Vec<_>>()
+    let rows = move || {
+        results.get().map_or_else(
+            || waiting.clone(),
+            |results| results.iter().skip(1).map(Row::of).collect(),
+        )
     };
     move || {
-        Some(results.get().unwrap_or_else(&waiting)).map(|results| {
+        Some(rows()).map(|rows| {
             view! {
                 <section class="card services" data-testid="service-list">
                     <h3>"Other systems on this device"</h3>
                     <ul>
-                        {results
+                        {rows
                             .into_iter()
-                            .skip(1)
                             .map(|result| {
                                 let (glyph, word) = verdict_badge(result.verdict);
                                 view! {
@@ -69,5 +63,25 @@ pub fn ServiceList(
                 </section>
             }
         })
+    }
+}
+
+/// One row of the list, in words.
+#[derive(Clone)]
+struct Row {
+    id: String,
+    name: String,
+    verdict: Verdict,
+    line: String,
+}
+
+impl Row {
+    fn of(result: &ServiceResult) -> Self {
+        Self {
+            id: result.id.clone(),
+            name: result.service.name.to_string(),
+            verdict: result.verdict,
+            line: service_result_line(result),
+        }
     }
 }

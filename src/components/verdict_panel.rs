@@ -2,7 +2,10 @@ use super::Gauge;
 use leptos::prelude::*;
 use skewcheck_core::drift::Drift;
 use skewcheck_core::decimal::fixed_point;
-use skewcheck_core::words::{drift_sentence, duration_words};
+use skewcheck_core::words::{
+    cross_check_words, drift_sentence, duration_words, failure_words, measurement_explanation,
+    notice_words,
+};
 use skewcheck_core::measure::Phase;
 use skewcheck_core::verdict::{Service, Verdict};
 
@@ -89,7 +92,7 @@ fn body(phase: Phase) -> AnyView {
                 {format!("Comparing with the time server ({} answers so far)", progress.requests)}
             </p>
             <progress max=progress.budget value=progress.requests></progress>
-            {notice.map(|text| view! { <p class="notice" data-testid="notice" role="status">{text}</p> })}
+            {notice.map(|notice| view! { <p class="notice" data-testid="notice" role="status">{notice_words(&notice)}</p> })}
         }
         .into_any(),
         Phase::Provisional(measurement) | Phase::Settled(measurement) => {
@@ -99,18 +102,16 @@ fn body(phase: Phase) -> AnyView {
                     duration_words(measurement.estimate.uncertainty_ms())
                 )
             });
-            let cross_check = measurement.cross_check.map(|check| {
+            // The cross-check gets its own, styled paragraph.
+            let cross_check = measurement.cross_check.as_ref().map(|check| {
                 let outcome = check.outcome().as_str();
-                view! { <p class=format!("cross-check cross-check-{outcome}") data-testid="cross-check" data-outcome=outcome>{check.sentence}</p> }
+                view! { <p class=format!("cross-check cross-check-{outcome}") data-testid="cross-check" data-outcome=outcome>{cross_check_words(check).sentence}</p> }
             });
             let notice = measurement
                 .notice
-                .map(|text| view! { <p class="notice" data-testid="notice" role="status">{text}</p> });
-            let mut explanation = measurement.explanation;
-            // The cross-check gets its own, styled paragraph.
-            if cross_check.is_some() {
-                explanation.sentences.pop();
-            }
+                .as_ref()
+                .map(|notice| view! { <p class="notice" data-testid="notice" role="status">{notice_words(notice)}</p> });
+            let explanation = measurement_explanation(&measurement);
             view! {
                 <h2 class="headline" data-testid="verdict-headline">{explanation.headline}</h2>
                 // Whose clock is the judge belongs on the card, not only in the details.
@@ -135,11 +136,14 @@ fn body(phase: Phase) -> AnyView {
             }
             .into_any()
         }
-        Phase::Failed(failure) => view! {
-            <h2 class="headline" data-testid="verdict-headline">"Could not check the clock"</h2>
-            <p class="error-message" data-testid="error" role="alert">{failure.message}</p>
-            <p class="advice">{failure.advice}</p>
+        Phase::Failed(failure) => {
+            let words = failure_words(&failure);
+            view! {
+                <h2 class="headline" data-testid="verdict-headline">"Could not check the clock"</h2>
+                <p class="error-message" data-testid="error" role="alert">{words.message}</p>
+                <p class="advice">{words.advice}</p>
+            }
+            .into_any()
         }
-        .into_any(),
     }
 }

@@ -525,3 +525,36 @@ fn walk_loop(
     }
     vec![start.clone()]
 }
+
+/// Every import between two files of one cycle group: what to untangle.
+pub fn cycle_edges(source: &CrateSource) -> Vec<(String, String)> {
+    let mut files = BTreeMap::new();
+    load(source, &source.dir.join(&source.root), Vec::new(), &mut files);
+    let by_module: BTreeMap<Vec<String>, String> = files
+        .iter()
+        .map(|(name, file)| (file.module.clone(), name.clone()))
+        .collect();
+    let edges: BTreeMap<String, BTreeSet<String>> = files
+        .iter()
+        .map(|(name, file)| (name.clone(), imports(file, &by_module, name)))
+        .collect();
+    let reaches = |from: &String, to: &String| {
+        let mut seen = BTreeSet::new();
+        let mut stack = vec![from];
+        while let Some(node) = stack.pop() {
+            if node == to {
+                return true;
+            }
+            if seen.insert(node) {
+                stack.extend(edges.get(node).into_iter().flatten());
+            }
+        }
+        false
+    };
+    edges
+        .iter()
+        .flat_map(|(from, targets)| targets.iter().map(move |to| (from, to)))
+        .filter(|(from, to)| reaches(to, from))
+        .map(|(from, to)| (from.clone(), to.clone()))
+        .collect()
+}

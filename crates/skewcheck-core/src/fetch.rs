@@ -5,7 +5,7 @@
 mod error;
 
 pub use crate::limits::{MAX_BODY_BYTES, REQUEST_TIMEOUT_MS, SITE_CONFIG_TIMEOUT_MS};
-pub use error::FetchError;
+pub use error::{FetchError, FetchErrorKind};
 
 use crate::address::{host_words, same_origin};
 use crate::sample::{Observation, Sample, Timing};
@@ -48,10 +48,7 @@ pub fn check_redirect(url: &str, final_url: &str) -> Result<(), FetchError> {
     if same_origin(url, final_url) {
         Ok(())
     } else {
-        Err(FetchError::RedirectedAway {
-            url: url.to_owned(),
-            to: host_words(final_url),
-        })
+        Err(FetchError::new(url, FetchErrorKind::RedirectedAway { to: host_words(final_url) }))
     }
 }
 
@@ -60,10 +57,7 @@ pub fn check_redirect(url: &str, final_url: &str) -> Result<(), FetchError> {
 pub fn check_status(url: &str, ask: Ask, status: u16) -> Result<(), FetchError> {
     match ask {
         Ask::Body | Ask::Timesync if !(200..300).contains(&status) || status == 204 => {
-            Err(FetchError::Status {
-                url: url.to_owned(),
-                status,
-            })
+            Err(FetchError::new(url, FetchErrorKind::Status(status)))
         }
         Ask::Body | Ask::Timesync | Ask::DateHeader => Ok(()),
     }
@@ -78,10 +72,7 @@ pub fn read_answer(
     body: Option<&str>,
     header: impl Fn(&str) -> Option<String>,
 ) -> Result<Observation, FetchError> {
-    let no_time = |source| FetchError::NoTime {
-        url: url.to_owned(),
-        source,
-    };
+    let no_time = |source| FetchError::new(url, FetchErrorKind::NoTime(source));
     // A cached copy was served up to its Age after the time it shows (RFC 9111 §5.1).
     let age = CacheAge::from_header(header("age").as_deref()).map_err(no_time)?;
     let reference = ReferenceReading::from_response(body, header("date").as_deref())
@@ -114,8 +105,8 @@ pub fn site_config_from_early(
     match answer {
         EarlyFileAnswer::Missing => Ok(None),
         EarlyFileAnswer::Text(text) => Ok(Some(text)),
-        EarlyFileAnswer::TooLarge => Err(FetchError::TooLarge { url }),
-        EarlyFileAnswer::TimedOut => Err(FetchError::TimedOut { url }),
-        EarlyFileAnswer::Status(status) => Err(FetchError::Status { url, status }),
+        EarlyFileAnswer::TooLarge => Err(FetchError { url, kind: FetchErrorKind::TooLarge }),
+        EarlyFileAnswer::TimedOut => Err(FetchError { url, kind: FetchErrorKind::TimedOut }),
+        EarlyFileAnswer::Status(status) => Err(FetchError { url, kind: FetchErrorKind::Status(status) }),
     }
 }

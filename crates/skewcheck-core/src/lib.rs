@@ -9,12 +9,14 @@
 pub mod address;
 pub mod clock;
 pub mod config;
+pub mod date_text;
 pub mod decimal;
 pub mod drift;
 pub mod estimate;
 pub mod fetch;
 pub mod limits;
 pub mod live;
+pub mod outcomes;
 pub mod measure;
 pub mod pasted;
 pub mod plan;

@@ -6,10 +6,10 @@
 //! nothing else. Every decision here runs in native tests with a
 //! [`ManualClock`](super::clock::ManualClock).
 
-use super::clock::ClockSkew;
-use super::drift::{Drift, DriftPoint, estimate_drift};
-use crate::words::duration_words;
-use super::sample::OffsetInterval;
+use crate::clock::ClockSkew;
+use crate::drift::{Drift, DriftPoint, estimate_drift};
+pub use crate::measure::{ChangeSeen, RunOutcome};
+use crate::measure::Notice;
 
 /// While the page stays open and visible, measure again this often (live mode).
 pub const LIVE_RECHECK_MS: f64 = 120_000.0;
@@ -35,11 +35,12 @@ pub enum Reason {
 
 impl Reason {
     /// What to tell the user while this measurement runs.
-    pub fn notice(&self) -> Option<String> {
+    pub fn notice(&self) -> Option<Notice> {
         match *self {
-            Self::ClockChanged { jump_ms } => {
-                Some(clock_change_notice(jump_ms, ChangeSeen::WhileIdle))
-            }
+            Self::ClockChanged { jump_ms } => Some(Notice::ClockChanged {
+                jump_ms,
+                seen: ChangeSeen::WhileIdle,
+            }),
             Self::Fresh | Self::Live => None,
         }
     }
@@ -51,43 +52,11 @@ impl Reason {
     }
 }
 
-/// When a clock change was noticed, which decides how it is explained.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ChangeSeen {
-    /// Between or during the requests of a measurement.
-    DuringMeasurement,
-    /// While the page sat idle (the device may also have slept).
-    WhileIdle,
-}
-
-/// The notice for a clock change of `jump_ms`, e.g. "Your clock just changed by 16 min —
-/// checking again."
-pub fn clock_change_notice(jump_ms: f64, seen: ChangeSeen) -> String {
-    let why = match seen {
-        ChangeSeen::DuringMeasurement => "",
-        ChangeSeen::WhileIdle => " (it was set, or the device slept)",
-    };
-    format!(
-        "Your clock just changed by {}{why} — checking again.",
-        duration_words(jump_ms)
-    )
-}
-
 /// Names one started measurement; a superseded one's reports are ignored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RunTicket {
     number: u64,
     shows_progress: bool,
-}
-
-/// How a measurement ended, as far as live mode cares.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct RunOutcome {
-    /// The measured interval, when the measurement produced one.
-    pub interval: Option<OffsetInterval>,
-    /// The device clock changed during the measurement (earlier results describe the old
-    /// clock).
-    pub clock_changed: bool,
 }
 
 /// The live page's state: the current measurement, the clock watch and the drift history.

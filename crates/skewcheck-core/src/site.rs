@@ -52,18 +52,10 @@ pub fn setup_with(
     Ok(setup)
 }
 
-fn refused(parameter: &str, endpoint: &str, allowed: &[String]) -> Failure {
-    let shown: String = endpoint.chars().take(80).collect();
-    let list = if allowed.is_empty() {
-        "none".to_owned()
-    } else {
-        allowed.join(", ")
-    };
-    Failure {
-        message: format!(
-            "This page does not measure against “{shown}” (the link's “{parameter}”): its owner allows only these time sources: {list}."
-        ),
-        advice: "Ask whoever sent the link for one that uses an allowed time source, or open the page without the endpoint."
-            .to_owned(),
+fn refused(parameter: &'static str, endpoint: &str, allowed: &[String]) -> Failure {
+    Failure::EndpointNotAllowed {
+        parameter,
+        endpoint: endpoint.to_owned(),
+        allowed: allowed.to_vec(),
     }
 }

@@ -1,5 +1,7 @@
 use super::*;
 use crate::clock::{DeviceClock, ManualClock};
+use crate::sample::OffsetInterval;
+use crate::words::{clock_change_notice, notice_words};
 
 const OPENED_MS: f64 = 1_700_000_000_000.0;
 /// The page's timer period.
@@ -254,6 +256,8 @@ fn clock_change_notices_say_how_far_and_when() {
             jump_ms: -960_000.0
         }
         .notice()
+        .as_ref()
+        .map(notice_words)
         .as_deref(),
         Some(
             "Your clock just changed by 16 min (it was set, or the device slept) — checking again."

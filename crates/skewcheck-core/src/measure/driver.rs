@@ -2,53 +2,30 @@
 //! [`Transport`], and turns its state into [`Phase`]s — the early verdict, the refinement,
 //! the cross-check with a second witness, and failures.
 
-use super::early::early_observation;
-use super::probes::{WITNESS_PLAN, measure_quietly, record, take_next, take_volley};
-use super::witness::compare_with_witnesses;
-use super::{CrossCheck, CrossCheckOutcome, Failure, Heard, Measurement, Phase, Setup};
 use crate::address::{Origin, host_words};
 use crate::clock::DeviceClock;
 use crate::estimate::Estimate;
 use crate::fetch::{Ask, FetchError};
-use crate::words::{ServiceResult, disagreement_explanation, explain, service_results};
-use crate::live::{ChangeSeen, RunOutcome, clock_change_notice};
-use crate::plan::{CacheSeen, CollectError, Collector, DEFAULT_PLAN, PAGE_PLAN, Recorded, Step};
-use crate::sample::{EarlyReadings, Observation};
-use crate::source::{ReadingOrigin, cache_sentence};
+use crate::measure::early::early_observation;
+use crate::measure::phase::{
+    ChangeSeen, CrossCheck, CrossCheckOutcome, Failure, Measurement, Notice, Phase, RunOutcome,
+    SourceFacts, Witness,
+};
+use crate::measure::probes::{WITNESS_PLAN, measure_quietly, record, take_next, take_volley};
+use crate::measure::setup::Setup;
+use crate::measure::transport::Transport;
+use crate::measure::witness::{Heard, compare_with_witnesses};
+use crate::outcomes::service_results;
+use crate::plan::{CacheSeen, Collector, DEFAULT_PLAN, PAGE_PLAN, Recorded, Step};
+use crate::source::ReadingOrigin;
 use crate::timezone::zone_hint;
 use crate::verdict::{Verdict, assess};
-use std::future::Future;
-
-/// How a measurement reaches its time sources: the browser's network in the page
-/// ([`crate::fetch::BrowserNetwork`]), a simulated one in tests.
-pub trait Transport {
-    /// Asks `url` for the time once, timing the request on the device clock. `nonce` makes
-    /// the address unique so no cache can answer.
-    fn sample(
-        &self,
-        url: &str,
-        ask: Ask,
-        nonce: u64,
-    ) -> impl Future<Output = Result<Observation, FetchError>>;
-
-    /// Waits `ms` milliseconds.
-    fn sleep(&self, ms: u32) -> impl Future<Output = ()>;
-
-    /// A number that differs on every call, for cache-busting queries.
-    fn nonce(&self) -> u64;
-
-    /// The raw readings of the page's early time request, once per page: `None` when there
-    /// was none or it was already handed out.
-    fn early_readings(&self) -> impl Future<Output = Option<EarlyReadings>> {
-        std::future::ready(None)
-    }
-}
 
 /// Runs one measurement on `clock` and `transport`, reporting every change of phase
 /// through `report`. `notice` is shown with it from the start (e.g. why it started).
 pub async fn run(
     setup: &Setup,
-    notice: Option<String>,
+    notice: Option<Notice>,
     clock: &impl DeviceClock,
     transport: &impl Transport,
     report: impl Fn(Phase),
@@ -112,7 +89,7 @@ struct Driver<'a, C, T> {
     setup: &'a Setup,
     clock: &'a C,
     transport: &'a T,
-    notice: Option<String>,
+    notice: Option<Notice>,
     /// Where the last answer's time came from.
     origin: Option<ReadingOrigin>,
     verdict_shown: bool,
@@ -127,13 +104,13 @@ impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
     /// Takes note of one request's outcome and reports the phase it leads to.
     fn after(
         &mut self,
-        taken: Result<(Recorded, ReadingOrigin), String>,
+        taken: Result<(Recorded, ReadingOrigin), FetchError>,
         collector: &Collector<FetchError>,
         report: &impl Fn(Phase),
     ) {
         match taken {
             Ok((recorded, origin)) => self.note(&recorded, origin),
-            Err(why) => self.note_failure(collector.progress().requests, &why),
+            Err(error) => self.note_failure(collector.progress().requests, error),
         }
         self.cache = collector.cache_seen().cloned();
         report(self.progress(collector));
@@ -150,20 +127,23 @@ impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
             Recorded::ClockChanged { jump_ms } => {
                 self.clock_changed = true;
                 self.verdict_shown = false;
-                self.notice = Some(clock_change_notice(*jump_ms, ChangeSeen::DuringMeasurement));
+                self.notice = Some(Notice::ClockChanged {
+                    jump_ms: *jump_ms,
+                    seen: ChangeSeen::DuringMeasurement,
+                });
             }
             Recorded::Stale(evidence) => {
-                self.notice = Some(format!(
-                    "Ignored answers from a frozen copy in the web host's cache ({evidence})."
-                ));
+                self.notice = Some(Notice::StaleAnswersIgnored {
+                    evidence: evidence.clone(),
+                });
             }
             Recorded::Kept | Recorded::Cached(_) | Recorded::Dropped => {}
         }
     }
 
     /// Shows which attempt failed and that another follows, while there is no verdict.
-    fn note_failure(&mut self, attempt: usize, why: &str) {
-        self.notice = Some(format!("Attempt {attempt} failed ({why}); trying again…"));
+    fn note_failure(&mut self, attempt: usize, error: FetchError) {
+        self.notice = Some(Notice::AttemptFailed { attempt, error });
         self.failure_shown = true;
     }
 
@@ -209,7 +189,7 @@ impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
         let header_estimate = collector.date_header_estimate();
         let estimate = match collector.finish() {
             Ok(estimate) => estimate,
-            Err(error) => return Phase::Failed(collect_failure(error)),
+            Err(error) => return Phase::Failed(Failure::from(error)),
         };
         let source = Origin::of(&self.setup.source_url);
         let mut heard = Vec::new();
@@ -217,7 +197,7 @@ impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
             let same_site =
                 matches!((&source, Origin::of(url)), (Some(a), Some(b)) if a.same_site(&b));
             heard.push(Heard {
-                who: url.clone(),
+                who: Witness::SecondEndpoint(url.clone()),
                 estimate: measure_quietly(self.clock, self.transport, url, Ask::Body, DEFAULT_PLAN)
                     .await,
                 same_site,
@@ -226,17 +206,14 @@ impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
             header_estimate.filter(|_| matches!(self.origin, Some(ReadingOrigin::Body(_))))
         {
             heard.push(Heard {
-                who: "the endpoint's own Date header".to_owned(),
+                who: Witness::EndpointDateHeader,
                 estimate: Ok(header),
                 same_site: false,
             });
         }
         if let Some(page) = &self.setup.origin_witness_url {
             heard.push(Heard {
-                who: format!(
-                    "the Date header of this page's own server ({})",
-                    host_words(page)
-                ),
+                who: Witness::PageOrigin(host_words(page)),
                 estimate: measure_quietly(
                     self.clock,
                     self.transport,
@@ -266,10 +243,7 @@ impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
             cross_check,
             requests,
             notice: self.notice.clone(),
-            cache: self
-                .cache
-                .as_ref()
-                .map(|seen| cache_sentence(&seen.evidence, seen.frozen)),
+            cache: self.cache.clone(),
             device_time_ms: self.clock.wall_ms(),
         }
         .into_measurement()
@@ -283,8 +257,8 @@ struct Conclusion<'a> {
     origin: Option<ReadingOrigin>,
     cross_check: Option<CrossCheck>,
     requests: usize,
-    notice: Option<String>,
-    cache: Option<String>,
+    notice: Option<Notice>,
+    cache: Option<CacheSeen>,
     device_time_ms: f64,
 }
 
@@ -296,35 +270,29 @@ impl Conclusion<'_> {
         let service = &self.setup.config.service;
         let interval = self.estimate.interval;
         let mut assessment = assess(service, Some(interval));
-        let how = self
-            .origin
-            .map_or_else(|| "the time source".to_owned(), |origin| origin.describe());
         let disagree = self
             .cross_check
             .as_ref()
             .is_some_and(|check| check.outcome() == CrossCheckOutcome::Disagree);
         // Sources that cannot both be right decide nothing on either's strength alone.
-        let mut explanation = if disagree {
+        if disagree {
             assessment.verdict = Verdict::Warning;
-            disagreement_explanation(service, &self.estimate)
-        } else {
-            explain(service, &self.estimate, &assessment)
-        };
-        if let Some(check) = &self.cross_check {
-            explanation.sentences.push(check.sentence.clone());
         }
         Box::new(Measurement {
-            explanation,
             estimate: self.estimate,
             assessment,
-            source: format!("{how} of {}", self.setup.source_url),
+            service: service.clone(),
+            source: SourceFacts {
+                origin: self.origin,
+                url: self.setup.source_url.clone(),
+            },
             compared_with: host_words(&self.setup.source_url),
             requests: self.requests,
             cross_check: self.cross_check,
             notice: self.notice,
             services: service_results(service, interval)
                 .into_iter()
-                .map(|result| if disagree { undecided(result) } else { result })
+                .map(|result| if disagree { result.undecided() } else { result })
                 .collect(),
             zone_hint: zone_hint(&interval).filter(|_| {
                 !disagree && self.estimate.uncertainty_ms() < ZONE_HINT_MAX_UNCERTAINTY_MS
@@ -332,19 +300,6 @@ impl Conclusion<'_> {
             cache: self.cache,
             device_time_ms: self.device_time_ms,
         })
-    }
-}
-
-/// A service's result when the time sources disagree: like the main verdict, neither `ok`
-/// nor `rejected` on the strength of one source.
-fn undecided(result: ServiceResult) -> ServiceResult {
-    match result.verdict {
-        Verdict::Ok | Verdict::Rejected => ServiceResult {
-            verdict: Verdict::Warning,
-            line: "not decided: the time sources disagree".to_owned(),
-            ..result
-        },
-        Verdict::Warning | Verdict::Unknown => result,
     }
 }
 
@@ -358,25 +313,6 @@ fn out_of_time(clock: &impl DeviceClock, started_ms: f64, delay_ms: u32) -> bool
         + f64::from(delay_ms)
         + f64::from(crate::fetch::REQUEST_TIMEOUT_MS);
     ends_by > NO_ANSWER_DEADLINE_MS
-}
-
-/// Why a measurement has no result, for the page.
-fn collect_failure(error: CollectError<FetchError>) -> Failure {
-    match error {
-        CollectError::Requests(error) => Failure::from_fetch(&error),
-        CollectError::ClockUnstable => Failure {
-            message: "This device's clock kept changing while skewcheck measured it.".to_owned(),
-            advice: "Leave the date and time settings alone for a moment, then press “Check again”."
-                .to_owned(),
-        },
-        CollectError::OnlyCached(evidence) => Failure {
-            message: format!(
-                "Every answer came from a frozen copy in the web host's cache ({evidence}), so none shows the current time."
-            ),
-            advice: "Whoever runs this page: exclude this page (or the time endpoint) from caching, or include the query string in the cache key; “Cache-Control: no-store” on it also works."
-                .to_owned(),
-        },
-    }
 }
 
 /// A verdict that more samples cannot change: they only narrow the interval, and a narrower

@@ -2,11 +2,11 @@
 //! the measurement's first sample: only for the page's own origin, the source the script
 //! asked, and only if the engine finds its readings consistent with this page's clocks.
 
-use super::Setup;
-use super::driver::Transport;
 use crate::clock::DeviceClock;
 use crate::config::SourceChoice;
 use crate::fetch::{Ask, check_status, read_answer};
+use crate::measure::setup::Setup;
+use crate::measure::transport::Transport;
 use crate::sample::Observation;
 
 /// The early answer as an observation of `setup`'s source, or `None` (none, already used,

@@ -1,12 +1,13 @@
 //! Taking samples for a [`Collector`]: one request after a pause, or a volley of probes in
 //! flight together, each answer recorded as it arrives.
 
-use super::driver::Transport;
 use crate::clock::DeviceClock;
 use crate::estimate::Estimate;
-use crate::fetch::{Ask, FetchError};
+use crate::fetch::{Ask, FetchError, FetchErrorKind};
+use crate::measure::phase::WitnessFailure;
+use crate::measure::transport::Transport;
 use crate::plan::volley::timer_ms;
-use crate::plan::{CollectError, Collector, DEFAULT_PLAN, Plan, Recorded, Step, Volley};
+use crate::plan::{Collector, DEFAULT_PLAN, Plan, Recorded, Step, Volley};
 use crate::sample::Observation;
 use crate::source::ReadingOrigin;
 use futures_util::StreamExt;
@@ -20,7 +21,7 @@ pub(super) async fn take_next(
     url: &str,
     ask: Ask,
     delay_ms: u32,
-) -> Result<(Recorded, ReadingOrigin), String> {
+) -> Result<(Recorded, ReadingOrigin), FetchError> {
     let answer = probe(transport, url, ask, delay_ms, transport.nonce()).await;
     record(collector, answer)
 }
@@ -44,17 +45,16 @@ async fn probe(
 pub(super) fn record(
     collector: &mut Collector<FetchError>,
     answer: Result<Observation, FetchError>,
-) -> Result<(Recorded, ReadingOrigin), String> {
+) -> Result<(Recorded, ReadingOrigin), FetchError> {
     match answer {
         Ok(observation) => {
             let origin = observation.sample.reference.origin;
             Ok((collector.record(observation), origin))
         }
         Err(error) => {
-            let permanent = error.is_permanent();
-            let why = error.to_string();
-            collector.record_failure(error, permanent);
-            Err(why)
+            let permanent = is_permanent(&error.kind);
+            collector.record_failure(error.clone(), permanent);
+            Err(error)
         }
     }
 }
@@ -71,7 +71,7 @@ pub(super) async fn take_volley(
     url: &str,
     ask: Ask,
     volley: Volley,
-    mut taken: impl FnMut(Result<(Recorded, ReadingOrigin), String>, &Collector<FetchError>),
+    mut taken: impl FnMut(Result<(Recorded, ReadingOrigin), FetchError>, &Collector<FetchError>),
 ) {
     let planned_from = clock.monotonic_ms();
     let mut in_flight: FuturesUnordered<_> = volley
@@ -118,16 +118,28 @@ pub(super) async fn measure_quietly(
     url: &str,
     ask: Ask,
     plan: Plan,
-) -> Result<Estimate, String> {
+) -> Result<Estimate, WitnessFailure> {
     let mut collector = Collector::<FetchError>::new(plan);
     while let Step::Request { delay_ms } = collector.next_step(clock) {
         let _ = take_next(transport, &mut collector, url, ask, delay_ms).await;
     }
-    collector.finish().map_err(|error| match error {
-        CollectError::Requests(error) => error.to_string(),
-        CollectError::ClockUnstable => "the device clock kept changing".to_owned(),
-        CollectError::OnlyCached(evidence) => {
-            format!("every answer came from a frozen copy in its cache ({evidence})")
-        }
-    })
+    collector.finish()
+}
+
+/// The retry policy: whether asking again cannot help (a wrong address, a 404, a body
+/// without a time). A server error, a timeout or a broken connection may pass.
+pub(crate) fn is_permanent(kind: &FetchErrorKind) -> bool {
+    match kind {
+        FetchErrorKind::InvalidUrl
+        | FetchErrorKind::CannotAbort { .. }
+        | FetchErrorKind::NoTime(_)
+        | FetchErrorKind::CorsBlocked
+        | FetchErrorKind::TooLarge
+        | FetchErrorKind::RedirectedAway { .. }
+        | FetchErrorKind::Offline => true,
+        FetchErrorKind::Status(status) => *status < 500 && *status != 408 && *status != 429,
+        FetchErrorKind::Unreachable { .. }
+        | FetchErrorKind::TimedOut
+        | FetchErrorKind::UnreadableBody { .. } => false,
+    }
 }

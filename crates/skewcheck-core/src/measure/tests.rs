@@ -3,8 +3,13 @@
 use super::*;
 use crate::clock::{DeviceClock, ManualClock};
 use crate::config::parse_query;
-use crate::live::RunOutcome;
-use crate::plan::{DEFAULT_PLAN, PAGE_PLAN};
+use crate::fetch::{Ask, FetchError, FetchErrorKind};
+use crate::plan::{DEFAULT_PLAN, PAGE_PLAN, Progress};
+use crate::verdict::Verdict;
+use crate::words::{
+    FailureWords, cache_sentence, cross_check_words, failure_words, measurement_explanation,
+    notice_words, source_sentence,
+};
 use crate::simulation::{Fault, START_MS, SimulatedNetwork, TimeServer};
 use futures::executor::block_on;
 use std::cell::RefCell;
@@ -60,6 +65,11 @@ impl Run {
         }
     }
 
+    /// The failure in the page's words (fails the test if there is none).
+    fn failure_words(&self) -> FailureWords {
+        failure_words(self.failure())
+    }
+
     /// Every phase before the last.
     fn on_the_way(&self) -> &[Phase] {
         &self.phases[..self.phases.len() - 1]
@@ -90,10 +100,7 @@ fn measure_over(clock: &ManualClock, setup: &Setup, network: &SimulatedNetwork) 
 }
 
 fn status(status: u16) -> FetchError {
-    FetchError::Status {
-        url: PRIMARY.to_owned(),
-        status,
-    }
+    FetchError::new(PRIMARY, FetchErrorKind::Status(status))
 }
 
 fn measure_one(ask: Ask, server: &TimeServer) -> Run {
@@ -119,13 +126,16 @@ fn a_millisecond_endpoint_shows_its_verdict_at_once_then_refines() {
     assert_eq!(result.requests, DEFAULT_PLAN.fine_samples);
     assert_eq!(server.requests(), DEFAULT_PLAN.fine_samples);
     assert_eq!(
-        result.source,
+        source_sentence(&result.source),
         format!("epoch milliseconds in the body of {PRIMARY}")
     );
     // The endpoint's own Date header is a second witness, and it agrees.
     let check = result.cross_check.as_ref().expect("a cross-check");
     assert_eq!(check.outcome(), CrossCheckOutcome::Agree);
-    assert_eq!(check.witness, "the endpoint's own Date header");
+    assert_eq!(
+        cross_check_words(check).witness,
+        "the endpoint's own Date header"
+    );
     assert_eq!(run.outcome.interval, Some(result.estimate.interval));
     assert!(!run.outcome.clock_changed);
 }
@@ -198,8 +208,9 @@ fn a_second_endpoint_that_agrees_confirms_the_result() {
     assert!(run.on_the_way().iter().all(Phase::is_measuring));
     let result = run.settled();
     let check = result.cross_check.as_ref().expect("a cross-check");
+    let words = cross_check_words(check);
     assert_eq!(
-        (check.outcome(), check.witness.as_str()),
+        (check.outcome(), words.witness.as_str()),
         (CrossCheckOutcome::Agree, WITNESS)
     );
     assert_eq!(check.outcome_name(), "agree");
@@ -221,7 +232,7 @@ fn a_second_endpoint_that_disagrees_widens_the_result_to_both() {
     let check = result.cross_check.as_ref().expect("a cross-check");
     assert_eq!(check.outcome(), CrossCheckOutcome::Disagree);
     assert!(
-        check.gap_ms.is_some_and(|gap| gap > 3_500_000.0),
+        check.gap_ms().is_some_and(|gap| gap > 3_500_000.0),
         "{check:?}"
     );
     let interval = result.estimate.interval;
@@ -241,11 +252,11 @@ fn a_second_endpoint_that_fails_is_reported_unavailable() {
     let result = run.settled();
     let check = result.cross_check.as_ref().expect("a cross-check");
     assert_eq!(
-        (check.outcome(), check.gap_ms),
+        (check.outcome(), check.gap_ms()),
         (CrossCheckOutcome::Unavailable, None)
     );
     assert_eq!(
-        check.sentence,
+        cross_check_words(check).sentence,
         format!(
             "Cross-check with {WITNESS} was not possible: the time source {WITNESS} does not exist (HTTP status 404, not found)."
         )
@@ -265,12 +276,10 @@ fn a_hanging_second_endpoint_is_unavailable_after_its_timeouts() {
     );
     let check = run.settled().cross_check.clone().expect("a cross-check");
     assert_eq!(check.outcome(), CrossCheckOutcome::Unavailable);
+    let sentence = cross_check_words(&check).sentence;
     assert!(
-        check
-            .sentence
-            .contains("no answer from https://witness.example/now within 5 s"),
-        "{}",
-        check.sentence
+        sentence.contains("no answer from https://witness.example/now within 5 s"),
+        "{sentence}"
     );
     assert_eq!(witness.requests(), DEFAULT_PLAN.max_failures);
 }
@@ -288,7 +297,10 @@ fn a_date_header_that_disagrees_with_the_body_holds_the_verdict_back() {
     let result = run.settled();
     let check = result.cross_check.as_ref().expect("a cross-check");
     assert_eq!(check.outcome(), CrossCheckOutcome::Disagree);
-    assert_eq!(check.witness, "the endpoint's own Date header");
+    assert_eq!(
+        cross_check_words(check).witness,
+        "the endpoint's own Date header"
+    );
     assert!(result.estimate.interval.contains(3_000.0));
     assert!(result.estimate.interval.contains(3_000.0 - 3_600_000.0));
 }
@@ -306,18 +318,25 @@ fn a_clock_set_during_the_measurement_starts_it_over_and_says_so() {
         matches!(&run.phases[0], Phase::Provisional(m) if m.assessment.verdict == Verdict::Rejected)
     );
     // The old verdict is withdrawn and the new clock measured from scratch.
+    let Phase::Measuring {
+        progress,
+        notice: shown,
+    } = &run.phases[2]
+    else {
+        panic!("measuring again: {:?}", run.phases[2]);
+    };
     assert_eq!(
-        run.phases[2],
-        Phase::Measuring {
-            progress: Progress {
+        (*progress, shown.as_ref().map(notice_words).as_deref()),
+        (
+            Progress {
                 requests: 0,
                 budget: DEFAULT_PLAN.max_requests
             },
-            notice: Some(notice.to_owned()),
-        }
+            Some(notice)
+        )
     );
     let result = run.settled();
-    assert_eq!(result.notice.as_deref(), Some(notice));
+    assert_eq!(result.notice.as_ref().map(notice_words).as_deref(), Some(notice));
     assert!(
         result.estimate.interval.contains(0.0),
         "{:?}",

@@ -1,34 +1,35 @@
 //! Comparing a measurement with the witnesses heard after it: the endpoint's own `Date`
 //! header or a second endpoint, and the page's own origin when the time source is elsewhere.
 
-use super::{CrossCheck, Heard};
 use crate::estimate::Estimate;
-use crate::words::{cross_check_sentence, disagreement_sentence};
+use crate::measure::phase::{CrossCheck, Witness, WitnessCheck, WitnessFailure};
 
-/// One witness, compared.
-struct Compared {
-    who: String,
-    /// Distance to the measurement; `None` when the witness could not be measured.
-    gap_ms: Option<f64>,
-    same_site: bool,
-    sentence: String,
+/// One witness heard after the measurement, before it is compared.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Heard {
+    /// Who the witness was.
+    pub(crate) who: Witness,
+    /// Its estimate, or why there is none.
+    pub(crate) estimate: Result<Estimate, WitnessFailure>,
+    /// Whether it runs on the same host (or site) as the time source it checks, so its
+    /// agreement confirms nothing.
+    pub(crate) same_site: bool,
 }
 
-/// Compares `estimate` (from `source`, a host in words) with every witness. Witnesses that
+/// Compares `estimate` (from the host `source_host`) with every witness. Witnesses that
 /// disagree cannot all be right: the result is the range all of them allow, instead of
 /// picking one. The cross-check names the most telling witness — one that disagrees, else
-/// one that could not be measured, else one that agrees (an independent one first) — and
-/// carries every witness's sentence.
-pub(super) fn compare_with_witnesses(
+/// one that could not be measured, else one that agrees (an independent one first).
+pub(crate) fn compare_with_witnesses(
     estimate: Estimate,
     heard: Vec<Heard>,
-    source: &str,
+    source_host: &str,
 ) -> (Estimate, Option<CrossCheck>) {
     let mut combined = estimate;
-    let compared: Vec<Compared> = heard
+    let witnesses: Vec<WitnessCheck> = heard
         .into_iter()
-        .map(|heard| match heard.estimate {
-            Ok(other) => {
+        .map(|heard| WitnessCheck {
+            gap_ms: heard.estimate.map(|other| {
                 let gap_ms = estimate.interval.gap_to(&other.interval);
                 if gap_ms > 0.0 {
                     combined = Estimate {
@@ -37,43 +38,21 @@ pub(super) fn compare_with_witnesses(
                         ..combined
                     };
                 }
-                let sentence = match (gap_ms > 0.0, heard.same_site) {
-                    (true, _) => disagreement_sentence(&heard.who, source, gap_ms),
-                    (false, false) => cross_check_sentence(&heard.who, gap_ms),
-                    (false, true) => format!(
-                        "Cross-check: {} agrees, but it runs on the same site as the time source ({source}), so it is not an independent witness and confirms nothing.",
-                        heard.who
-                    ),
-                };
-                Compared {
-                    sentence,
-                    gap_ms: Some(gap_ms),
-                    same_site: heard.same_site,
-                    who: heard.who,
-                }
-            }
-            Err(why) => Compared {
-                sentence: format!("Cross-check with {} was not possible: {why}.", heard.who),
-                gap_ms: None,
-                same_site: heard.same_site,
-                who: heard.who,
-            },
+                gap_ms
+            }),
+            who: heard.who,
+            same_site: heard.same_site,
         })
         .collect();
-    let telling = compared
-        .iter()
-        .find(|c| c.gap_ms.is_some_and(|gap| gap > 0.0))
-        .or_else(|| compared.iter().find(|c| c.gap_ms.is_none()))
-        .or_else(|| compared.iter().find(|c| !c.same_site))
-        .or_else(|| compared.first());
+    let position = |test: &dyn Fn(&WitnessCheck) -> bool| witnesses.iter().position(test);
+    let telling = position(&|c| c.gap_ms.as_ref().is_ok_and(|gap| *gap > 0.0))
+        .or_else(|| position(&|c| c.gap_ms.is_err()))
+        .or_else(|| position(&|c| !c.same_site))
+        .or_else(|| (!witnesses.is_empty()).then_some(0));
     let check = telling.map(|telling| CrossCheck {
-        witness: telling.who.clone(),
-        gap_ms: telling.gap_ms,
-        sentence: compared
-            .iter()
-            .map(|c| c.sentence.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
+        witnesses,
+        telling,
+        source_host: source_host.to_owned(),
     });
     (combined, check)
 }

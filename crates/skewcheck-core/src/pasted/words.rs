@@ -5,7 +5,7 @@ use super::scan::Stamp;
 use super::{Bound, Diagnosis, Form, ReferenceNow, catalogue_service};
 use crate::words::duration_words;
 use crate::platform::Platform;
-use crate::report::plain_text::date_time_words;
+use crate::date_text::date_time_words;
 use crate::verdict::{Limit, Service, Verdict};
 use time::OffsetDateTime;
 

@@ -15,9 +15,9 @@
 //! primary one, their names, verdicts and lines (from the catalogue and the numbers), the
 //! source sentence, and the device (its platform's name).
 
-use super::payload::MAX_SOURCE_CHARS;
-use super::{Report, ReportError, ServiceVerdict};
-use crate::words::{ServiceResult, service_results};
+use crate::report::model::{MAX_SOURCE_CHARS, Report, ReportError, ServiceVerdict};
+use crate::outcomes::{ServiceResult, service_results};
+use crate::words::service_result_line;
 use crate::platform::Platform;
 use crate::source::{BodyFormat, EpochUnit, ReadingOrigin};
 use crate::text::clean;
@@ -182,10 +182,10 @@ impl From<ServiceResult> for ServiceVerdict {
     /// The line a measuring page writes for `result`.
     fn from(result: ServiceResult) -> Self {
         ServiceVerdict {
-            service: result.name,
+            detail: service_result_line(&result),
+            service: result.service.name.to_string(),
             service_id: result.id,
             verdict: result.verdict.into(),
-            detail: result.line,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The compact permalink: round trips, the length budget, old links, hostile fields.
 
 use super::*;
-use crate::words::service_results;
+use crate::outcomes::service_results;
 use crate::platform::Platform;
 use crate::sample::OffsetInterval;
 use crate::verdict::{Service, service_by_id};

@@ -8,9 +8,11 @@ use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, URL_
 use serde::{Deserialize, Serialize};
 
 #[cfg(doc)]
-use super::compact::encode_compact;
-use super::compact::{COMPACT_PREFIX, decode_compact};
-use super::{Report, ReportError, ReportedVerdict, ServiceVerdict};
+use crate::report::compact::encode_compact;
+use crate::report::compact::{COMPACT_PREFIX, decode_compact};
+use crate::report::model::{
+    MAX_SOURCE_CHARS, Report, ReportError, ReportedVerdict, ServiceVerdict,
+};
 use crate::plausible;
 use crate::text::clean;
 
@@ -28,7 +30,6 @@ pub const MAX_VERDICTS: usize = 20;
 
 // Per-field caps in chars. With them, a report without verdicts fits in
 // MAX_FRAGMENT_CHARS even at four UTF-8 bytes a char.
-pub(super) const MAX_SOURCE_CHARS: usize = 300;
 const MAX_DEVICE_CHARS: usize = 200;
 const MAX_REFERENCE_CHARS: usize = 100;
 const MAX_SERVICE_CHARS: usize = 100;
@@ -49,13 +50,6 @@ struct Versioned<'a> {
     v: u64,
     #[serde(flatten)]
     report: &'a Report,
-}
-
-/// Serializes an epoch time as whole ms: sub-millisecond digits mean nothing here and make
-/// links longer.
-#[allow(clippy::cast_possible_truncation)] // `as` saturates (NaN → 0); decoding refuses both.
-pub(super) fn whole_ms<S: serde::Serializer>(ms: &f64, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_i64(ms.round() as i64)
 }
 
 /// Encodes `report` as `report=<base64url(json)>` (no leading `#`).

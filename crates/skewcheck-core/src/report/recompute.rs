@@ -1,7 +1,7 @@
 //! A permalink is a claim: anyone can write one. What its numbers imply is worked out again
 //! here; the verdict words it carries are shown only as what the sender's page said.
 
-use super::{Report, ReportedVerdict, ServiceVerdict};
+use crate::report::model::{Report, ReportedVerdict, ServiceVerdict};
 use crate::words::service_line;
 use crate::sample::OffsetInterval;
 use crate::text::named_by_link;

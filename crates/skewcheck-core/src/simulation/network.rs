@@ -9,7 +9,7 @@
 use super::{Exchange, TimeServer};
 use crate::clock::ManualClock;
 use crate::fetch::{
-    Ask, FetchError, REQUEST_TIMEOUT_MS, check_redirect, check_status, declares_too_large,
+    Ask, FetchError, FetchErrorKind, REQUEST_TIMEOUT_MS, check_redirect, check_status, declares_too_large,
     read_answer,
 };
 use crate::measure::Transport;
@@ -88,20 +88,17 @@ impl<'a> SimulatedNetwork<'a> {
             Exchange::Hung => {
                 // The browser gives up (aborts) after its timeout.
                 clock.advance(f64::from(REQUEST_TIMEOUT_MS));
-                Err(FetchError::TimedOut { url })
+                Err(FetchError { url, kind: FetchErrorKind::TimedOut })
             }
-            Exchange::Offline => Err(FetchError::Offline),
+            Exchange::Offline => Err(FetchError::new(&url, FetchErrorKind::Offline)),
             Exchange::Redirected(to) => {
                 // The browser follows it; the page then sees where it ended.
                 let answer = self.ask(clock, to, ask);
                 check_redirect(&url, to)?;
                 answer
             }
-            Exchange::CorsBlocked => Err(FetchError::CorsBlocked { url }),
-            Exchange::Refused => Err(FetchError::Unreachable {
-                url,
-                detail: "connection refused".to_owned(),
-            }),
+            Exchange::CorsBlocked => Err(FetchError { url, kind: FetchErrorKind::CorsBlocked }),
+            Exchange::Refused => Err(FetchError { url, kind: FetchErrorKind::Unreachable { detail: "connection refused".to_owned() } }),
             Exchange::Answered {
                 timing,
                 status,
@@ -114,15 +111,12 @@ impl<'a> SimulatedNetwork<'a> {
                     .find(|(key, _)| *key == "content-length")
                     .map(|(_, value)| value.as_str());
                 if ask != Ask::DateHeader && declares_too_large(declared) {
-                    return Err(FetchError::TooLarge { url });
+                    return Err(FetchError { url, kind: FetchErrorKind::TooLarge });
                 }
                 let body = match ask {
                     Ask::DateHeader => None,
                     Ask::Body | Ask::Timesync => {
-                        Some(body.ok_or_else(|| FetchError::UnreadableBody {
-                            url: url.clone(),
-                            detail: "connection reset".to_owned(),
-                        })?)
+                        Some(body.ok_or_else(|| FetchError { url: url.clone(), kind: FetchErrorKind::UnreadableBody { detail: "connection reset".to_owned() } })?)
                     }
                 };
                 let header = |name: &str| {

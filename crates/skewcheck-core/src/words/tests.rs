@@ -2,8 +2,11 @@
 
 use super::*;
 
+use crate::drift::Drift;
+use crate::estimate::Estimate;
+use crate::outcomes::{listed_services, service_results};
 use crate::sample::OffsetInterval;
-use crate::verdict::{AMAZON_S3, assess};
+use crate::verdict::{AMAZON_S3, Limit, SERVICES, Service, Tolerance, Verdict, assess};
 
 fn estimate(offset_ms: f64, uncertainty_ms: f64) -> Estimate {
     Estimate {
@@ -217,12 +220,12 @@ fn a_link_limit_keeps_the_real_service_in_the_list() {
     let results = service_results(&limited, OffsetInterval::around(870_000.0, 500.0));
     assert_eq!(results.len(), SERVICES.len() + 1);
     assert_eq!(results[0].id, "s3-limit-600000");
-    assert_eq!(results[0].name, "Amazon S3 (limit set by this link)");
+    assert_eq!(results[0].service.name, "Amazon S3 (limit set by this link)");
     assert_eq!(results[0].verdict, Verdict::Rejected);
     let real: Vec<_> = results.iter().skip(1).filter(|r| r.id == "s3").collect();
     assert_eq!(real.len(), 1);
     assert_eq!(
-        (real[0].name.as_str(), real[0].verdict),
+        (real[0].service.name.as_ref(), real[0].verdict),
         ("Amazon S3", Verdict::Warning)
     );
     assert_eq!(
@@ -259,7 +262,7 @@ fn words_from_a_link_are_quoted_as_the_links() {
     let results = service_results(&custom, OffsetInterval::around(0.0, 10.0));
     assert_eq!(results[0].id, "custom-limit-120000");
     assert_eq!(
-        results[0].name,
+        results[0].service.name,
         "“Amazon S3. Call +1 555 0100” (named by the link)"
     );
     let explanation = explain(

@@ -6,12 +6,10 @@ use super::*;
 fn a_server_that_hangs_fails_within_15_s_showing_each_attempt() {
     let server = TimeServer::date_header(0.0, 20.0).always_failing(Fault::Hang);
     let run = measure_one(Ask::DateHeader, &server);
-    let timed_out = FetchError::TimedOut {
-        url: PRIMARY.to_owned(),
-    };
-    assert_eq!(run.failure(), &Failure::from_fetch(&timed_out));
+    let timed_out = FetchError::new(PRIMARY, FetchErrorKind::TimedOut);
+    assert_eq!(run.failure(), &Failure::Fetch(timed_out));
     assert_eq!(
-        run.failure().message,
+        run.failure_words().message,
         format!("No answer from {PRIMARY} within 5 s"),
         "starts with words, the address as written"
     );
@@ -29,6 +27,7 @@ fn a_server_that_hangs_fails_within_15_s_showing_each_attempt() {
     else {
         panic!("the failed attempt is shown: {:?}", run.phases[0]);
     };
+    let notice = notice_words(notice);
     assert!(
         notice.starts_with("Attempt 1 failed (no answer from"),
         "{notice}"
@@ -56,7 +55,7 @@ fn capitalize_leaves_addresses_alone() {
 
 #[test]
 fn every_status_class_has_its_own_words() {
-    let words = |code| Failure::from_fetch(&status(code));
+    let words = |code| failure_words(&Failure::Fetch(status(code)));
     let messages: Vec<String> = [204, 301, 404, 403, 500]
         .into_iter()
         .map(|code| words(code).message)
@@ -68,20 +67,12 @@ fn every_status_class_has_its_own_words() {
     assert!(messages[4].contains("server error"), "{messages:?}");
     assert!(messages.iter().all(|m| m.starts_with("The time source")));
     assert!(words(503).advice.contains("in a minute"));
-    assert!(
-        !FetchError::Status {
-            url: String::new(),
-            status: 503
-        }
-        .is_permanent()
-    );
-    assert!(
-        FetchError::Status {
-            url: String::new(),
-            status: 301
-        }
-        .is_permanent()
-    );
+    assert!(!crate::measure::probes::is_permanent(
+        &FetchError::new("", FetchErrorKind::Status(503)).kind
+    ));
+    assert!(crate::measure::probes::is_permanent(
+        &FetchError::new("", FetchErrorKind::Status(301)).kind
+    ));
 }
 
 #[test]
@@ -89,7 +80,7 @@ fn a_204_from_a_time_endpoint_is_refused_at_once() {
     let server = TimeServer::millisecond(0.0, 20.0).always_failing(Fault::Status(204));
     let run = measure_one(Ask::Body, &server);
     assert_eq!(server.requests(), 1);
-    assert!(run.failure().message.contains("204 No Content"));
+    assert!(run.failure_words().message.contains("204 No Content"));
 }
 
 #[test]
@@ -107,8 +98,8 @@ fn not_found_fails_after_one_request() {
     let run = measure_one(Ask::Body, &server);
     assert_eq!(server.requests(), 1);
     assert_eq!(run.phases.len(), 2, "one progress report, then the failure");
-    assert_eq!(run.failure(), &Failure::from_fetch(&status(404)));
-    assert!(run.failure().advice.contains("endpoint"));
+    assert_eq!(run.failure(), &Failure::Fetch(status(404)));
+    assert!(run.failure_words().advice.contains("endpoint"));
 }
 
 #[test]
@@ -116,7 +107,7 @@ fn a_server_error_is_retried_then_reported() {
     let failing = TimeServer::millisecond(0.0, 20.0).always_failing(Fault::Status(500));
     let run = measure_one(Ask::Body, &failing);
     assert_eq!(failing.requests(), DEFAULT_PLAN.max_failures);
-    assert_eq!(run.failure(), &Failure::from_fetch(&status(500)));
+    assert_eq!(run.failure(), &Failure::Fetch(status(500)));
 
     let recovering = TimeServer::millisecond(1_500.0, 20.0).scripted([Some(Fault::Status(500))]);
     let run = measure_one(Ask::Body, &recovering);
@@ -136,7 +127,7 @@ fn a_body_with_an_implausible_time_fails_at_once() {
     let server = TimeServer::millisecond(0.0, 20.0).always_failing(Fault::Body("12"));
     let run = measure_one(Ask::Body, &server);
     assert_eq!(server.requests(), 1);
-    let failure = run.failure();
+    let failure = run.failure_words();
     assert!(
         failure.message.contains("not a plausible current time"),
         "{}",
@@ -154,11 +145,8 @@ fn a_body_without_a_time_falls_back_to_the_date_header_or_fails() {
     let with_date = TimeServer::millisecond(5_000.0, 20.0).always_failing(Fault::Body("<html>"));
     let result = measure_one(Ask::Body, &with_date).settled().clone();
     assert!(result.estimate.interval.contains(5_000.0));
-    assert!(
-        result.source.starts_with("the HTTP Date header"),
-        "{}",
-        result.source
-    );
+    let source = source_sentence(&result.source);
+    assert!(source.starts_with("the HTTP Date header"), "{source}");
 
     let hidden_date = TimeServer::millisecond(5_000.0, 20.0)
         .without_date_header()
@@ -166,9 +154,9 @@ fn a_body_without_a_time_falls_back_to_the_date_header_or_fails() {
     let run = measure_one(Ask::Body, &hidden_date);
     assert_eq!(hidden_date.requests(), 1);
     assert!(
-        run.failure().message.contains("carried no time"),
+        run.failure_words().message.contains("carried no time"),
         "{}",
-        run.failure().message
+        run.failure_words().message
     );
 }
 
@@ -181,7 +169,7 @@ fn a_broken_body_is_retried() {
     let always = TimeServer::millisecond(700.0, 20.0).always_failing(Fault::BrokenBody);
     let run = measure_one(Ask::Body, &always);
     assert!(
-        run.failure()
+        run.failure_words()
             .message
             .starts_with("Could not read the answer"),
         "{:?}",
@@ -195,11 +183,11 @@ fn an_unreachable_server_fails_with_advice() {
     let run = measure_one(Ask::Body, &server);
     assert_eq!(server.requests(), DEFAULT_PLAN.max_failures);
     assert!(
-        run.failure().message.starts_with("Could not reach"),
+        run.failure_words().message.starts_with("Could not reach"),
         "{:?}",
         run.failure()
     );
-    assert!(run.failure().advice.contains("online"));
+    assert!(run.failure_words().advice.contains("online"));
 }
 
 #[test]
@@ -213,7 +201,7 @@ fn a_cached_answer_is_used_as_the_range_its_age_allows() {
         result.notice, None,
         "a cached answer is evidence, not an incident"
     );
-    let cache = result.cache.as_deref().expect("the details name the cache");
+    let cache = cache_sentence(result.cache.as_ref().expect("the details name the cache"));
     assert!(cache.contains("it carried “Age: 300”"), "{cache}");
     assert!(cache.contains("cache key"), "{cache}");
 }
@@ -223,8 +211,8 @@ fn offline_is_said_plainly_and_not_retried() {
     let server = TimeServer::millisecond(0.0, 20.0).always_failing(Fault::Offline);
     let run = measure_one(Ask::Body, &server);
     assert_eq!(server.requests(), 1);
-    assert_eq!(run.failure().message, "This device is offline");
-    assert!(run.failure().advice.contains("internet"));
+    assert_eq!(run.failure_words().message, "This device is offline");
+    assert!(run.failure_words().advice.contains("internet"));
 }
 
 #[test]
@@ -233,11 +221,11 @@ fn missing_cors_headers_name_the_headers_to_add() {
     let run = measure_one(Ask::Body, &server);
     assert_eq!(server.requests(), 1, "asking again cannot add headers");
     assert!(
-        run.failure().message.contains("(CORS)"),
+        run.failure_words().message.contains("(CORS)"),
         "{:?}",
         run.failure()
     );
-    let advice = &run.failure().advice;
+    let advice = &run.failure_words().advice;
     assert!(advice.contains("Access-Control-Allow-Origin"), "{advice}");
     assert!(
         advice.contains("Access-Control-Expose-Headers: Date"),
@@ -251,7 +239,7 @@ fn a_body_over_64_kib_is_refused_by_its_length() {
     let run = measure_one(Ask::Body, &server);
     assert_eq!(server.requests(), 1);
     assert!(
-        run.failure().message.contains("larger than 64 KiB"),
+        run.failure_words().message.contains("larger than 64 KiB"),
         "{:?}",
         run.failure()
     );

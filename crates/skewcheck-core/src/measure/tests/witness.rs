@@ -37,7 +37,7 @@ fn a_page_origin_that_agrees_leaves_the_verdict_alone() {
     let check = result.cross_check.as_ref().expect("a cross-check");
     assert_eq!(check.outcome(), CrossCheckOutcome::Agree);
     assert!(
-        check
+        cross_check_words(check)
             .sentence
             .contains("this page's own server (support.example) agrees")
     );
@@ -59,16 +59,17 @@ fn a_stranger_hours_off_is_a_disagreement_never_a_rejection() {
     let result = run.settled();
     let check = result.cross_check.as_ref().expect("a cross-check");
     assert_eq!(check.outcome(), CrossCheckOutcome::Disagree);
+    let words = cross_check_words(check);
     assert_eq!(
-        check.witness,
+        words.witness,
         "the Date header of this page's own server (support.example)"
     );
     assert!(
-        check
+        words
             .sentence
             .contains("disagrees by at least 3 h with time.example"),
         "{}",
-        check.sentence
+        words.sentence
     );
     assert_eq!(result.assessment.verdict, Verdict::Warning);
     assert!(
@@ -78,9 +79,10 @@ fn a_stranger_hours_off_is_a_disagreement_never_a_rejection() {
         result.zone_hint, None,
         "no time-zone advice on a stranger's word"
     );
-    assert_eq!(result.explanation.error_seen, None);
-    assert_eq!(result.explanation.headline, "The time sources disagree");
-    let fix = result.explanation.fix.as_deref().unwrap_or_default();
+    let explanation = measurement_explanation(result);
+    assert_eq!(explanation.error_seen, None);
+    assert_eq!(explanation.headline, "The time sources disagree");
+    let fix = explanation.fix.as_deref().unwrap_or_default();
     assert!(
         fix.starts_with("Do not change this device's clock or time zone"),
         "{fix}"
@@ -128,7 +130,8 @@ fn a_second_source_on_the_same_site_is_not_independent() {
     let result = run.settled();
     let check = result.cross_check.as_ref().expect("a cross-check");
     assert_eq!(check.outcome(), CrossCheckOutcome::Disagree, "{check:?}");
-    assert!(check.sentence.contains(&format!("Cross-check: {SAME_SITE} agrees, but it runs on the same site as the time source (time.example), so it is not an independent witness")), "{}", check.sentence);
+    let sentence = cross_check_words(check).sentence;
+    assert!(sentence.contains(&format!("Cross-check: {SAME_SITE} agrees, but it runs on the same site as the time source (time.example), so it is not an independent witness")), "{sentence}");
     assert_eq!(result.assessment.verdict, Verdict::Warning);
 
     // Without another witness, the same-site agreement is reported, with its caveat.
@@ -137,10 +140,10 @@ fn a_second_source_on_the_same_site_is_not_independent() {
         &[(PRIMARY, &stranger), (SAME_SITE, &same_site)],
     );
     let check = run.settled().cross_check.clone().expect("a cross-check");
+    let sentence = cross_check_words(&check).sentence;
     assert!(
-        check.sentence.contains("not an independent witness"),
-        "{}",
-        check.sentence
+        sentence.contains("not an independent witness"),
+        "{sentence}"
     );
 }
 
@@ -153,7 +156,10 @@ fn a_witness_on_another_site_is_independent() {
         &[(PRIMARY, &primary), (WITNESS, &other)],
     );
     let check = run.settled().cross_check.clone().expect("a cross-check");
-    assert_eq!(check.sentence, format!("Cross-check: {WITNESS} agrees."));
+    assert_eq!(
+        cross_check_words(&check).sentence,
+        format!("Cross-check: {WITNESS} agrees.")
+    );
 }
 
 #[test]
@@ -165,7 +171,7 @@ fn a_redirect_to_another_site_is_refused_and_named() {
         &setup(Ask::Body, None),
         &[(PRIMARY, &stranger), (ELSEWHERE, &elsewhere)],
     );
-    let failure = run.failure();
+    let failure = run.failure_words();
     assert_eq!(
         failure.message,
         format!(

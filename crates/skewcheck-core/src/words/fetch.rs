@@ -1,0 +1,111 @@
+//! A failed time request in words: what went wrong, and what the person in front of the
+//! screen can try.
+
+use crate::fetch::{FetchError, FetchErrorKind, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS};
+
+/// A failure in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FailureWords {
+    /// What went wrong, as a sentence without its final stop.
+    pub message: String,
+    /// What to try.
+    pub advice: String,
+}
+
+/// The page's words for `error`: the message (lower-case start, to follow other words or
+/// be capitalised) and the advice.
+pub fn fetch_error_words(error: &FetchError) -> FailureWords {
+    FailureWords {
+        message: fetch_error_message(error),
+        advice: fetch_error_advice(&error.kind).to_owned(),
+    }
+}
+
+/// What went wrong, in words that name the address.
+fn fetch_error_message(error: &FetchError) -> String {
+    let url = &error.url;
+    match &error.kind {
+        FetchErrorKind::InvalidUrl => format!("“{url}” is not a valid address for a time source"),
+        FetchErrorKind::CannotAbort { detail } => {
+            format!("this browser cannot time out requests ({detail})")
+        }
+        FetchErrorKind::Unreachable { detail } => format!("could not reach {url} ({detail})"),
+        FetchErrorKind::Offline => "this device is offline".to_owned(),
+        FetchErrorKind::CorsBlocked => format!(
+            "the time source {url} answered, but its answer may not be read from this page (CORS)"
+        ),
+        FetchErrorKind::TimedOut => {
+            format!("no answer from {url} within {} s", REQUEST_TIMEOUT_MS / 1000)
+        }
+        FetchErrorKind::Status(status) => status_words(url, *status),
+        FetchErrorKind::TooLarge => format!(
+            "the answer from {url} is larger than {} KiB, so it is not a time",
+            MAX_BODY_BYTES / 1024
+        ),
+        FetchErrorKind::UnreadableBody { detail } => {
+            format!("could not read the answer from {url} ({detail})")
+        }
+        FetchErrorKind::RedirectedAway { to } => format!(
+            "the time source {url} redirected to another site, {to}, which the link does not name"
+        ),
+        FetchErrorKind::NoTime(source) => format!("the answer from {url} is unusable: {source}"),
+    }
+}
+
+/// What the person in front of the screen can try.
+fn fetch_error_advice(kind: &FetchErrorKind) -> &'static str {
+    match kind {
+        FetchErrorKind::InvalidUrl => {
+            "Check the link you were sent: its “endpoint” part is not a web address."
+        }
+        FetchErrorKind::CannotAbort { .. } => {
+            "This browser is too old for skewcheck. Open the link in an up-to-date Safari, Chrome, Firefox or Edge."
+        }
+        FetchErrorKind::Unreachable { .. } => {
+            "Check that this device is online, then press “Check again”. If the link names a time endpoint on another site, that site must allow cross-origin requests (Access-Control-Allow-Origin), and this page's security policy must list it (whoever deployed the page adds it to connect-src)."
+        }
+        FetchErrorKind::Offline => "Connect this device to the internet, then press “Check again”.",
+        FetchErrorKind::CorsBlocked => {
+            "Whoever runs the time endpoint must send “Access-Control-Allow-Origin: *” (or this page's origin) and, for its Date header, “Access-Control-Expose-Headers: Date”."
+        }
+        FetchErrorKind::TimedOut => {
+            "The network is very slow or the time source is down. Press “Check again” in a minute."
+        }
+        FetchErrorKind::Status(status) if *status >= 500 => {
+            "The time source has a problem of its own right now. Press “Check again” in a minute."
+        }
+        FetchErrorKind::Status(status) if (300..400).contains(status) => {
+            "The time source sends visitors elsewhere. Ask whoever sent the link for the time endpoint's final address."
+        }
+        FetchErrorKind::Status(_) | FetchErrorKind::TooLarge => {
+            "The time source refused the request. Ask whoever sent the link to check its “endpoint” address."
+        }
+        FetchErrorKind::RedirectedAway { .. } => {
+            "skewcheck only compares with the site the link names. Ask whoever sent the link for the time endpoint's final address."
+        }
+        FetchErrorKind::UnreadableBody { .. } => {
+            "The connection broke while reading the answer. Press “Check again”."
+        }
+        FetchErrorKind::NoTime(_) => {
+            "The time source answered, but not with a time skewcheck can read. Ask whoever sent the link to check its “endpoint” address (see the accepted formats in the documentation)."
+        }
+    }
+}
+
+/// A status in words that say what it means for the time source.
+fn status_words(url: &str, status: u16) -> String {
+    match status {
+        204 => format!(
+            "the time source {url} answered “204 No Content”: an empty answer, without a time"
+        ),
+        300..=399 => format!(
+            "the time source {url} redirected elsewhere (HTTP status {status}) instead of answering"
+        ),
+        404 => format!("the time source {url} does not exist (HTTP status 404, not found)"),
+        400..=499 => format!("the time source {url} refused the request (HTTP status {status})"),
+        500..=599 => {
+            format!("the time source {url} failed with a server error (HTTP status {status})")
+        }
+        _ => format!("the time source {url} answered with HTTP status {status}"),
+    }
+}
