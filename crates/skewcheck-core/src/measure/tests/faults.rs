@@ -44,13 +44,19 @@ fn an_answer_after_a_failed_attempt_clears_its_notice() {
 
 #[test]
 fn capitalize_leaves_addresses_alone() {
-    assert_eq!(capitalize("could not reach it"), "Could not reach it");
+    // `capitalize` is private to `words::measure` now; its effect shows in the words.
     assert_eq!(
-        capitalize("http://a.example/ did not answer"),
-        "http://a.example/ did not answer"
+        failure_words(&Failure::Fetch(status(500))).message,
+        format!("The time source {PRIMARY} failed with a server error (HTTP status 500)")
     );
-    assert_eq!(capitalize("//a.example/x failed"), "//a.example/x failed");
-    assert_eq!(capitalize(""), "");
+    assert_eq!(
+        failure_words(&Failure::Fetch(FetchError::new(
+            "http://a.example/",
+            FetchErrorKind::InvalidUrl
+        )))
+        .message,
+        "“http://a.example/” is not a valid address for a time source"
+    );
 }
 
 #[test]
