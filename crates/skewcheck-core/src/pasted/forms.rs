@@ -2,8 +2,8 @@
 //! timestamps it compares. Tried in order by [`super::decode`]; the first that finds both
 //! timestamps wins.
 
+use super::kind::{Bound, Form};
 use super::scan::{Haystack, Stamp, amz_dates};
-use super::{Bound, Form};
 
 /// What a form found: the signer's timestamp, the server's, and what their difference means.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -12,9 +12,11 @@ use super::verdict::{AMAZON_S3, Service, Verdict, assess, service_by_id};
 
 mod forms;
 pub mod jwt;
+mod kind;
 pub mod scan;
 mod words;
 
+pub use kind::{Bound, Form};
 pub use scan::{MAX_EXAMINED_BYTES, Stamp};
 pub use words::{FIX_INTRO, LOOKS_FOR};
 
@@ -25,47 +27,6 @@ pub use words::{FIX_INTRO, LOOKS_FOR};
 /// the signer look slower than it is, so with the timestamps' resolution this bounds the
 /// offset's error: `uncertainty = resolution + transit`.
 pub const TRANSIT_ALLOWANCE_MS: i64 = 1_000;
-
-/// The error form a paste was recognised as.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Form {
-    /// S3 `RequestTimeTooSkewed` (`RequestTime` against `ServerTime`).
-    S3Skew,
-    /// SigV4 `Signature expired` / `Signature not yet current`.
-    SigV4,
-    /// Azure Storage `Request date header too old`.
-    AzureTooOld,
-    /// Presigned URL `Request has expired` / `Request is not yet valid`.
-    Presigned,
-    /// A raw request/response pair.
-    Exchange,
-    /// A JWT's `iat`/`nbf`/`exp` against this device's measured time.
-    Jwt,
-}
-
-impl Form {
-    /// The form in words, as the page and the report name it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::S3Skew => "S3 RequestTimeTooSkewed",
-            Self::SigV4 => "AWS Signature Version 4 time check",
-            Self::AzureTooOld => "Azure Storage “Request date header too old”",
-            Self::Presigned => "presigned URL time check",
-            Self::Exchange => "HTTP request and response",
-            Self::Jwt => "JWT time claims",
-        }
-    }
-}
-
-/// What `offset_ms` says about the signer's clock.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Bound {
-    /// The offset, within `± uncertainty_ms`.
-    Both,
-    /// Only a lower bound: the signed thing may have waited before it was used (a
-    /// presigned URL, a token), which hides a fast clock and fakes a slow one.
-    AtLeast,
-}
 
 /// This device's idea of the correct time, for JWT claims.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -211,9 +172,5 @@ impl Diagnosis {
     }
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod properties;
-#[cfg(test)]
-mod samples;
 #[cfg(test)]
 mod tests;

@@ -1,6 +1,10 @@
-use super::samples::*;
 use super::*;
+use samples::*;
 use std::time::{Duration, Instant};
+
+#[cfg(not(target_arch = "wasm32"))]
+mod properties;
+mod samples;
 
 const MIN: i64 = 60_000;
 const HOUR: i64 = 60 * MIN;

@@ -1,6 +1,6 @@
 //! Guessing the platform from what the browser volunteers.
 
-use super::{DeviceHints, Platform};
+use super::device::{DeviceHints, Platform};
 
 /// Browsers that exist only on iOS and iPadOS.
 const IOS_ONLY_BROWSERS: [&str; 4] = ["CriOS/", "FxiOS/", "EdgiOS/", "OPiOS/"];

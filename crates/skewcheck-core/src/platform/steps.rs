@@ -1,6 +1,6 @@
 //! How to turn on automatic time, and set the time zone, on each platform.
 
-use super::Platform;
+use super::device::Platform;
 
 impl Platform {
     /// Steps, ready for a numbered list, that turn on automatic date, time and time zone.

@@ -1,6 +1,7 @@
 //! Short device and browser descriptions for reports, from the user agent.
 
-use super::{DeviceHints, Platform, detect};
+use super::detect::detect;
+use super::device::{DeviceHints, Platform};
 
 /// Browsers by user-agent token, most specific first: Edge, Opera and Samsung Internet also
 /// say "Chrome/", and almost everything says "Safari/".

@@ -7,7 +7,7 @@
 //! (the document's), so the script's readings must lie on the page's own monotonic timeline:
 //! sent ≤ received ≤ now.
 
-use super::{Timing, clock_jump_threshold_ms};
+use super::timing::{Timing, clock_jump_threshold_ms};
 
 /// Raw readings of the early request, as the script recorded them.
 #[derive(Clone, Debug, PartialEq)]

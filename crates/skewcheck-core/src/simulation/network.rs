@@ -6,7 +6,7 @@
 //! the earliest deadline moves the clock there when it is polled again — a discrete-event
 //! simulation that runs inside any executor (`futures::executor::block_on` in the tests).
 
-use super::{Exchange, TimeServer};
+use super::server::{Exchange, TimeServer};
 use crate::clock::ManualClock;
 use crate::fetch::{
     Ask, FetchError, FetchErrorKind, REQUEST_TIMEOUT_MS, check_redirect, check_status, declares_too_large,

@@ -51,5 +51,4 @@ impl EarlyFileReadings {
 }
 
 #[cfg(test)]
-#[path = "early_tests.rs"]
 mod tests;

@@ -4,13 +4,28 @@
 //! XML/HTML attributes or elements (time.gov's `actualtime.cgi`).
 //!
 //! Parsing only finds candidates; choosing among them (the finest wins, the coarser ones
-//! cross-check it) happens in the parent module.
+//! cross-check it) happens in the sibling `reading`.
 
-use super::{BodyFormat, EpochUnit, JSON_TIME_KEYS, JsonValueKind};
+use super::origin::{BodyFormat, EpochUnit, JsonValueKind};
 use crate::decimal::parse_decimal;
 use serde_json::{Map, Value};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
+
+/// JSON keys searched for a time, in this order. Numbers are classified by magnitude like a
+/// bare number; strings may hold a number or an RFC 3339 timestamp.
+pub const JSON_TIME_KEYS: [&str; 10] = [
+    "epoch_ms",
+    "unixtime",
+    "timestamp",
+    "now",
+    "time",
+    "utc_datetime",
+    "dateTime",
+    "datetime",
+    "epoch",
+    "serverTime",
+];
 
 /// The key of a `timesync` server's answer (`{"id": …, "result": <epoch ms>}`), read only
 /// beside an `id`: a bare `result` elsewhere may mean anything.

@@ -9,7 +9,7 @@
 //! [`reads_too_early`]: its frozen `Date` stops advancing while the device's monotonic
 //! clock does.
 
-use super::{ReferenceReading, SourceError};
+use super::reading::{ReferenceReading, SourceError, shorten};
 
 /// What `Age` says about an answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,7 +29,7 @@ impl CacheAge {
             Some(value) => value
                 .parse::<u64>()
                 .map(Self::Seconds)
-                .map_err(|_| SourceError::UnreadableAge(super::shorten(value))),
+                .map_err(|_| SourceError::UnreadableAge(shorten(value))),
         }
     }
 }
@@ -82,56 +82,40 @@ pub fn cache_sentence(evidence: &str, frozen: bool) -> String {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::source::ReadingOrigin;
+/// Response headers that reveal a cache answered (checked case-insensitively for a `hit`
+/// or `stale` token): de-facto CDN headers and RFC 9211 `Cache-Status`.
+pub const CACHE_STATUS_HEADERS: [&str; 5] = [
+    "x-cache",
+    "x-cache-status",
+    "cf-cache-status",
+    "cache-status",
+    "x-proxy-cache",
+];
 
-    fn date(earliest_ms: f64) -> ReferenceReading {
-        ReferenceReading {
-            earliest_ms,
-            latest_ms: earliest_ms + 1000.0,
-            origin: ReadingOrigin::DateHeader,
+/// Evidence that a response came from a cache rather than from the source just now, in
+/// words for the page (e.g. `it carried “Age: 300”`); `None` when there is none.
+///
+/// `age` is the `Age` header; `cache_status` holds the values of [`CACHE_STATUS_HEADERS`]
+/// that were present. A cached answer is still used, as the wider interval its `Age`
+/// allows ([`CacheAge`]); these words name the cache on the page.
+pub fn cache_evidence(
+    age: Option<&str>,
+    cache_status: &[(&str, impl AsRef<str>)],
+) -> Option<String> {
+    if let Some(age) = age.map(str::trim) {
+        // Age: 0 is what a cache sends for a response it just fetched: not stale.
+        if age.parse::<u64>().map_or(true, |seconds| seconds > 0) {
+            return Some(format!("it carried “Age: {}”", shorten(age)));
         }
     }
-
-    #[test]
-    fn an_age_widens_the_reading_by_the_age_plus_its_truncation() {
-        let reading = date(10_000.0).served_after(CacheAge::Seconds(30));
-        assert_eq!(reading.earliest_ms, 10_000.0);
-        assert_eq!(reading.latest_ms, 10_000.0 + 1000.0 + 31_000.0);
-        assert_eq!(
-            date(10_000.0).served_after(CacheAge::Seconds(0)),
-            date(10_000.0)
-        );
-        assert_eq!(
-            date(10_000.0).served_after(CacheAge::Absent),
-            date(10_000.0)
-        );
-    }
-
-    #[test]
-    fn age_headers_are_read_or_refused() {
-        assert_eq!(CacheAge::from_header(None), Ok(CacheAge::Absent));
-        assert_eq!(
-            CacheAge::from_header(Some(" 7200 ")),
-            Ok(CacheAge::Seconds(7200))
-        );
-        assert!(matches!(
-            CacheAge::from_header(Some("soon")),
-            Err(SourceError::UnreadableAge(_))
-        ));
-        let huge = date(0.0).served_after(CacheAge::Seconds(u64::MAX));
-        assert!(huge.latest_ms.is_finite());
-    }
-
-    #[test]
-    fn a_frozen_date_is_caught_once_the_monotonic_clock_has_moved_on() {
-        let first = date(10_000.0);
-        // The same Date 500 ms later is fine (same second), 1.5 s later it cannot be.
-        assert!(!reads_too_early(&first, 0.0, &first, 500.0, 1.0));
-        assert!(reads_too_early(&first, 0.0, &first, 1_500.0, 1.0));
-        // A reading that advanced with time is never flagged.
-        assert!(!reads_too_early(&first, 0.0, &date(11_000.0), 1_500.0, 1.0));
-    }
+    cache_status.iter().find_map(|(name, value)| {
+        let value = value.as_ref();
+        let served_from_cache = value
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|token| token.eq_ignore_ascii_case("hit") || token.eq_ignore_ascii_case("stale"));
+        served_from_cache.then(|| format!("it carried “{name}: {}”", shorten(value)))
+    })
 }
+
+#[cfg(test)]
+mod tests;

@@ -2,6 +2,8 @@
 
 use super::*;
 
+mod shapes;
+
 const NOV_14_2023_MS: f64 = 1_700_000_000_000.0;
 
 fn body(text: &str) -> ReferenceReading {

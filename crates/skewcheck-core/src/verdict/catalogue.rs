@@ -1,7 +1,7 @@
 //! Every service skewcheck knows: its limits, what its clients see when refused, and where
 //! the numbers come from ([`Service::source`]).
 
-use super::{Limit, Service, Symptom, Tolerance};
+use super::service::{Limit, Service, Symptom, Tolerance};
 use std::borrow::Cow;
 
 const S3_SKEW: Symptom = Symptom {

@@ -1,6 +1,7 @@
 //! Verdicts at every service's limits, in both directions, and the catalogue's lookups.
 
 use super::*;
+use crate::sample::OffsetInterval;
 
 fn verdict_for(service: &Service, offset_ms: f64, uncertainty_ms: f64) -> Verdict {
     assess(
