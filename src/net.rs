@@ -13,8 +13,9 @@ use gloo_timers::future::TimeoutFuture;
 use js_sys::Reflect;
 use skewcheck_core::clock::DeviceClock;
 use skewcheck_core::fetch::{
-    Ask, FetchError, FetchErrorKind, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS, SITE_CONFIG_TIMEOUT_MS, check_redirect,
-    check_status, declares_too_large, read_answer, site_config_from_early, timesync_request_body,
+    Ask, FetchError, FetchErrorKind, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS, SITE_CONFIG_TIMEOUT_MS,
+    check_redirect, check_status, declares_too_large, read_answer, site_config_from_early,
+    timesync_request_body,
 };
 use skewcheck_core::measure::Transport;
 use skewcheck_core::sample::{EarlyReadings, Observation, Stopwatch};
@@ -60,9 +61,14 @@ pub async fn take_sample(
         Ask::Body => Method::GET,
         Ask::Timesync => Method::POST,
     };
-    let controller = AbortController::new().map_err(|error| FetchError::new(url, FetchErrorKind::CannotAbort {
-        detail: format!("{error:?}"),
-    }))?;
+    let controller = AbortController::new().map_err(|error| {
+        FetchError::new(
+            url,
+            FetchErrorKind::CannotAbort {
+                detail: format!("{error:?}"),
+            },
+        )
+    })?;
     let builder = RequestBuilder::new(url)
         .method(method.clone())
         .cache(RequestCache::NoStore)
@@ -146,7 +152,8 @@ async fn answers_without_cors(url: &str, method: Method) -> bool {
 /// `Content-Length` first, else by counting while it streams.
 async fn read_limited_text(response: &Response, url: &str) -> Result<String, FetchError> {
     let too_large = || FetchError::new(url, FetchErrorKind::TooLarge);
-    let unreadable = |detail: String| FetchError::new(url, FetchErrorKind::UnreadableBody { detail });
+    let unreadable =
+        |detail: String| FetchError::new(url, FetchErrorKind::UnreadableBody { detail });
     if declares_too_large(response.headers().get("content-length").as_deref()) {
         return Err(too_large());
     }
@@ -204,19 +211,28 @@ pub async fn fetch_site_config(url: &str) -> Result<Option<String>, FetchError> 
     {
         return site_config_from_early(url, answer);
     }
-    let controller = AbortController::new().map_err(|error| FetchError::new(url, FetchErrorKind::CannotAbort {
-        detail: format!("{error:?}"),
-    }))?;
+    let controller = AbortController::new().map_err(|error| {
+        FetchError::new(
+            url,
+            FetchErrorKind::CannotAbort {
+                detail: format!("{error:?}"),
+            },
+        )
+    })?;
     let request = RequestBuilder::new(url)
         .cache(RequestCache::NoCache)
         .abort_signal(Some(&controller.signal()))
         .build()
         .map_err(|_| FetchError::new(url, FetchErrorKind::InvalidUrl))?;
     let _abort_later = Timeout::new(SITE_CONFIG_TIMEOUT_MS, move || controller.abort());
-    let response = request
-        .send()
-        .await
-        .map_err(|error| FetchError::new(url, FetchErrorKind::Unreachable { detail: error.to_string() }))?;
+    let response = request.send().await.map_err(|error| {
+        FetchError::new(
+            url,
+            FetchErrorKind::Unreachable {
+                detail: error.to_string(),
+            },
+        )
+    })?;
     match response.status() {
         404 | 410 => Ok(None),
         200 => read_limited_text(&response, url).await.map(Some),

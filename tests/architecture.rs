@@ -3,6 +3,8 @@
 //! round a longer loop) and no source file outgrows ~400 lines. A violation names the file.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/literals.rs"]
+mod literals;
 #[path = "support/module_graph.rs"]
 mod module_graph;
 
@@ -172,6 +174,17 @@ fn no_import_cycle_between_files() {
     }
 }
 
+/// A module's tests (`tests.rs`, `*_tests.rs`, anything under a `tests/` folder).
+fn is_test_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .unwrap_or("");
+    name == "tests.rs"
+        || name.ends_with("_tests.rs")
+        || path.components().any(|part| part.as_os_str() == "tests")
+}
+
 /// Tests and data tables may run long; code may not.
 fn is_exempt(path: &Path) -> bool {
     let name = path
@@ -201,6 +214,78 @@ fn no_source_file_over_400_lines() {
         long.is_empty(),
         "files over {MAX_LINES} lines:\n{}",
         long.join("\n")
+    );
+}
+
+/// Files that may hold English outside the words layer: data tables of vendors' own texts.
+const ENGLISH_DATA_TABLES: [&str; 1] = [
+    // Product names, the vendors' own error texts (shown in English, as the client's
+    // software prints them) and citations.
+    "verdict/catalogue.rs",
+];
+
+/// Lines where a sentence is not page text: developer-facing errors and test expectations.
+fn is_developer_text(line: &str) -> bool {
+    [
+        "#[error(",
+        "expect(",
+        "panic!(",
+        "reason = ",
+        "unreachable!(",
+        "assert",
+    ]
+    .iter()
+    .any(|marker| line.contains(marker))
+}
+
+/// Sentences in code outside the words layer, as `file:line: "…"`.
+fn english_outside_words(dir: &Path, words: &Path) -> Vec<String> {
+    rust_files(dir)
+        .into_iter()
+        .filter(|path| !path.starts_with(words) && !is_test_file(path))
+        .filter(|path| {
+            let relative = path.strip_prefix(dir).unwrap_or(path).to_string_lossy();
+            !ENGLISH_DATA_TABLES.contains(&relative.as_ref())
+        })
+        .flat_map(|path| {
+            let text = fs::read_to_string(&path).expect("readable");
+            let lines: Vec<&str> = text.lines().collect();
+            literals::string_literals(&text)
+                .into_iter()
+                .filter(|(_, literal)| literals::is_prose(literal))
+                .filter(|(line, _)| !is_developer_text(lines.get(line - 1).unwrap_or(&"")))
+                .map(|(line, literal)| format!("{}:{line}: {literal:?}", path.display()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn english_lives_only_in_the_words_layer() {
+    let words = core_src().join("words");
+    let mut found = english_outside_words(&core_src(), &words);
+    found.extend(english_outside_words(&app_src(), &words));
+    assert!(
+        found.is_empty(),
+        "{} sentences outside crates/skewcheck-core/src/words:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_english_check_finds_a_planted_sentence() {
+    let text = "// a comment with many words in it\nconst A: &str = \"the clock is fine\";\nconst B: &str = \"data-testid\";\nconst C: &str = r#\"raw words here too\"#;\n";
+    let prose: Vec<(usize, String)> = literals::string_literals(text)
+        .into_iter()
+        .filter(|(_, literal)| literals::is_prose(literal))
+        .collect();
+    assert_eq!(
+        prose,
+        [
+            (2, "the clock is fine".to_owned()),
+            (4, "raw words here too".to_owned())
+        ]
     );
 }
 

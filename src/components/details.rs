@@ -1,8 +1,8 @@
 use leptos::prelude::*;
-use skewcheck_core::drift::Drift;
 use skewcheck_core::decimal::signed_fixed_point;
-use skewcheck_core::words::{cache_sentence, duration_words, source_sentence};
+use skewcheck_core::drift::Drift;
 use skewcheck_core::measure::Phase;
+use skewcheck_core::words::{cache_sentence, duration_words, source_sentence};
 
 /// The numbers behind the verdict, for the support person.
 #[component]

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use skewcheck_core::decimal::fixed_point;
-use skewcheck_core::words::{duration_words, tolerance_words};
 use skewcheck_core::sample::OffsetInterval;
 use skewcheck_core::verdict::Service;
+use skewcheck_core::words::{duration_words, tolerance_words};
 
 /// Drawing width in SVG units; the picture scales to its container.
 const WIDTH: f64 = 320.0;

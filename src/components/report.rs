@@ -4,9 +4,9 @@ use super::support::copy_to_clipboard;
 use super::verdict_badge;
 use crate::browser::{can_share, share};
 use leptos::prelude::*;
-use skewcheck_core::words::duration_words;
 use skewcheck_core::report::{Finding, Report, ServiceVerdict, encode_compact};
 use skewcheck_core::verdict::Verdict;
+use skewcheck_core::words::duration_words;
 
 /// The permalink of a report: the page without query or fragment, plus the report fragment.
 pub fn permalink(page_url: &str, report: &Report) -> String {

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use skewcheck_core::outcomes::{ServiceResult, listed_services};
-use skewcheck_core::words::service_result_line;
 use skewcheck_core::verdict::{Service, Verdict};
+use skewcheck_core::words::service_result_line;
 
 /// Short word and glyph for a verdict: colour is never the only signal.
 pub fn verdict_badge(verdict: Verdict) -> (&'static str, &'static str) {

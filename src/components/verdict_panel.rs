@@ -1,13 +1,13 @@
 use super::Gauge;
 use leptos::prelude::*;
-use skewcheck_core::drift::Drift;
 use skewcheck_core::decimal::fixed_point;
+use skewcheck_core::drift::Drift;
+use skewcheck_core::measure::Phase;
+use skewcheck_core::verdict::{Service, Verdict};
 use skewcheck_core::words::{
     cross_check_words, drift_sentence, duration_words, failure_words, measurement_explanation,
     notice_words,
 };
-use skewcheck_core::measure::Phase;
-use skewcheck_core::verdict::{Service, Verdict};
 
 /// The big answer, carrying the DOM contract that tests and support tools read.
 #[component]

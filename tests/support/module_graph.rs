@@ -529,7 +529,12 @@ fn walk_loop(
 /// Every import between two files of one cycle group: what to untangle.
 pub fn cycle_edges(source: &CrateSource) -> Vec<(String, String)> {
     let mut files = BTreeMap::new();
-    load(source, &source.dir.join(&source.root), Vec::new(), &mut files);
+    load(
+        source,
+        &source.dir.join(&source.root),
+        Vec::new(),
+        &mut files,
+    );
     let by_module: BTreeMap<Vec<String>, String> = files
         .iter()
         .map(|(name, file)| (file.module.clone(), name.clone()))

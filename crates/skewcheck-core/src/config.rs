@@ -10,9 +10,9 @@
 //!
 //! Without `endpoint` the page reads the `Date` header of its own origin.
 
-use crate::decimal::parse_decimal;
 use super::text;
 use super::verdict::{AMAZON_S3, SERVICES, Service, service_by_id};
+use crate::decimal::parse_decimal;
 
 /// Longest `ref` and `service_name` kept; links are typed and pasted by people.
 const MAX_LABEL_CHARS: usize = 64;

@@ -48,7 +48,12 @@ pub fn check_redirect(url: &str, final_url: &str) -> Result<(), FetchError> {
     if same_origin(url, final_url) {
         Ok(())
     } else {
-        Err(FetchError::new(url, FetchErrorKind::RedirectedAway { to: host_words(final_url) }))
+        Err(FetchError::new(
+            url,
+            FetchErrorKind::RedirectedAway {
+                to: host_words(final_url),
+            },
+        ))
     }
 }
 
@@ -105,8 +110,17 @@ pub fn site_config_from_early(
     match answer {
         EarlyFileAnswer::Missing => Ok(None),
         EarlyFileAnswer::Text(text) => Ok(Some(text)),
-        EarlyFileAnswer::TooLarge => Err(FetchError { url, kind: FetchErrorKind::TooLarge }),
-        EarlyFileAnswer::TimedOut => Err(FetchError { url, kind: FetchErrorKind::TimedOut }),
-        EarlyFileAnswer::Status(status) => Err(FetchError { url, kind: FetchErrorKind::Status(status) }),
+        EarlyFileAnswer::TooLarge => Err(FetchError {
+            url,
+            kind: FetchErrorKind::TooLarge,
+        }),
+        EarlyFileAnswer::TimedOut => Err(FetchError {
+            url,
+            kind: FetchErrorKind::TimedOut,
+        }),
+        EarlyFileAnswer::Status(status) => Err(FetchError {
+            url,
+            kind: FetchErrorKind::Status(status),
+        }),
     }
 }

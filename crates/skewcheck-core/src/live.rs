@@ -8,8 +8,8 @@
 
 use crate::clock::ClockSkew;
 use crate::drift::{Drift, DriftPoint, estimate_drift};
-pub use crate::measure::{ChangeSeen, RunOutcome};
 use crate::measure::Notice;
+pub use crate::measure::{ChangeSeen, RunOutcome};
 
 /// While the page stays open and visible, measure again this often (live mode).
 pub const LIVE_RECHECK_MS: f64 = 120_000.0;

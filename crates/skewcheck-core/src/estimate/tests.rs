@@ -1,4 +1,4 @@
-//! The estimator against simulated time servers.
+//! The estimator against simulated time servers, and its properties.
 
 use super::*;
 use crate::clock::{DeviceClock, ManualClock};
@@ -174,55 +174,56 @@ fn marzullo_prefers_the_deepest_then_narrowest_region() {
         }
     );
 }
-}
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+// proptest runs natively only.
+#[cfg(not(target_arch = "wasm32"))]
 mod properties {
-use super::*;
-use crate::clock::{DeviceClock, ManualClock};
-use crate::sample::Stopwatch;
-use crate::source::{ReadingOrigin, ReferenceReading};
-use proptest::prelude::*;
+    use super::*;
+    use crate::clock::{DeviceClock, ManualClock};
+    use crate::sample::Stopwatch;
+    use crate::source::{ReadingOrigin, ReferenceReading};
+    use proptest::prelude::*;
 
-/// (outbound ms, inbound ms, pause before next ms)
-fn leg() -> impl Strategy<Value = (f64, f64, f64)> {
-    (0.0..400.0f64, 0.0..400.0f64, 0.0..1_500.0f64)
-}
+    /// (outbound ms, inbound ms, pause before next ms)
+    fn leg() -> impl Strategy<Value = (f64, f64, f64)> {
+        (0.0..400.0f64, 0.0..400.0f64, 0.0..1_500.0f64)
+    }
 
-proptest! {
-    /// Whatever the offset, asymmetry and phase, with a correct server the reported
-    /// interval always contains the true offset, for both Date-header and exact sources.
-    #[test]
-    fn reported_interval_always_contains_the_truth(
-        offset in -3_600_000.0..3_600_000.0f64,
-        start in 1_600_000_000_000.0..1_900_000_000_000.0f64,
-        legs in prop::collection::vec(leg(), 1..8),
-        date_header in any::<bool>(),
-    ) {
-        let clock = ManualClock::starting_at(start + offset);
-        let samples: Vec<Sample> = legs.iter().map(|&(outbound, inbound, pause)| {
-            let watch = Stopwatch::start(&clock);
-            clock.advance(outbound);
-            let truth = clock.wall_ms() - offset;
-            let (earliest_ms, latest_ms) = if date_header {
-                let second = (truth / 1000.0).floor() * 1000.0;
-                (second, second + 1000.0)
-            } else {
-                (truth.floor(), truth.floor() + 1.0)
-            };
-            // Date.now() is an integer: truncate the wall readings as the browser does.
-            clock.advance(inbound);
-            let mut timing = watch.stop(&clock);
-            timing.wall_sent_ms = timing.wall_sent_ms.floor();
-            timing.wall_received_ms = timing.wall_received_ms.floor();
-            clock.advance(pause);
-            Sample { timing, reference: ReferenceReading { earliest_ms, latest_ms, origin: ReadingOrigin::DateHeader } }
-        }).collect();
-        let result = estimate(&samples).unwrap();
-        prop_assert!(result.consistent);
-        prop_assert!(result.interval.contains(offset), "{:?} does not contain {}", result.interval, offset);
-        // And it is never wider than the best single sample.
-        let narrowest = samples.iter().map(|s| s.offset_bounds().unwrap().half_width_ms()).fold(f64::INFINITY, f64::min);
-        prop_assert!(result.uncertainty_ms() <= narrowest + 1e-9);
+    proptest! {
+        /// Whatever the offset, asymmetry and phase, with a correct server the reported
+        /// interval always contains the true offset, for both Date-header and exact sources.
+        #[test]
+        fn reported_interval_always_contains_the_truth(
+            offset in -3_600_000.0..3_600_000.0f64,
+            start in 1_600_000_000_000.0..1_900_000_000_000.0f64,
+            legs in prop::collection::vec(leg(), 1..8),
+            date_header in any::<bool>(),
+        ) {
+            let clock = ManualClock::starting_at(start + offset);
+            let samples: Vec<Sample> = legs.iter().map(|&(outbound, inbound, pause)| {
+                let watch = Stopwatch::start(&clock);
+                clock.advance(outbound);
+                let truth = clock.wall_ms() - offset;
+                let (earliest_ms, latest_ms) = if date_header {
+                    let second = (truth / 1000.0).floor() * 1000.0;
+                    (second, second + 1000.0)
+                } else {
+                    (truth.floor(), truth.floor() + 1.0)
+                };
+                // Date.now() is an integer: truncate the wall readings as the browser does.
+                clock.advance(inbound);
+                let mut timing = watch.stop(&clock);
+                timing.wall_sent_ms = timing.wall_sent_ms.floor();
+                timing.wall_received_ms = timing.wall_received_ms.floor();
+                clock.advance(pause);
+                Sample { timing, reference: ReferenceReading { earliest_ms, latest_ms, origin: ReadingOrigin::DateHeader } }
+            }).collect();
+            let result = estimate(&samples).unwrap();
+            prop_assert!(result.consistent);
+            prop_assert!(result.interval.contains(offset), "{:?} does not contain {}", result.interval, offset);
+            // And it is never wider than the best single sample.
+            let narrowest = samples.iter().map(|s| s.offset_bounds().unwrap().half_width_ms()).fold(f64::INFINITY, f64::min);
+            prop_assert!(result.uncertainty_ms() <= narrowest + 1e-9);
+        }
     }
 }

@@ -319,7 +319,6 @@ impl Measurement {
             .is_some_and(|check| check.outcome() == CrossCheckOutcome::Disagree)
     }
 
-
     /// The correct time when this result was concluded (ms since the epoch).
     pub fn reference_time_ms(&self) -> f64 {
         self.device_time_ms - self.estimate.offset_ms()
@@ -345,4 +344,3 @@ impl Measurement {
         (self.estimate.uncertainty_ms() + 0.5).ceil().max(0.0) as u64
     }
 }
-

@@ -31,9 +31,8 @@ pub fn setup_from(page: &PageAddress, resolve_url: Resolve<'_>) -> Result<Setup,
         SourceChoice::Endpoint(endpoint) => (endpoint.clone(), Ask::Body),
     };
     let resolve = |reference: &str| {
-        resolve_url(reference, &page.href).ok_or_else(|| {
-            Failure::Fetch(FetchError::new(reference, FetchErrorKind::InvalidUrl))
-        })
+        resolve_url(reference, &page.href)
+            .ok_or_else(|| Failure::Fetch(FetchError::new(reference, FetchErrorKind::InvalidUrl)))
     };
     let source_url = resolve(&reference)?;
     Ok(Setup {

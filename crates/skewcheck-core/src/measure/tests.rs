@@ -5,12 +5,12 @@ use crate::clock::{DeviceClock, ManualClock};
 use crate::config::parse_query;
 use crate::fetch::{Ask, FetchError, FetchErrorKind};
 use crate::plan::{DEFAULT_PLAN, PAGE_PLAN, Progress};
+use crate::simulation::{Fault, START_MS, SimulatedNetwork, TimeServer};
 use crate::verdict::Verdict;
 use crate::words::{
     FailureWords, cache_sentence, cross_check_words, failure_words, measurement_explanation,
     notice_words, source_sentence,
 };
-use crate::simulation::{Fault, START_MS, SimulatedNetwork, TimeServer};
 use futures::executor::block_on;
 use std::cell::RefCell;
 
@@ -224,7 +224,10 @@ fn a_second_endpoint_that_agrees_confirms_the_result() {
         explanation,
         crate::words::explain(&result.service, &result.estimate, &result.assessment)
     );
-    assert!(!explanation.sentences.contains(&words.sentence), "{explanation:?}");
+    assert!(
+        !explanation.sentences.contains(&words.sentence),
+        "{explanation:?}"
+    );
     assert_eq!(words.sentence, format!("Cross-check: {WITNESS} agrees."));
 }
 
@@ -344,7 +347,10 @@ fn a_clock_set_during_the_measurement_starts_it_over_and_says_so() {
         )
     );
     let result = run.settled();
-    assert_eq!(result.notice.as_ref().map(notice_words).as_deref(), Some(notice));
+    assert_eq!(
+        result.notice.as_ref().map(notice_words).as_deref(),
+        Some(notice)
+    );
     assert!(
         result.estimate.interval.contains(0.0),
         "{:?}",
@@ -366,10 +372,11 @@ fn the_result_carries_the_device_time_it_was_concluded_at() {
 }
 
 #[test]
-fn messages_start_with_a_capital_but_addresses_and_quotes_stay_as_they_are() {
+fn failure_messages_start_with_a_capital_but_addresses_and_quotes_stay_as_they_are() {
     // `capitalize` is private to `words::measure` now; what it does shows in the failures'
     // words. (No message starts with an address or is empty, so those cases cannot show.)
-    let fetch = |url: &str, kind| failure_words(&Failure::Fetch(FetchError::new(url, kind))).message;
+    let fetch =
+        |url: &str, kind| failure_words(&Failure::Fetch(FetchError::new(url, kind))).message;
     assert_eq!(
         fetch(
             "https://time.example/",

@@ -3,10 +3,10 @@
 use super::jwt::Claims;
 use super::scan::Stamp;
 use super::{Bound, Diagnosis, Form, ReferenceNow, catalogue_service};
-use crate::words::duration_words;
-use crate::platform::Platform;
 use crate::date_text::date_time_words;
+use crate::platform::Platform;
 use crate::verdict::{Limit, Service, Verdict};
+use crate::words::duration_words;
 use time::OffsetDateTime;
 
 /// What the decoder looks for, for a paste it could not use.

@@ -15,13 +15,13 @@
 //! primary one, their names, verdicts and lines (from the catalogue and the numbers), the
 //! source sentence, and the device (its platform's name).
 
-use crate::report::model::{MAX_SOURCE_CHARS, Report, ReportError, ServiceVerdict};
 use crate::outcomes::{ServiceResult, service_results};
-use crate::words::service_result_line;
 use crate::platform::Platform;
+use crate::report::model::{MAX_SOURCE_CHARS, Report, ReportError, ServiceVerdict};
 use crate::source::{BodyFormat, EpochUnit, ReadingOrigin};
 use crate::text::clean;
 use crate::verdict::{CUSTOM_ID, service_for_report_id};
+use crate::words::service_result_line;
 
 /// What a compact fragment starts with (after `#`): the format's name and version.
 pub const COMPACT_PREFIX: &str = "R1/";

@@ -11,10 +11,10 @@
 #[cfg(test)]
 mod claim_tests;
 mod compact;
-mod measured;
-mod model;
 #[cfg(test)]
 mod compact_tests;
+mod measured;
+mod model;
 mod payload;
 pub(crate) mod plain_text;
 #[cfg(all(test, not(target_arch = "wasm32")))]

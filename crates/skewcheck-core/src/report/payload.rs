@@ -7,13 +7,13 @@ use base64::engine::DecodePaddingMode;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, URL_SAFE_NO_PAD};
 use serde::{Deserialize, Serialize};
 
+use crate::plausible;
 #[cfg(doc)]
 use crate::report::compact::encode_compact;
 use crate::report::compact::{COMPACT_PREFIX, decode_compact};
 use crate::report::model::{
     MAX_SOURCE_CHARS, Report, ReportError, ReportedVerdict, ServiceVerdict,
 };
-use crate::plausible;
 use crate::text::clean;
 
 /// The fragment key: the permalink is `<page URL without query or fragment>#report=<payload>`.

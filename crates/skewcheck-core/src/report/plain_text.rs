@@ -2,12 +2,12 @@
 
 use time::OffsetDateTime;
 
-use crate::report::model::Report;
-use crate::report::recompute::Finding;
-use crate::words::offset_words_with_uncertainty;
 use crate::date_text::date_time_words;
 use crate::pasted::Diagnosis;
+use crate::report::model::Report;
+use crate::report::recompute::Finding;
 use crate::verdict::Verdict;
+use crate::words::offset_words_with_uncertainty;
 
 impl Report {
     /// The report as plain text, for copying, sharing or email.

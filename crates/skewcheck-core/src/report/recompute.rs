@@ -2,10 +2,10 @@
 //! here; the verdict words it carries are shown only as what the sender's page said.
 
 use crate::report::model::{Report, ReportedVerdict, ServiceVerdict};
-use crate::words::service_line;
 use crate::sample::OffsetInterval;
 use crate::text::named_by_link;
 use crate::verdict::{CUSTOM_ID, Service, Verdict, assess, service_for_report_id};
+use crate::words::service_line;
 
 /// What one line of a past report can be taken as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

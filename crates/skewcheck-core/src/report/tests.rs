@@ -1,6 +1,6 @@
 //! Permalink round trips, hostile fragments and the plain-text report.
 
-use super::payload::MAX_SOURCE_CHARS;
+use super::MAX_SOURCE_CHARS;
 use super::*;
 use crate::platform::Platform;
 use crate::verdict::Verdict;

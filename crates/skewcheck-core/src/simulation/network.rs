@@ -9,8 +9,8 @@
 use super::server::{Exchange, TimeServer};
 use crate::clock::ManualClock;
 use crate::fetch::{
-    Ask, FetchError, FetchErrorKind, REQUEST_TIMEOUT_MS, check_redirect, check_status, declares_too_large,
-    read_answer,
+    Ask, FetchError, FetchErrorKind, REQUEST_TIMEOUT_MS, check_redirect, check_status,
+    declares_too_large, read_answer,
 };
 use crate::measure::Transport;
 use crate::sample::{EarlyReadings, Observation};
@@ -88,7 +88,10 @@ impl<'a> SimulatedNetwork<'a> {
             Exchange::Hung => {
                 // The browser gives up (aborts) after its timeout.
                 clock.advance(f64::from(REQUEST_TIMEOUT_MS));
-                Err(FetchError { url, kind: FetchErrorKind::TimedOut })
+                Err(FetchError {
+                    url,
+                    kind: FetchErrorKind::TimedOut,
+                })
             }
             Exchange::Offline => Err(FetchError::new(&url, FetchErrorKind::Offline)),
             Exchange::Redirected(to) => {
@@ -97,8 +100,16 @@ impl<'a> SimulatedNetwork<'a> {
                 check_redirect(&url, to)?;
                 answer
             }
-            Exchange::CorsBlocked => Err(FetchError { url, kind: FetchErrorKind::CorsBlocked }),
-            Exchange::Refused => Err(FetchError { url, kind: FetchErrorKind::Unreachable { detail: "connection refused".to_owned() } }),
+            Exchange::CorsBlocked => Err(FetchError {
+                url,
+                kind: FetchErrorKind::CorsBlocked,
+            }),
+            Exchange::Refused => Err(FetchError {
+                url,
+                kind: FetchErrorKind::Unreachable {
+                    detail: "connection refused".to_owned(),
+                },
+            }),
             Exchange::Answered {
                 timing,
                 status,
@@ -111,13 +122,19 @@ impl<'a> SimulatedNetwork<'a> {
                     .find(|(key, _)| *key == "content-length")
                     .map(|(_, value)| value.as_str());
                 if ask != Ask::DateHeader && declares_too_large(declared) {
-                    return Err(FetchError { url, kind: FetchErrorKind::TooLarge });
+                    return Err(FetchError {
+                        url,
+                        kind: FetchErrorKind::TooLarge,
+                    });
                 }
                 let body = match ask {
                     Ask::DateHeader => None,
-                    Ask::Body | Ask::Timesync => {
-                        Some(body.ok_or_else(|| FetchError { url: url.clone(), kind: FetchErrorKind::UnreadableBody { detail: "connection reset".to_owned() } })?)
-                    }
+                    Ask::Body | Ask::Timesync => Some(body.ok_or_else(|| FetchError {
+                        url: url.clone(),
+                        kind: FetchErrorKind::UnreadableBody {
+                            detail: "connection reset".to_owned(),
+                        },
+                    })?),
                 };
                 let header = |name: &str| {
                     headers

@@ -35,7 +35,10 @@ fn fetch_error_message(error: &FetchError) -> String {
             "the time source {url} answered, but its answer may not be read from this page (CORS)"
         ),
         FetchErrorKind::TimedOut => {
-            format!("no answer from {url} within {} s", REQUEST_TIMEOUT_MS / 1000)
+            format!(
+                "no answer from {url} within {} s",
+                REQUEST_TIMEOUT_MS / 1000
+            )
         }
         FetchErrorKind::Status(status) => status_words(url, *status),
         FetchErrorKind::TooLarge => format!(

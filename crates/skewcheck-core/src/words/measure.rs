@@ -187,7 +187,7 @@ pub fn cache_sentence(seen: &CacheSeen) -> String {
     )
 }
 
-fn capitalize(text: &str) -> String {
+pub(crate) fn capitalize(text: &str) -> String {
     let first_word = text.split_whitespace().next().unwrap_or_default();
     if first_word.contains("://") || first_word.starts_with("//") {
         return text.to_owned();

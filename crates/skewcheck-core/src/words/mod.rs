@@ -11,9 +11,8 @@ mod verdict;
 
 pub use fetch::{FailureWords, fetch_error_words};
 pub use measure::{
-    CrossCheckWords,
-    cache_sentence, clock_change_notice, cross_check_words, failure_words, measurement_explanation,
-    notice_words, source_sentence,
+    CrossCheckWords, cache_sentence, clock_change_notice, cross_check_words, failure_words,
+    measurement_explanation, notice_words, source_sentence,
 };
 pub use numbers::{
     duration_words, offset_phrase, offset_words, offset_words_with_uncertainty, tolerance_words,

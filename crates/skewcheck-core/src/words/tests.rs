@@ -220,7 +220,10 @@ fn a_link_limit_keeps_the_real_service_in_the_list() {
     let results = service_results(&limited, OffsetInterval::around(870_000.0, 500.0));
     assert_eq!(results.len(), SERVICES.len() + 1);
     assert_eq!(results[0].id, "s3-limit-600000");
-    assert_eq!(results[0].service.name, "Amazon S3 (limit set by this link)");
+    assert_eq!(
+        results[0].service.name,
+        "Amazon S3 (limit set by this link)"
+    );
     assert_eq!(results[0].verdict, Verdict::Rejected);
     let real: Vec<_> = results.iter().skip(1).filter(|r| r.id == "s3").collect();
     assert_eq!(real.len(), 1);
@@ -274,4 +277,31 @@ fn words_from_a_link_are_quoted_as_the_links() {
         explanation.headline,
         "Clock OK for “Amazon S3. Call +1 555 0100” (named by the link)"
     );
+}
+
+#[test]
+fn messages_start_with_a_capital_but_addresses_and_quotes_stay_as_they_are() {
+    use super::measure::capitalize;
+    assert_eq!(
+        capitalize("the server did not answer"),
+        "The server did not answer"
+    );
+    assert_eq!(
+        capitalize("https://time.example/ did not answer"),
+        "https://time.example/ did not answer"
+    );
+    assert_eq!(capitalize("“x” is not a time"), "“x” is not a time");
+    assert_eq!(capitalize(""), "");
+}
+
+#[test]
+fn capitalize_leaves_addresses_alone() {
+    use super::measure::capitalize;
+    assert_eq!(capitalize("could not reach it"), "Could not reach it");
+    assert_eq!(
+        capitalize("http://a.example/ did not answer"),
+        "http://a.example/ did not answer"
+    );
+    assert_eq!(capitalize("//a.example/x failed"), "//a.example/x failed");
+    assert_eq!(capitalize(""), "");
 }

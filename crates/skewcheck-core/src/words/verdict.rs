@@ -198,4 +198,3 @@ pub fn drift_sentence(drift: &Drift, time_to_limit_ms: Option<f64>, service: &Se
     }
     sentence
 }
-

@@ -43,7 +43,7 @@ fn an_answer_after_a_failed_attempt_clears_its_notice() {
 }
 
 #[test]
-fn capitalize_leaves_addresses_alone() {
+fn failure_messages_leave_addresses_alone() {
     // `capitalize` is private to `words::measure` now; its effect shows in the words.
     assert_eq!(
         failure_words(&Failure::Fetch(status(500))).message,
