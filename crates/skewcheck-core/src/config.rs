@@ -132,7 +132,11 @@ pub(crate) fn parse_limit_ms(raw: &str) -> Result<u64, ConfigError> {
     let seconds = parse_decimal(raw.trim())
         .ok_or_else(|| ConfigError::BadLimit(raw.chars().take(20).collect()))?;
     if (0.0..=MAX_LIMIT_S).contains(&seconds) {
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked just above
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "0 ≤ seconds ≤ a year, checked just above"
+        )]
         let limit_ms = (seconds * 1000.0).round() as u64;
         Ok(limit_ms)
     } else {

@@ -251,7 +251,7 @@ impl Measurement {
     }
 
     /// Offset rounded to whole milliseconds, for `data-offset-ms`.
-    #[allow(
+    #[expect(
         clippy::cast_possible_truncation,
         reason = "an offset in ms is far inside i64 (and `as` saturates)"
     )]
@@ -261,7 +261,7 @@ impl Measurement {
 
     /// Uncertainty for `data-uncertainty-ms`, rounded up and widened by the rounding of the
     /// offset, so the integer interval still contains the truth.
-    #[allow(
+    #[expect(
         clippy::cast_possible_truncation,
         clippy::cast_sign_loss,
         reason = "not negative after max(0), far inside u64 (and `as` saturates)"
