@@ -11,6 +11,7 @@
 //! Without `endpoint` the page reads the `Date` header of its own origin.
 
 use crate::decimal::parse_decimal;
+use super::address::scheme_of;
 use super::text;
 use super::verdict::{AMAZON_S3, SERVICES, Service, service_by_id};
 
@@ -174,17 +175,6 @@ pub(crate) fn validate_endpoint(raw: &str, page_is_https: bool) -> Result<String
         }
         Some(_) => Err(ConfigError::UnsupportedScheme(shown())),
     }
-}
-
-/// The URL scheme, if `text` starts with one (RFC 3986: a letter, then letters, digits,
-/// `+`, `-` or `.`, then `:`). Relative paths like `time:now` cannot be told apart from
-/// schemes, so they count as schemes and are refused — `./time:now` works.
-fn scheme_of(text: &str) -> Option<&str> {
-    let (candidate, _) = text.split_once(':')?;
-    let mut chars = candidate.chars();
-    let starts_with_letter = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
-    let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    (starts_with_letter && rest_ok).then_some(candidate)
 }
 
 #[cfg(test)]
