@@ -96,7 +96,7 @@ pub fn local_time_text(epoch_ms: f64) -> String {
 }
 
 /// A number that differs on every call, for cache-busting queries.
-#[allow(
+#[expect(
     clippy::cast_possible_truncation,
     clippy::cast_sign_loss,
     reason = "Math.random() * 1e9 lies in [0, 1e9): it fits a u64"

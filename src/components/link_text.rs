@@ -6,7 +6,7 @@ use skewcheck_core::words::ticket_label;
 /// The ticket reference from `?ref=` (or a permalink): `Ticket (from the link): “T-1234”`.
 /// The reference is cleaned when the link is read ([`skewcheck_core::config::parse_query`]).
 #[component]
-#[allow(
+#[expect(
     clippy::needless_pass_by_value,
     reason = "Leptos hands every prop over by value"
 )]

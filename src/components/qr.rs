@@ -33,7 +33,7 @@ fn qr_svg(text: &str) -> Option<(String, usize)> {
 /// The QR code of `link`, what it holds, and a button that shows it full screen (tap or
 /// Escape closes that view). Nothing when the link does not fit in a QR code.
 #[component]
-#[allow(
+#[expect(
     clippy::needless_pass_by_value,
     reason = "Leptos hands every prop over by value"
 )]

@@ -75,7 +75,7 @@ pub fn ReportShare(
 /// [`Report::with_recomputed_details`], which the caller applies); a verdict this page
 /// cannot rebuild is shown as the sender's claim, never as a badge. Nothing is measured.
 #[component]
-#[allow(
+#[expect(
     clippy::needless_pass_by_value,
     reason = "Leptos hands every prop over by value"
 )]

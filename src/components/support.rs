@@ -62,7 +62,7 @@ pub fn LinkMaker(
 
 /// "Checking a server?": commands that compare a server's clock with the same reference.
 #[component]
-#[allow(
+#[expect(
     clippy::needless_pass_by_value,
     reason = "Leptos hands every prop over by value"
 )]

@@ -360,11 +360,7 @@ fn expand(tokens: &[String], prefix: &mut Vec<String>, out: &mut Vec<Vec<String>
             "::" => {}
             "as" => break,
             "self" if !prefix.is_empty() => {}
-            word if is_ident(word) || word == "*" => {
-                if word != "*" {
-                    prefix.push(word.to_owned());
-                }
-            }
+            word if is_ident(word) => prefix.push(word.to_owned()),
             _ => {}
         }
         at += 1;

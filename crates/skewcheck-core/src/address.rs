@@ -26,14 +26,7 @@ pub struct Origin {
 impl Origin {
     /// The origin of an absolute address, or `None` when `url` has no `scheme://host`.
     pub fn of(url: &str) -> Option<Self> {
-        let (scheme, rest) = url.split_once("://")?;
-        let scheme_ok = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-        if !scheme_ok {
-            return None;
-        }
+        let (scheme, rest) = Self::split(url)?;
         let scheme = scheme.to_ascii_lowercase();
         let authority = rest.split(['/', '?', '#', '\\']).next().unwrap_or_default();
         // Credentials (`user:pass@`) do not change who answers.
@@ -55,6 +48,15 @@ impl Origin {
             scheme,
             host,
         })
+    }
+
+    /// An absolute address split into its scheme (as written) and what follows `://`
+    /// (authority, path, query, fragment); `None` unless `url` starts with a scheme
+    /// ([`scheme_of`]) and `://`. The one place an address is split after its scheme.
+    pub fn split(url: &str) -> Option<(&str, &str)> {
+        let scheme = scheme_of(url)?;
+        let rest = url.strip_prefix(scheme)?.strip_prefix("://")?;
+        Some((scheme, rest))
     }
 
     /// The host, with the port when it is not the default: what the page names.
@@ -95,6 +97,17 @@ fn split_port(host_port: &str) -> Option<(&str, Option<u16>)> {
         None | Some("") => Some((host, None)),
         Some(port) => Some((host, Some(port.parse().ok()?))),
     }
+}
+
+/// The URL scheme, if `text` starts with one (RFC 3986: a letter, then letters, digits,
+/// `+`, `-` or `.`, then `:`), as written. Relative paths like `time:now` cannot be told
+/// apart from schemes, so they count as schemes; `./time:now` has none.
+pub fn scheme_of(text: &str) -> Option<&str> {
+    let (candidate, _) = text.split_once(':')?;
+    let mut chars = candidate.chars();
+    let starts_with_letter = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+    let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    (starts_with_letter && rest_ok).then_some(candidate)
 }
 
 /// Whether two absolute addresses have the same origin (scheme, host and port). An
@@ -183,6 +196,18 @@ mod tests {
         assert_eq!(Origin::of("http://host:99999/"), None);
         assert_eq!(Origin::of("http:///path"), None);
         assert_eq!(Origin::of("1http://host/"), None);
+    }
+
+    #[test]
+    fn schemes_are_split_off_as_written() {
+        assert_eq!(scheme_of("HTTPS://h/x"), Some("HTTPS"));
+        assert_eq!(scheme_of("time:now"), Some("time"));
+        assert_eq!(scheme_of("./time:now"), None);
+        assert_eq!(scheme_of("/now"), None);
+        assert_eq!(Origin::split("HTTPS://h/x?y"), Some(("HTTPS", "h/x?y")));
+        assert_eq!(Origin::split("a:b://h/"), None);
+        assert_eq!(Origin::split("mailto:x@h"), None);
+        assert_eq!(Origin::split("//h/x"), None);
     }
 
     #[test]

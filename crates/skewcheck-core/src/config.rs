@@ -12,6 +12,7 @@
 
 use super::text;
 use super::verdict::{AMAZON_S3, SERVICES, Service, service_by_id};
+use crate::address::scheme_of;
 use crate::decimal::parse_decimal;
 
 /// Longest `ref` and `service_name` kept; links are typed and pasted by people.
@@ -132,7 +133,11 @@ pub(crate) fn parse_limit_ms(raw: &str) -> Result<u64, ConfigError> {
     let seconds = parse_decimal(raw.trim())
         .ok_or_else(|| ConfigError::BadLimit(raw.chars().take(20).collect()))?;
     if (0.0..=MAX_LIMIT_S).contains(&seconds) {
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked just above
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "0 ≤ seconds ≤ a year, checked just above"
+        )]
         let limit_ms = (seconds * 1000.0).round() as u64;
         Ok(limit_ms)
     } else {
@@ -170,17 +175,6 @@ pub(crate) fn validate_endpoint(raw: &str, page_is_https: bool) -> Result<String
         }
         Some(_) => Err(ConfigError::UnsupportedScheme(shown())),
     }
-}
-
-/// The URL scheme, if `text` starts with one (RFC 3986: a letter, then letters, digits,
-/// `+`, `-` or `.`, then `:`). Relative paths like `time:now` cannot be told apart from
-/// schemes, so they count as schemes and are refused — `./time:now` works.
-fn scheme_of(text: &str) -> Option<&str> {
-    let (candidate, _) = text.split_once(':')?;
-    let mut chars = candidate.chars();
-    let starts_with_letter = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
-    let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    (starts_with_letter && rest_ok).then_some(candidate)
 }
 
 #[cfg(test)]

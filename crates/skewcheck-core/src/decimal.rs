@@ -267,7 +267,10 @@ fn divided(numerator: u128, denominator: u128, sticky: bool, halvings: i64) -> f
 
 /// `value × 2^exponent`, where `value` has at least 55 significant bits (or none to round)
 /// and its lowest bit is sticky: the conversion rounds half to even, the scaling is exact.
-#[allow(clippy::cast_precision_loss)] // the one rounding, and the intended one
+#[expect(
+    clippy::cast_precision_loss,
+    reason = "the one rounding, and the intended one"
+)]
 fn to_f64(value: u128, exponent: i32) -> f64 {
     let scale = f64::from_bits(u64::try_from(1023 + exponent).unwrap_or(1023) << 52);
     value as f64 * scale

@@ -194,7 +194,7 @@ pub fn endpoint_allowed(endpoint_url: &str, allowed: &[String]) -> bool {
 
 /// The path of an absolute address (without query and fragment); empty without one.
 fn path_of(url: &str) -> &str {
-    let after_scheme = url.split_once("://").map_or("", |(_, rest)| rest);
+    let after_scheme = Origin::split(url).map_or("", |(_, rest)| rest);
     let before_query = after_scheme.split(['?', '#']).next().unwrap_or_default();
     before_query
         .find('/')

@@ -25,7 +25,11 @@ pub struct ZoneHint {
 impl ZoneHint {
     /// The difference as people write zone offsets: `1 h`, `5 h 30 min`, `45 min`.
     pub fn hours_text(&self) -> String {
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // `as` saturates
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "abs() is ≥ 0, and `as` saturates"
+        )]
         let minutes = (self.zone_offset_ms.abs() / 60_000.0).round() as u64;
         match (minutes / 60, minutes % 60) {
             (0, minutes) => format!("{minutes} min"),

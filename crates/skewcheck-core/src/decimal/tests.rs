@@ -106,7 +106,7 @@ proptest! {
     #[test]
     fn ties_at_every_scale_match_core(whole in 0i64..2_000_000, places in 0u8..=3) {
         // k + 0.5 units of the last place: exact ties whenever representable.
-        #[allow(clippy::cast_precision_loss)] // below 2^53
+        #[expect(clippy::cast_precision_loss, reason = "below 2^53")]
         let value = (whole as f64 + 0.5) / 10f64.powi(i32::from(places));
         prop_assert_eq!(fixed_point(value, places), core_fixed(value, places));
         prop_assert_eq!(fixed_point(-value, places), core_fixed(-value, places));

@@ -61,7 +61,10 @@ fn claims_of(token: &str) -> Option<Claims> {
         if !seconds.is_finite() || seconds.abs() > 1e12 {
             return None;
         }
-        #[allow(clippy::cast_possible_truncation)] // |seconds · 1000| ≤ 10^15, well inside i64.
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "|seconds · 1000| ≤ 10^15, well inside i64"
+        )]
         let epoch_ms = (seconds * 1_000.0).floor() as i64;
         Some(Stamp {
             label: name,

@@ -135,7 +135,10 @@ fn diagnose(found: forms::Found) -> Diagnosis {
 
 /// The offsets consistent with the evidence: `offset ± uncertainty`, or everything from
 /// `offset − uncertainty` up for a lower bound.
-#[allow(clippy::cast_precision_loss)] // offsets are ms within ±10^15: exact in f64.
+#[expect(
+    clippy::cast_precision_loss,
+    reason = "offsets are ms within ±10^15: exact in f64"
+)]
 fn interval(offset_ms: i64, uncertainty_ms: i64, bound: Bound) -> OffsetInterval {
     let around = OffsetInterval::around(offset_ms as f64, uncertainty_ms as f64);
     match bound {

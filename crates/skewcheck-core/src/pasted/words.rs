@@ -36,7 +36,7 @@ pub fn signer_sentence(
     uncertainty_ms: i64,
     bound: Bound,
 ) -> String {
-    #[allow(clippy::cast_precision_loss)] // ms within ±10^15: exact in f64.
+    #[expect(clippy::cast_precision_loss, reason = "ms within ±10^15: exact in f64")]
     let (offset, uncertainty) = (offset_ms as f64, uncertainty_ms as f64);
     let off_by = duration_words(offset);
     match bound {
@@ -77,7 +77,7 @@ fn limit_words(service: &Service, verdict: Verdict, offset: f64) -> String {
         Verdict::Warning => "close to",
         Verdict::Ok | Verdict::Unknown => "within",
     };
-    #[allow(clippy::cast_precision_loss)] // limits are below 2^53 ms.
+    #[expect(clippy::cast_precision_loss, reason = "limits are below 2^53 ms")]
     let limit = duration_words(ms as f64);
     let typically = if documented { "" } else { "typically " };
     format!("{relation} {}'s {typically}{limit}", service.name)
@@ -94,7 +94,10 @@ pub fn fix_steps(verdict: Verdict) -> &'static [&'static str] {
 
 /// A JWT held against `now`: not valid yet (`nbf`/`iat` after now: the issuer's clock is at
 /// least that fast), expired (`exp` before now), or valid.
-#[allow(clippy::cast_possible_truncation)] // `now` is a time in ms, well inside i64.
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "`now` is a time in ms, well inside i64"
+)]
 pub fn jwt_diagnosis(claims: &Claims, now: ReferenceNow) -> Option<Diagnosis> {
     if !now.epoch_ms.is_finite() || now.epoch_ms.abs() > 1e15 {
         return None;
@@ -156,7 +159,7 @@ pub fn jwt_diagnosis(claims: &Claims, now: ReferenceNow) -> Option<Diagnosis> {
     })
 }
 
-#[allow(clippy::cast_precision_loss)] // ms within ±10^15: exact in f64.
+#[expect(clippy::cast_precision_loss, reason = "ms within ±10^15: exact in f64")]
 fn ms(value: i64) -> f64 {
     value as f64
 }

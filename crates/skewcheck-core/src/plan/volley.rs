@@ -117,7 +117,7 @@ pub(super) fn next_volley_size(rounds: &[usize], requests: usize) -> Option<usiz
 }
 
 /// A pause for a timer, in whole milliseconds (negative and NaN become 0).
-#[allow(
+#[expect(
     clippy::cast_possible_truncation,
     clippy::cast_sign_loss,
     reason = "clamped into u32's range first (and `as` saturates, NaN becomes 0)"

@@ -138,7 +138,7 @@ fn permalinks_from_clocks_reset_to_1970_or_2000_open() {
     for device_time_ms in [0.0, 946_684_800_000.0, -1_000.0] {
         let mut report = claiming(0, "s3", "Amazon S3", ReportedVerdict::Rejected);
         report.device_time_ms = device_time_ms;
-        #[allow(clippy::cast_possible_truncation)] // whole ms well within i64
+        #[expect(clippy::cast_possible_truncation, reason = "whole ms well within i64")]
         let offset_ms = (device_time_ms - report.measured_at_ms) as i64;
         report.offset_ms = offset_ms;
         let decoded = decode_fragment(&encode_fragment(&report)).unwrap();

@@ -191,7 +191,11 @@ impl From<ServiceResult> for ServiceVerdict {
 }
 
 /// Upper-case base 36 of a whole number, `-` first when negative.
-#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // Whole numbers within ±2^63.
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "whole numbers within ±2^63"
+)]
 fn signed_base36(whole: f64) -> String {
     let magnitude = base36(whole.abs() as u64);
     if whole < 0.0 {

@@ -11,7 +11,10 @@ pub const MAX_SOURCE_CHARS: usize = 300;
 
 /// Serializes an epoch time as whole ms: sub-millisecond digits mean nothing here and make
 /// links longer.
-#[allow(clippy::cast_possible_truncation)] // `as` saturates (NaN → 0); decoding refuses both.
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "`as` saturates (NaN → 0); decoding refuses both"
+)]
 pub(crate) fn whole_ms<S: serde::Serializer>(ms: &f64, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_i64(ms.round() as i64)
 }

@@ -62,7 +62,10 @@ impl Report {
 }
 
 /// `2026-11-26 14:03:27`, whole seconds, or `an unknown time` outside what `time` can show.
-#[allow(clippy::cast_possible_truncation)] // `seconds` is a whole number within ±1e15.
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "`seconds` is a whole number within ±1e15"
+)]
 fn utc_words(epoch_ms: f64) -> String {
     let seconds = (epoch_ms / 1000.0).floor();
     if !seconds.is_finite() || seconds.abs() > 1e15 {

@@ -238,7 +238,7 @@ fn parse_epoch_number(text: &str) -> Option<(f64, f64, JsonValueKind)> {
     Some((value * per_unit, resolution_ms, JsonValueKind::Epoch(unit)))
 }
 
-#[allow(
+#[expect(
     clippy::cast_precision_loss,
     reason = "nanoseconds since 1970 fit f64's 53 bits to well below a microsecond"
 )]

@@ -186,7 +186,7 @@ fn agree(a: &Candidate, b: &Candidate) -> bool {
     (a.value_ms - b.value_ms).abs() <= a.resolution_ms + b.resolution_ms
 }
 
-#[allow(
+#[expect(
     clippy::cast_possible_truncation,
     reason = "a plausible time's difference is far inside i64, and `as` saturates"
 )]

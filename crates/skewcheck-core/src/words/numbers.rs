@@ -17,8 +17,11 @@ pub fn duration_words(ms: f64) -> String {
     if ms < 9_950.0 {
         return format!("{} s", fixed_point(ms / 1000.0, 1));
     }
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    // finite, ≥ 0; `as` saturates
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "finite, ≥ 0; `as` saturates"
+    )]
     let seconds = (ms / 1000.0).round() as u64;
     match seconds {
         0..60 => format!("{seconds} s"),
