@@ -1,31 +1,21 @@
-use super::{
-    FixSteps, LinkMaker, LiveClocks, MeasurementDetails, PastReport, PasteError, PastedDiagnosis,
-    ReportShare, ServerCheck, ServiceList, SiteExtras, TicketTag, VerdictPanel,
-};
-use crate::browser::{
-    BrowserClock, device_facts, on_becoming_visible, page_address, page_fragment, page_is_visible,
-    resolve_url, set_document_title,
-};
-use crate::net::BrowserNetwork;
-use crate::site;
-use leptos::leptos_dom::helpers::set_interval_with_handle;
+use crate::browser::{device_facts, page_address, page_fragment, resolve_url};
+use crate::components::clocks::LiveClocks;
+use crate::components::details::MeasurementDetails;
+use crate::components::fix::FixSteps;
+use crate::components::link_text::TicketTag;
+use crate::components::live::{LiveView, use_live_check};
+use crate::components::paste::{PasteError, PastedDiagnosis};
+use crate::components::report::{PastReport, ReportShare};
+use crate::components::services::ServiceList;
+use crate::components::site_extras::SiteExtras;
+use crate::components::support::{LinkMaker, ServerCheck};
+use crate::components::verdict_panel::VerdictPanel;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use skewcheck_core::address::page_base;
-use skewcheck_core::clock::DeviceClock;
-use skewcheck_core::drift::Drift;
-use skewcheck_core::live::{LiveMonitor, Reason, RunTicket};
-use skewcheck_core::measure::{self, CrossCheckOutcome, Failure, Phase, Setup};
+use skewcheck_core::live::Reason;
+use skewcheck_core::measure::{Measurement, Phase};
 use skewcheck_core::platform::{DeviceHints, detect, user_agent_summary};
 use skewcheck_core::report::{decode_fragment, is_report_fragment, report_of};
-use skewcheck_core::site_config::SiteFile;
-use skewcheck_core::verdict::{AMAZON_S3, Service};
-use std::time::Duration;
-
-/// The sections below the verdict appear with the first result, or after this long.
-const LOWER_SECTIONS_AT_LATEST: Duration = Duration::from_millis(1_500);
-/// How often the live clocks redraw and the page looks for clock changes.
-const TICK: Duration = Duration::from_millis(200);
 
 /// The whole page. Opened from a result permalink it shows that past result and measures
 /// nothing; otherwise it checks this device's clock.
@@ -58,195 +48,6 @@ pub fn App() -> impl IntoView {
     .into_any()
 }
 
-/// The live page's reactive state; every decision about it is the [`LiveMonitor`]'s.
-#[derive(Clone, Copy)]
-struct LiveState {
-    setup: StoredValue<Option<Setup>>,
-    monitor: StoredValue<LiveMonitor>,
-    phase: RwSignal<Phase>,
-    drift: RwSignal<Option<Drift>>,
-    first_verdict_ms: RwSignal<Option<f64>>,
-    lower_ready: RwSignal<bool>,
-    /// The device's wall clock, refreshed every tick.
-    now: RwSignal<f64>,
-    /// The deployment's `skewcheck.json` (`None` while it is on its way).
-    site: RwSignal<Option<SiteFile>>,
-    /// A verdict that came before the file: it waits, since the file may change the service.
-    held: StoredValue<Option<(RunTicket, Phase)>>,
-    /// Whether measuring may start before the file arrives: not when the link names an
-    /// endpoint, which the file's `allowed_endpoints` may refuse.
-    early_start: bool,
-}
-
-impl LiveState {
-    /// The state of a page opened when the device clocks read `wall` and `monotonic`.
-    fn new(setup: Result<Setup, Failure>, early_start: bool, wall: f64, monotonic: f64) -> Self {
-        let phase = match &setup {
-            Ok(_) => Phase::starting(),
-            Err(failure) => Phase::Failed(failure.clone()),
-        };
-        let lower_ready = RwSignal::new(!phase.is_measuring());
-        // Only a change redraws: setting it again would rebuild the lower sections and drop
-        // what was typed into them (the paste box, the link maker).
-        set_timeout(
-            move || {
-                if !lower_ready.get_untracked() {
-                    lower_ready.set(true);
-                }
-            },
-            LOWER_SECTIONS_AT_LATEST,
-        );
-        Self {
-            setup: StoredValue::new(setup.ok()),
-            monitor: StoredValue::new(LiveMonitor::new(wall, monotonic)),
-            phase: RwSignal::new(phase),
-            drift: RwSignal::new(None),
-            first_verdict_ms: RwSignal::new(None),
-            lower_ready,
-            now: RwSignal::new(wall),
-            site: RwSignal::new(None),
-            held: StoredValue::new(None),
-            early_start,
-        }
-    }
-
-    /// Whether `skewcheck.json` has been read (or found missing).
-    fn site_ready(self) -> bool {
-        self.site.with_untracked(Option::is_some)
-    }
-
-    /// Applies `skewcheck.json`: measures again if it changes what is measured (or for which
-    /// service), starts the deferred measurement, or releases the verdict that waited for it.
-    fn apply_site(
-        self,
-        file: SiteFile,
-        setup: Result<Setup, Failure>,
-        service: StoredValue<Service>,
-    ) {
-        let unchanged = self
-            .setup
-            .with_value(|current| current.as_ref() == setup.as_ref().ok());
-        if let Ok(setup) = &setup {
-            service.set_value(setup.config.service.clone());
-        }
-        self.site.set(Some(file));
-        match setup {
-            Err(failure) => {
-                self.setup.set_value(None);
-                self.held.set_value(None);
-                self.phase.set(Phase::Failed(failure));
-            }
-            Ok(_) if unchanged && self.early_start => {
-                if let Some((ticket, phase)) = self.held.try_update_value(Option::take).flatten() {
-                    self.show(ticket, phase);
-                }
-            }
-            Ok(setup) => {
-                self.held.set_value(None);
-                self.setup.set_value(Some(setup));
-                self.start(Reason::Fresh);
-            }
-        }
-    }
-
-    /// Starts a measurement for `reason` (nothing without a usable link).
-    fn start(self, reason: Reason) {
-        let Some(setup) = self.setup.get_value() else {
-            return;
-        };
-        if !self.early_start && !self.site_ready() {
-            return;
-        }
-        let Some(ticket) = self
-            .monitor
-            .try_update_value(|monitor| monitor.start(reason))
-        else {
-            return;
-        };
-        self.show_drift();
-        if reason.shows_progress() {
-            self.phase.set(Phase::starting_with(reason.notice()));
-        }
-        spawn_local(async move {
-            let report = move |next: Phase| self.show(ticket, next);
-            let outcome = measure::run(
-                &setup,
-                reason.notice(),
-                &BrowserClock,
-                &BrowserNetwork,
-                report,
-            )
-            .await;
-            let now = BrowserClock.monotonic_ms();
-            let current = self
-                .monitor
-                .try_update_value(|monitor| monitor.on_finished(ticket, now, outcome));
-            if current == Some(true) {
-                self.show_drift();
-            }
-        });
-    }
-
-    /// Puts a report from the measurement `ticket` on screen, if it belongs there.
-    fn show(self, ticket: RunTicket, next: Phase) {
-        let shown = self
-            .monitor
-            .with_value(|monitor| monitor.shows(ticket, next.is_plain_progress()));
-        if !shown {
-            return;
-        }
-        if next.measurement().is_some() && !self.site_ready() {
-            self.held.set_value(Some((ticket, next)));
-            return;
-        }
-        if !next.is_measuring() && !self.lower_ready.get_untracked() {
-            self.lower_ready.set(true);
-        }
-        if next.measurement().is_some() {
-            let now = BrowserClock.monotonic_ms();
-            if let Some(Some(ms)) = self
-                .monitor
-                .try_update_value(|monitor| monitor.first_verdict(now))
-            {
-                self.first_verdict_ms.set(Some(ms));
-            }
-        }
-        self.phase.set(next);
-    }
-
-    fn show_drift(self) {
-        let drift = self.monitor.with_value(LiveMonitor::drift);
-        if self.drift.get_untracked() != drift {
-            self.drift.set(drift);
-        }
-    }
-
-    /// Drives the live clocks, the idle clock-change watch and live mode; measures again
-    /// when the page becomes visible.
-    fn watch(self) {
-        let tick = move || {
-            let (wall, monotonic) = (BrowserClock.wall_ms(), BrowserClock.monotonic_ms());
-            self.now.set(wall);
-            let visible = page_is_visible();
-            let reason = self
-                .monitor
-                .try_update_value(|monitor| monitor.on_tick(wall, monotonic, visible))
-                .flatten();
-            if let Some(reason) = reason {
-                self.start(reason);
-            }
-        };
-        if let Ok(ticker) = set_interval_with_handle(tick, TICK) {
-            on_cleanup(move || ticker.clear());
-        }
-        on_becoming_visible(move || {
-            if let Some(reason) = self.monitor.with_value(LiveMonitor::on_visible) {
-                self.start(reason);
-            }
-        });
-    }
-}
-
 /// Checks this device: measures on load, on "Check again", when the page becomes visible,
 /// when the clock changes, and periodically while open.
 #[component]
@@ -254,47 +55,19 @@ fn LiveCheck(
     /// The page's own address.
     page_url: String,
 ) -> impl IntoView {
-    let (opened_wall, opened_monotonic) = (BrowserClock.wall_ms(), BrowserClock.monotonic_ms());
-    let page = page_address();
-    let setup: Result<Setup, Failure> = page
-        .as_ref()
-        .ok_or(Failure::NoPageAddress)
-        .and_then(|page| measure::setup_from(page, &resolve_url));
-    // A time source named by the link waits for `allowed_endpoints`; the page's own origin
-    // is measured at once, while `skewcheck.json` is on its way.
-    let early_start = !page
-        .as_ref()
-        .is_some_and(skewcheck_core::site::link_names_endpoint);
-    // One page shows one service for its whole life (set before its first verdict shows).
-    let service = StoredValue::new(
-        setup
-            .as_ref()
-            .map_or(AMAZON_S3, |setup| setup.config.service.clone()),
-    );
-    let state = LiveState::new(setup, early_start, opened_wall, opened_monotonic);
-    let LiveState {
-        setup,
+    let live = use_live_check(page_address(), &resolve_url);
+    let LiveView {
         phase,
         drift,
         first_verdict_ms,
         lower_ready,
-        now,
         site: site_file,
+        service,
+        setup,
+        can_retry,
+        now,
         ..
-    } = state;
-    state.start(Reason::Fresh);
-    state.watch();
-    match page {
-        Some(page) => spawn_local(async move {
-            let file = site::load(&page).await;
-            let merged = skewcheck_core::site::setup_with(&page, &file.config, &resolve_url);
-            if let Some(title) = &file.config.title {
-                set_document_title(title);
-            }
-            state.apply_site(file, merged, service);
-        }),
-        None => site_file.set(Some(SiteFile::default())),
-    }
+    } = live;
     let site_ready = move || site_file.with(Option::is_some);
 
     let facts = device_facts();
@@ -305,14 +78,14 @@ fn LiveCheck(
     };
     let platform = detect(&hints);
     let device = user_agent_summary(&hints);
-    let reference = setup.with_value(|setup| {
+    let reference = setup.with_untracked(|setup| {
         setup
             .as_ref()
             .and_then(|setup| setup.config.reference.clone())
     });
     let page_for_reference = page_url.clone();
     let reference_url = move || {
-        setup.with_value(|setup| {
+        setup.with_untracked(|setup| {
             setup.as_ref().map_or_else(
                 || page_for_reference.clone(),
                 |setup| setup.source_url.clone(),
@@ -330,8 +103,7 @@ fn LiveCheck(
         phase.with(|phase| {
             phase
                 .measurement()
-                .and_then(|m| m.cross_check.as_ref())
-                .is_some_and(|check| check.outcome() == CrossCheckOutcome::Disagree)
+                .is_some_and(Measurement::sources_disagree)
         })
     };
     provide_context(PastedDiagnosis::new());
@@ -381,7 +153,6 @@ fn LiveCheck(
         }
     });
     let busy = move || phase.with(Phase::is_busy);
-    let can_retry = move || site_ready() && setup.with_value(Option::is_some);
 
     view! {
         <main class="page">
@@ -390,19 +161,19 @@ fn LiveCheck(
                     .unwrap_or_else(|| "Is this device's clock right?".to_owned())}</h1>
                 <p class="lede">
                     "skewcheck compares this device's clock with a time server and tells you whether uploads to "
-                    {move || { site_file.track(); service.with_value(|service| service.name.to_string()) }} " will be accepted."
+                    {move || service.with(|service| service.name.to_string())} " will be accepted."
                 </p>
             </header>
             {reference.clone().map(|reference| view! { <TicketTag reference=reference /> })}
-            {move || { site_file.track(); view! { <VerdictPanel phase=phase service=service first_verdict_ms=first_verdict_ms drift=drift /> } }}
+            <VerdictPanel phase=phase service=service first_verdict_ms=first_verdict_ms drift=drift />
             <LiveClocks now=now offset_ms=offset_ms reference_label=reference_label />
             <div class="actions">
                 <button
                     type="button"
                     class="check-again"
                     data-testid="check-again"
-                    disabled=move || busy() || !can_retry()
-                    on:click=move |_| state.start(Reason::Fresh)
+                    disabled=move || busy() || !can_retry.get()
+                    on:click=move |_| live.check(Reason::Fresh)
                 >
                     "Check again"
                 </button>

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use skewcheck_core::decimal::fixed_point;
 use skewcheck_core::sample::OffsetInterval;
-use skewcheck_core::verdict::Service;
+use skewcheck_core::verdict::{Assessment, Service, Verdict};
 use skewcheck_core::words::{duration_words, tolerance_words};
 
 /// Drawing width in SVG units; the picture scales to its container.
@@ -12,11 +12,12 @@ const HALF_SPAN: f64 = 140.0;
 /// The offset and its uncertainty on a line, against the service's accepted window.
 #[component]
 pub fn Gauge(
-    /// The measured interval, once there is one.
+    /// The measured interval and the engine's assessment of it, once there is one.
     #[prop(into)]
-    interval: Signal<Option<OffsetInterval>>,
+    measured: Signal<Option<(OffsetInterval, Assessment)>>,
     /// Whose window to draw.
-    service: StoredValue<Service>,
+    #[prop(into)]
+    service: Signal<Service>,
 ) -> impl IntoView {
     // Until there is a measurement, an empty scale holds the picture's place.
     let placeholder = move || {
@@ -30,10 +31,10 @@ pub fn Gauge(
         .into_any()
     };
     move || {
-        let Some(interval) = interval.get() else {
+        let Some((interval, assessment)) = measured.get() else {
             return placeholder();
         };
-        service.with_value(|service| {
+        service.with(|service| {
             let ahead = service.tolerance.ahead.map(|limit| limit.ms as f64);
             let behind = service.tolerance.behind.map(|limit| limit.ms as f64);
             // The scale shows both limits (or the offset, if further) with room around them.
@@ -48,8 +49,8 @@ pub fn Gauge(
                 x(interval.upper_ms).max(x(interval.lower_ms) + 2.0),
             );
             let offset = interval.midpoint_ms();
-            let inside = behind.is_none_or(|limit| interval.upper_ms >= -limit)
-                && ahead.is_none_or(|limit| interval.lower_ms <= limit);
+            // Rejected means the whole interval is beyond a limit; anything else reaches in.
+            let inside = assessment.verdict != Verdict::Rejected;
             let description = format!(
                 "Offset: {} {} (± {}). {} accepts {}. The clock is {} the accepted range.",
                 duration_words(offset),

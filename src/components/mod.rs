@@ -7,6 +7,7 @@ mod details;
 mod fix;
 mod gauge;
 mod link_text;
+mod live;
 mod paste;
 mod qr;
 mod report;

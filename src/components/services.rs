@@ -21,24 +21,26 @@ pub fn ServiceList(
     #[prop(into)]
     results: Signal<Option<Vec<ServiceResult>>>,
     /// The link's own service.
-    primary: StoredValue<Service>,
+    #[prop(into)]
+    primary: Signal<Service>,
 ) -> impl IntoView {
     // Every other listed service, waiting with "…".
-    let waiting: Vec<Row> = primary.with_value(|primary| {
-        listed_services(primary)
-            .map(|service| Row {
-                id: service.id.to_string(),
-                name: service.name.to_string(),
-                verdict: Verdict::Unknown,
-                line: "…".to_owned(),
-            })
-            .collect()
-    });
+    let waiting = move || {
+        primary.with(|primary| {
+            listed_services(primary)
+                .map(|service| Row {
+                    id: service.id.to_string(),
+                    name: service.name.to_string(),
+                    verdict: Verdict::Unknown,
+                    line: "…".to_owned(),
+                })
+                .collect::<Vec<_>>()
+        })
+    };
     let rows = move || {
-        results.get().map_or_else(
-            || waiting.clone(),
-            |results| results.iter().skip(1).map(Row::of).collect(),
-        )
+        results.get().map_or_else(waiting, |results| {
+            results.iter().skip(1).map(Row::of).collect()
+        })
     };
     move || {
         Some(rows()).map(|rows| {

@@ -16,7 +16,8 @@ pub fn VerdictPanel(
     #[prop(into)]
     phase: Signal<Phase>,
     /// The service the verdict is for.
-    service: StoredValue<Service>,
+    #[prop(into)]
+    service: Signal<Service>,
     /// Milliseconds from app start to the first verdict, once there was one.
     #[prop(into)]
     first_verdict_ms: Signal<Option<f64>>,
@@ -29,7 +30,7 @@ pub fn VerdictPanel(
     let drift_text = move || {
         let drift = drift.get()?;
         let measurement = measurement()?;
-        service.with_value(|service| {
+        service.with(|service| {
             let remaining =
                 drift.time_to_limit_ms(&measurement.estimate.interval, &service.tolerance);
             drift
@@ -37,12 +38,8 @@ pub fn VerdictPanel(
                 .then(|| drift_sentence(&drift, remaining, service))
         })
     };
-    let (service_id, limit_ms) = service.with_value(|service| {
-        (
-            service.id.to_string(),
-            service.tolerance.widest_ms().to_string(),
-        )
-    });
+    let service_id = move || service.with(|service| service.id.to_string());
+    let limit_ms = move || service.with(|service| service.tolerance.widest_ms().to_string());
     view! {
         <section
             class=move || format!("verdict verdict-{} state-{}", verdict().as_str(), phase.with(Phase::state_name))
@@ -66,7 +63,10 @@ pub fn VerdictPanel(
                 {move || body(phase.get())}
                 {move || drift_text().map(|text| view! { <p class="drift" data-testid="drift">{text}</p> })}
             </div>
-            <Gauge interval=Signal::derive(move || phase.with(|phase| phase.measurement().map(|m| m.estimate.interval))) service=service />
+            <Gauge
+                measured=Signal::derive(move || phase.with(|phase| phase.measurement().map(|m| (m.estimate.interval, m.assessment))))
+                service=service
+            />
         </section>
     }
 }

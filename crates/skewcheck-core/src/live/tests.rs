@@ -266,3 +266,5 @@ fn clock_change_notices_say_how_far_and_when() {
     assert_eq!(Reason::Fresh.notice(), None);
     assert_eq!(Reason::Live.notice(), None);
 }
+
+mod page;
