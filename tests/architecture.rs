@@ -309,7 +309,9 @@ fn the_cycle_check_finds_a_planted_cycle() {
 #[test]
 #[ignore = "debugging aid: prints every file edge inside a cycle"]
 fn print_cycle_edges() {
-    for (a, b) in module_graph::cycle_edges(&CrateSource::new(core_src(), "lib.rs")) {
-        println!("EDGE {a} -> {b}");
+    for dir in [core_src(), app_src()] {
+        for (a, b) in module_graph::cycle_edges(&CrateSource::new(dir.clone(), "lib.rs")) {
+            println!("EDGE {} {a} -> {b}", dir.display());
+        }
     }
 }

@@ -1,5 +1,7 @@
-//! Small components that only render state; all decisions are made in [`crate::engine`]
-//! and [`skewcheck_core::measure`].
+//! Small components that only render state: every decision is the core's
+//! ([`skewcheck_core::live::LiveMonitor`], [`skewcheck_core::measure`]) and every sentence
+//! the words layer's ([`skewcheck_core::words`]). Siblings import each other by path
+//! (`crate::components::x::Y`), never through this file, so no two files import each other.
 
 mod app;
 mod clocks;

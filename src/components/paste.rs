@@ -1,7 +1,7 @@
 //! "Have an error message? Paste it": decodes a client's error text as it is typed, in the
 //! page (the engine's [`decode`]); nothing is sent anywhere.
 
-use super::verdict_badge;
+use crate::components::services::verdict_badge;
 use leptos::prelude::*;
 use skewcheck_core::pasted::{
     Bound, Diagnosis, FIX_INTRO, Form, LOOKS_FOR, ReferenceNow, TRANSIT_ALLOWANCE_MS, Undecoded,
@@ -9,7 +9,7 @@ use skewcheck_core::pasted::{
 };
 
 /// The paste and what it decoded to, owned by the page (provided as context) so both
-/// outlive a redraw of the section, and shared with the report ([`super::ReportShare`]
+/// outlive a redraw of the section, and shared with the report ([`crate::components::report::ReportShare`]
 /// adds the diagnosis to its text).
 #[derive(Clone, Copy)]
 pub struct PastedDiagnosis {

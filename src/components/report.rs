@@ -1,7 +1,7 @@
-use super::link_text::TicketTag;
-use super::qr::PermalinkQr;
-use super::support::copy_to_clipboard;
-use super::verdict_badge;
+use crate::components::link_text::TicketTag;
+use crate::components::qr::PermalinkQr;
+use crate::components::support::copy_to_clipboard;
+use crate::components::services::verdict_badge;
 use crate::browser::{can_share, share};
 use leptos::prelude::*;
 use skewcheck_core::report::{Finding, Report, ServiceVerdict, encode_compact};
@@ -25,7 +25,7 @@ pub fn ReportShare(
 ) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let shareable = can_share();
-    let pasted = use_context::<super::PastedDiagnosis>();
+    let pasted = use_context::<crate::components::paste::PastedDiagnosis>();
     move || {
         let page_url = page_url.clone();
         let pasted = pasted.and_then(|pasted| pasted.decoded.get());

@@ -1,4 +1,4 @@
-use super::Gauge;
+use crate::components::gauge::Gauge;
 use leptos::prelude::*;
 use skewcheck_core::decimal::fixed_point;
 use skewcheck_core::drift::Drift;
