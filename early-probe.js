@@ -1,17 +1,25 @@
 // skewcheck's early requests: one same-origin HEAD, and the deployment's skewcheck.json, sent
 // while the WebAssembly is still downloading, so the first verdict need not wait for a round
 // trip after it has loaded.
-// Raw readings only (clocks around the request, status, headers) — nothing is computed here: the engine checks them (src/engine/sample/
-// early.rs) and does all the math. Inlined into index.html by Trunk; the CSP hook hashes it.
+// Raw readings only (clocks around the request, status, headers) — nothing is computed here: the
+// engine checks them (crates/skewcheck-core/src/sample/early.rs) and does all the math. Inlined
+// into index.html by Trunk; the post_build hook fills in LIMITS (scripts/limits.mjs), then the
+// CSP hook hashes it (scripts/csp.mjs).
 (function () {
   'use strict';
+  // The limits this script shares with Rust, by their names in their one source,
+  // crates/skewcheck-core/src/limits.rs: REQUEST_TIMEOUT_MS, MAX_BODY_BYTES and
+  // SITE_CONFIG_TIMEOUT_MS. Empty here: scripts/limits.mjs writes their values into the built
+  // page's copy of this line (and fails the build if this script reads a name it lacks).
+  var LIMITS = {};
   function probe() {
     var url = new URL(location.href);
     url.hash = '';
     // A unique query, as the page's own requests use, so no cache can answer.
     url.searchParams.append('skewcheck', String(Math.floor(Math.random() * 1e9)));
+    // Abandoned after REQUEST_TIMEOUT_MS, as src/net.rs abandons a time request.
     var controller = new AbortController();
-    var timer = setTimeout(function () { controller.abort(); }, 5000);
+    var timer = setTimeout(function () { controller.abort(); }, LIMITS.REQUEST_TIMEOUT_MS);
     var monotonicSentMs = performance.now();
     var wallSentMs = Date.now();
     return fetch(url.href, { method: 'HEAD', cache: 'no-store', redirect: 'follow', signal: controller.signal })
@@ -35,14 +43,12 @@
   }
   // The deployment's skewcheck.json, asked for now rather than once the app has started
   // (src/site.rs), as src/net.rs fetch_site_config would: `cache: 'no-cache'` (revalidated),
-  // redirects followed, given up after 3 s (SITE_CONFIG_TIMEOUT_MS), a body read only for
-  // 200 and only up to 64 KiB (MAX_BODY_BYTES). Raw results: src/engine/site_config/early.rs
+  // redirects followed, given up after SITE_CONFIG_TIMEOUT_MS, a body read only for 200 and
+  // only up to MAX_BODY_BYTES. Raw results: crates/skewcheck-core/src/site_config/early.rs
   // checks them; on null the page asks for the file itself.
-  var SITE_CONFIG_TIMEOUT_MS = 3000;
-  var MAX_BODY_BYTES = 64 * 1024;
   // The body as text, or null (the stream cancelled) beyond the limit.
   function readLimited(response) {
-    if (Number(response.headers.get('content-length')) > MAX_BODY_BYTES) return Promise.resolve(null);
+    if (Number(response.headers.get('content-length')) > LIMITS.MAX_BODY_BYTES) return Promise.resolve(null);
     if (!response.body) return Promise.resolve('');
     var reader = response.body.getReader();
     var chunks = [];
@@ -59,7 +65,7 @@
           return new TextDecoder().decode(bytes);
         }
         size += chunk.value.length;
-        if (size > MAX_BODY_BYTES) {
+        if (size > LIMITS.MAX_BODY_BYTES) {
           reader.cancel().catch(function () {});
           return null;
         }
@@ -72,7 +78,7 @@
   function siteConfig() {
     var controller = new AbortController();
     var timedOut = false;
-    var timer = setTimeout(function () { timedOut = true; controller.abort(); }, SITE_CONFIG_TIMEOUT_MS);
+    var timer = setTimeout(function () { timedOut = true; controller.abort(); }, LIMITS.SITE_CONFIG_TIMEOUT_MS);
     return fetch(new URL('skewcheck.json', location.href).href, { cache: 'no-cache', redirect: 'follow', signal: controller.signal })
       .then(function (response) {
         if (response.status !== 200) return { status: response.status };
@@ -89,7 +95,7 @@
       });
   }
   // A permalink (`#R1/…`, or the older `#report=…`): the page shows a past report (as
-  // `is_report_fragment` in src/engine/report/payload.rs decides).
+  // `is_report_fragment` in crates/skewcheck-core/src/report/payload.rs decides).
   var permalink = location.hash.indexOf('#R1/') === 0 || location.hash.indexOf('report=') !== -1;
   try {
     // A permalink shows a past report and reads no file; any other page reads
