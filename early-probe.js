@@ -12,6 +12,12 @@
   // SITE_CONFIG_TIMEOUT_MS. Empty here: scripts/limits.mjs writes their values into the built
   // page's copy of this line (and fails the build if this script reads a name it lacks).
   var LIMITS = {};
+  // Rust's `str::trim`: Unicode White_Space, which is not String.prototype.trim's set (that one
+  // also strips U+FEFF and keeps U+0085).
+  var RUST_WHITESPACE = /^[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+  function rustTrim(text) {
+    return text.replace(RUST_WHITESPACE, '');
+  }
   function probe() {
     var url = new URL(location.href);
     url.hash = '';
@@ -46,9 +52,26 @@
   // redirects followed, given up after SITE_CONFIG_TIMEOUT_MS, a body read only for 200 and
   // only up to MAX_BODY_BYTES. Raw results: crates/skewcheck-core/src/site_config/early.rs
   // checks them; on null the page asks for the file itself.
-  // The body as text, or null (the stream cancelled) beyond the limit.
+  //
+  // Whether a Content-Length announces a body beyond MAX_BODY_BYTES, so it need not be read,
+  // as `declares_too_large` (crates/skewcheck-core/src/fetch.rs) decides: the value trimmed
+  // and read as a u64 (decimal digits, an optional leading +). Anything else (empty, a list,
+  // a fraction, an exponent, hex, beyond u64) announces nothing: the body is counted instead.
+  function declaresTooLarge(contentLength) {
+    if (contentLength === null) return false;
+    var digits = /^\+?([0-9]+)$/.exec(rustTrim(contentLength));
+    if (!digits) return false;
+    var value = digits[1].replace(/^0+(?=[0-9])/, '');
+    if (value.length > 20 || (value.length === 20 && value > '18446744073709551615')) return false;
+    return Number(value) > LIMITS.MAX_BODY_BYTES;
+  }
+  // The body as text, or null (the stream cancelled) beyond the limit, as src/net.rs
+  // read_limited_text reads it: refused by its Content-Length first, else by counting while
+  // it streams (no more than MAX_BODY_BYTES in all), decoded as UTF-8 with invalid bytes
+  // replaced. Unlike Rust's String::from_utf8_lossy, TextDecoder drops a leading byte order
+  // mark (which serde_json would refuse): a file saved with one still works.
   function readLimited(response) {
-    if (Number(response.headers.get('content-length')) > LIMITS.MAX_BODY_BYTES) return Promise.resolve(null);
+    if (declaresTooLarge(response.headers.get('content-length'))) return Promise.resolve(null);
     if (!response.body) return Promise.resolve('');
     var reader = response.body.getReader();
     var chunks = [];
@@ -94,9 +117,17 @@
         return timedOut ? { status: 0, timedOut: true } : null;
       });
   }
-  // A permalink (`#R1/…`, or the older `#report=…`): the page shows a past report (as
-  // `is_report_fragment` in crates/skewcheck-core/src/report/payload.rs decides).
-  var permalink = location.hash.indexOf('#R1/') === 0 || location.hash.indexOf('report=') !== -1;
+  // A permalink (`#R1/…`, or the older `#report=…`): the page shows a past report. Decided
+  // as the app does: `page_fragment` (src/browser.rs) drops the hash's `#`, then
+  // `is_report_fragment` (crates/skewcheck-core/src/report/payload.rs) trims the rest, drops
+  // one more leading `#` and looks for the compact prefix `R1/` at the start or `report=`
+  // anywhere.
+  function isReportFragment(hash) {
+    var fragment = rustTrim(hash.charAt(0) === '#' ? hash.slice(1) : hash);
+    if (fragment.charAt(0) === '#') fragment = fragment.slice(1);
+    return fragment.indexOf('R1/') === 0 || fragment.indexOf('report=') !== -1;
+  }
+  var permalink = isReportFragment(location.hash);
   try {
     // A permalink shows a past report and reads no file; any other page reads
     // it, also one whose link names an endpoint (its allowed_endpoints decide whether the

@@ -1,8 +1,8 @@
 // The limits early-probe.js shares with Rust have one source, crates/skewcheck-core/src/limits.rs;
 // the build writes them into the page's copy of the script (scripts/limits.mjs). These tests
 // check the built dist/index.html against that file, run the built script in a stand-in
-// browser (node:vm) to see it apply them, and check that scripts/limits.mjs reads nothing but
-// integer constants.
+// browser (node:vm) to see it apply them and decide a permalink as the app does, and check
+// that scripts/limits.mjs reads nothing but integer constants.
 
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -70,6 +70,20 @@ async function runEarlyScript(script, url, answer = () => new Response(null, { s
   };
 }
 
+/** A 200 answer with `bytes` of body, sent in chunks of `chunk` bytes, and these headers. */
+function bodyResponse(bytes, headers = {}, chunk = 16 * 1024) {
+  let sent = 0;
+  const stream = new ReadableStream({
+    pull(controller) {
+      if (sent >= bytes) return controller.close();
+      const size = Math.min(chunk, bytes - sent);
+      sent += size;
+      controller.enqueue(new Uint8Array(size).fill(0x20));
+    },
+  });
+  return new Response(stream, { status: 200, headers });
+}
+
 const limits = readLimits();
 
 describe('the limits early-probe.js shares with Rust', () => {
@@ -104,6 +118,64 @@ describe('the limits early-probe.js shares with Rust', () => {
     assert.equal(earlyProbe, null, 'the HEAD is abandoned too');
     // The HEAD waits REQUEST_TIMEOUT_MS, longer than the file.
     assert.ok(elapsed >= limits.REQUEST_TIMEOUT_MS - 100 && elapsed < limits.REQUEST_TIMEOUT_MS + 2_000, `settled after ${elapsed} ms`);
+  });
+
+  // As declares_too_large (crates/skewcheck-core/src/fetch.rs) and read_limited_text
+  // (src/net.rs) decide; the Rust side's cases are in measure/tests/faults.rs.
+  for (const c of [
+    { name: 'a Content-Length one byte over the cap', header: String(limits.MAX_BODY_BYTES + 1), bytes: 10, tooLarge: true },
+    { name: 'a padded Content-Length over the cap', header: ` ${limits.MAX_BODY_BYTES + 1} `, bytes: 10, tooLarge: true },
+    { name: 'a Content-Length with a plus sign over the cap', header: `+${limits.MAX_BODY_BYTES + 1}`, bytes: 10, tooLarge: true },
+    { name: 'a Content-Length exactly at the cap, and a body that size', header: String(limits.MAX_BODY_BYTES), bytes: limits.MAX_BODY_BYTES, tooLarge: false },
+    { name: 'a Content-Length in hex (not a u64 to Rust) with a small body', header: '0x100000', bytes: 10, tooLarge: false },
+    { name: 'a Content-Length with an exponent (not a u64 to Rust) with a small body', header: '1e9', bytes: 10, tooLarge: false },
+    { name: 'a Content-Length beyond u64 with a small body', header: '99999999999999999999', bytes: 10, tooLarge: false },
+    { name: 'no Content-Length and a body one byte over the cap', header: null, bytes: limits.MAX_BODY_BYTES + 1, tooLarge: true },
+    { name: 'a wrong small Content-Length and a body over the cap', header: 'lots', bytes: limits.MAX_BODY_BYTES + 1, tooLarge: true },
+  ]) {
+    test(`skewcheck.json with ${c.name}: ${c.tooLarge ? 'too large' : 'read'}, as Rust decides`, async () => {
+      const { header } = c;
+      const answer = (target, init) => (init?.method === 'HEAD'
+        ? new Response(null, { status: 200 })
+        : bodyResponse(c.bytes, header === null ? {} : { 'content-length': header }));
+      const { siteConfig } = await runEarlyScript(script, 'http://127.0.0.1:1/', answer);
+      if (c.tooLarge) assert.deepEqual(siteConfig, { status: 200, tooLarge: true });
+      else assert.deepEqual(siteConfig, { status: 200, text: ' '.repeat(c.bytes) });
+    });
+  }
+
+  // As page_fragment (src/browser.rs) and is_report_fragment
+  // (crates/skewcheck-core/src/report/payload.rs) decide: a permalink makes no request at all.
+  for (const c of [
+    { hash: '#R1/abc', permalink: true },
+    { hash: '##R1/abc', permalink: true },
+    { hash: '#report=eyJ2IjoxfQ', permalink: true },
+    { hash: '#x&report=eyJ2IjoxfQ', permalink: true },
+    { hash: '#section-2', permalink: false },
+    { hash: '#r1/abc', permalink: false },
+    { hash: '#x R1/abc', permalink: false },
+    { hash: '', permalink: false },
+  ]) {
+    test(`the fragment ${JSON.stringify(c.hash)} is ${c.permalink ? '' : 'not '}a permalink, as the app decides`, async () => {
+      const run = await runEarlyScript(script, `http://127.0.0.1:1/${c.hash}`);
+      assert.equal(run.requests.length, c.permalink ? 0 : 2, JSON.stringify(run.requests.map((r) => r.url)));
+      assert.equal(run.hasSiteConfig, !c.permalink);
+      assert.equal(run.hasEarlyProbe, !c.permalink);
+    });
+  }
+
+  test('Rust\'s trim, not JavaScript\'s: whitespace around a permalink (as a script could set it) is dropped', async () => {
+    // location.hash percent-encodes spaces, so this stands in for the rule itself: the
+    // script's trim is Rust's str::trim (U+0085 is whitespace there, U+FEFF is not).
+    const source = script.replace('isReportFragment(location.hash)', 'isReportFragment(location.rawHash)');
+    assert.notEqual(source, script, 'the script decides by isReportFragment(location.hash)');
+    const decide = async (rawHash) => {
+      const run = await runEarlyScript(`location.rawHash = ${JSON.stringify(rawHash)};\n${source}`, 'http://127.0.0.1:1/');
+      return run.requests.length === 0;
+    };
+    assert.equal(await decide('# \u0085\u3000R1/abc\t'), true);
+    assert.equal(await decide('#\u00a0#R1/abc'), true);
+    assert.equal(await decide('#\ufeffR1/abc'), false);
   });
 });
 
