@@ -3,17 +3,12 @@
 // trip after it has loaded.
 // Raw readings only (clocks around the request, status, headers) — nothing is computed here: the
 // engine checks them (crates/skewcheck-core/src/sample/early.rs) and does all the math. Inlined
-// into index.html by Trunk; the post_build hook fills in LIMITS (scripts/limits.mjs), then the
-// CSP hook hashes it (scripts/csp.mjs).
+// into index.html by Trunk; the CSP hook hashes it.
 (function () {
   'use strict';
-  // The limits this script shares with Rust, by their names in their one source,
-  // crates/skewcheck-core/src/limits.rs: REQUEST_TIMEOUT_MS, MAX_BODY_BYTES and
-  // SITE_CONFIG_TIMEOUT_MS. Empty here: scripts/limits.mjs writes their values into the built
-  // page's copy of this line (and fails the build if this script reads a name it lacks).
+  // Filled in by the build from crates/skewcheck-core/src/limits.rs (scripts/limits.mjs).
   var LIMITS = {};
-  // Rust's `str::trim`: Unicode White_Space, which is not String.prototype.trim's set (that one
-  // also strips U+FEFF and keeps U+0085).
+  // Rust's str::trim (Unicode White_Space, not String#trim's set).
   var RUST_WHITESPACE = /^[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
   function rustTrim(text) {
     return text.replace(RUST_WHITESPACE, '');
@@ -23,7 +18,6 @@
     url.hash = '';
     // A unique query, as the page's own requests use, so no cache can answer.
     url.searchParams.append('skewcheck', String(Math.floor(Math.random() * 1e9)));
-    // Abandoned after REQUEST_TIMEOUT_MS, as src/net.rs abandons a time request.
     var controller = new AbortController();
     var timer = setTimeout(function () { controller.abort(); }, LIMITS.REQUEST_TIMEOUT_MS);
     var monotonicSentMs = performance.now();
@@ -52,11 +46,8 @@
   // redirects followed, given up after SITE_CONFIG_TIMEOUT_MS, a body read only for 200 and
   // only up to MAX_BODY_BYTES. Raw results: crates/skewcheck-core/src/site_config/early.rs
   // checks them; on null the page asks for the file itself.
-  //
-  // Whether a Content-Length announces a body beyond MAX_BODY_BYTES, so it need not be read,
-  // as `declares_too_large` (crates/skewcheck-core/src/fetch.rs) decides: the value trimmed
-  // and read as a u64 (decimal digits, an optional leading +). Anything else (empty, a list,
-  // a fraction, an exponent, hex, beyond u64) announces nothing: the body is counted instead.
+  // As Rust's declares_too_large (crates/skewcheck-core/src/fetch.rs): a Content-Length is
+  // read as a trimmed u64, or announces nothing (the body is then counted as it streams).
   function declaresTooLarge(contentLength) {
     if (contentLength === null) return false;
     var digits = /^\+?([0-9]+)$/.exec(rustTrim(contentLength));
@@ -66,10 +57,7 @@
     return Number(value) > LIMITS.MAX_BODY_BYTES;
   }
   // The body as text, or null (the stream cancelled) beyond the limit, as src/net.rs
-  // read_limited_text reads it: refused by its Content-Length first, else by counting while
-  // it streams (no more than MAX_BODY_BYTES in all), decoded as UTF-8 with invalid bytes
-  // replaced. Unlike Rust's String::from_utf8_lossy, TextDecoder drops a leading byte order
-  // mark (which serde_json would refuse): a file saved with one still works.
+  // read_limited_text reads it (but TextDecoder drops a byte order mark; from_utf8_lossy keeps it).
   function readLimited(response) {
     if (declaresTooLarge(response.headers.get('content-length'))) return Promise.resolve(null);
     if (!response.body) return Promise.resolve('');
@@ -117,11 +105,9 @@
         return timedOut ? { status: 0, timedOut: true } : null;
       });
   }
-  // A permalink (`#R1/…`, or the older `#report=…`): the page shows a past report. Decided
-  // as the app does: `page_fragment` (src/browser.rs) drops the hash's `#`, then
-  // `is_report_fragment` (crates/skewcheck-core/src/report/payload.rs) trims the rest, drops
-  // one more leading `#` and looks for the compact prefix `R1/` at the start or `report=`
-  // anywhere.
+  // A permalink (`#R1/…`, or the older `#report=…`): the page shows a past report. Decided as
+  // page_fragment (src/browser.rs) and is_report_fragment (crates/skewcheck-core/src/report/
+  // payload.rs) do.
   function isReportFragment(hash) {
     var fragment = rustTrim(hash.charAt(0) === '#' ? hash.slice(1) : hash);
     if (fragment.charAt(0) === '#') fragment = fragment.slice(1);

@@ -1,9 +1,8 @@
-// The shell's watchdog. A classic script in ES5 only, so that it runs in the browsers the app
-// cannot start in. It reveals a failure when WebAssembly is missing, when a script or its
-// download fails, when the loader's syntax is too new (index.html's syntax probe never ran),
-// or when the download stops moving; shell-initializer.js reports the load's progress.
-// Inlined into index.html by Trunk (`<link data-trunk rel="inline" href="watchdog.js" />`,
-// right after the shell it watches); the CSP hook (scripts/csp.mjs) hashes it.
+// The shell's watchdog, inlined into index.html after the shell by Trunk (the CSP hook hashes
+// it). A classic script in ES5 only, so that it runs in the browsers the app cannot start in.
+// It reveals a failure when WebAssembly is missing, when a script or its download fails, when
+// the loader's syntax is too new (index.html's syntax probe never ran), or when the download
+// stops moving; shell-initializer.js reports the load's progress.
 (function () {
   var shell = document.getElementById('shell');
   if (!shell) return;
