@@ -1,17 +1,25 @@
 // skewcheck's early requests: one same-origin HEAD, and the deployment's skewcheck.json, sent
 // while the WebAssembly is still downloading, so the first verdict need not wait for a round
 // trip after it has loaded.
-// Raw readings only (clocks around the request, status, headers) — nothing is computed here: the engine checks them (src/engine/sample/
-// early.rs) and does all the math. Inlined into index.html by Trunk; the CSP hook hashes it.
+// Raw readings only (clocks around the request, status, headers) — nothing is computed here: the
+// engine checks them (crates/skewcheck-core/src/sample/early.rs) and does all the math. Inlined
+// into index.html by Trunk; the CSP hook hashes it.
 (function () {
   'use strict';
+  // Filled in by the build from crates/skewcheck-core/src/limits.rs (scripts/limits.mjs).
+  var LIMITS = {};
+  // Rust's str::trim (Unicode White_Space, not String#trim's set).
+  var RUST_WHITESPACE = /^[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+  function rustTrim(text) {
+    return text.replace(RUST_WHITESPACE, '');
+  }
   function probe() {
     var url = new URL(location.href);
     url.hash = '';
     // A unique query, as the page's own requests use, so no cache can answer.
     url.searchParams.append('skewcheck', String(Math.floor(Math.random() * 1e9)));
     var controller = new AbortController();
-    var timer = setTimeout(function () { controller.abort(); }, 5000);
+    var timer = setTimeout(function () { controller.abort(); }, LIMITS.REQUEST_TIMEOUT_MS);
     var monotonicSentMs = performance.now();
     var wallSentMs = Date.now();
     return fetch(url.href, { method: 'HEAD', cache: 'no-store', redirect: 'follow', signal: controller.signal })
@@ -35,14 +43,23 @@
   }
   // The deployment's skewcheck.json, asked for now rather than once the app has started
   // (src/site.rs), as src/net.rs fetch_site_config would: `cache: 'no-cache'` (revalidated),
-  // redirects followed, given up after 3 s (SITE_CONFIG_TIMEOUT_MS), a body read only for
-  // 200 and only up to 64 KiB (MAX_BODY_BYTES). Raw results: src/engine/site_config/early.rs
+  // redirects followed, given up after SITE_CONFIG_TIMEOUT_MS, a body read only for 200 and
+  // only up to MAX_BODY_BYTES. Raw results: crates/skewcheck-core/src/site_config/early.rs
   // checks them; on null the page asks for the file itself.
-  var SITE_CONFIG_TIMEOUT_MS = 3000;
-  var MAX_BODY_BYTES = 64 * 1024;
-  // The body as text, or null (the stream cancelled) beyond the limit.
+  // As Rust's declares_too_large (crates/skewcheck-core/src/fetch.rs): a Content-Length is
+  // read as a trimmed u64, or announces nothing (the body is then counted as it streams).
+  function declaresTooLarge(contentLength) {
+    if (contentLength === null) return false;
+    var digits = /^\+?([0-9]+)$/.exec(rustTrim(contentLength));
+    if (!digits) return false;
+    var value = digits[1].replace(/^0+(?=[0-9])/, '');
+    if (value.length > 20 || (value.length === 20 && value > '18446744073709551615')) return false;
+    return Number(value) > LIMITS.MAX_BODY_BYTES;
+  }
+  // The body as text, or null (the stream cancelled) beyond the limit, as src/net.rs
+  // read_limited_text reads it (but TextDecoder drops a byte order mark; from_utf8_lossy keeps it).
   function readLimited(response) {
-    if (Number(response.headers.get('content-length')) > MAX_BODY_BYTES) return Promise.resolve(null);
+    if (declaresTooLarge(response.headers.get('content-length'))) return Promise.resolve(null);
     if (!response.body) return Promise.resolve('');
     var reader = response.body.getReader();
     var chunks = [];
@@ -59,7 +76,7 @@
           return new TextDecoder().decode(bytes);
         }
         size += chunk.value.length;
-        if (size > MAX_BODY_BYTES) {
+        if (size > LIMITS.MAX_BODY_BYTES) {
           reader.cancel().catch(function () {});
           return null;
         }
@@ -72,7 +89,7 @@
   function siteConfig() {
     var controller = new AbortController();
     var timedOut = false;
-    var timer = setTimeout(function () { timedOut = true; controller.abort(); }, SITE_CONFIG_TIMEOUT_MS);
+    var timer = setTimeout(function () { timedOut = true; controller.abort(); }, LIMITS.SITE_CONFIG_TIMEOUT_MS);
     return fetch(new URL('skewcheck.json', location.href).href, { cache: 'no-cache', redirect: 'follow', signal: controller.signal })
       .then(function (response) {
         if (response.status !== 200) return { status: response.status };
@@ -88,9 +105,15 @@
         return timedOut ? { status: 0, timedOut: true } : null;
       });
   }
-  // A permalink (`#R1/…`, or the older `#report=…`): the page shows a past report (as
-  // `is_report_fragment` in src/engine/report/payload.rs decides).
-  var permalink = location.hash.indexOf('#R1/') === 0 || location.hash.indexOf('report=') !== -1;
+  // A permalink (`#R1/…`, or the older `#report=…`): the page shows a past report. Decided as
+  // page_fragment (src/browser.rs) and is_report_fragment (crates/skewcheck-core/src/report/
+  // payload.rs) do.
+  function isReportFragment(hash) {
+    var fragment = rustTrim(hash.charAt(0) === '#' ? hash.slice(1) : hash);
+    if (fragment.charAt(0) === '#') fragment = fragment.slice(1);
+    return fragment.indexOf('R1/') === 0 || fragment.indexOf('report=') !== -1;
+  }
+  var permalink = isReportFragment(location.hash);
   try {
     // A permalink shows a past report and reads no file; any other page reads
     // it, also one whose link names an endpoint (its allowed_endpoints decide whether the

@@ -1,5 +1,5 @@
 // Trunk `data-initializer` (index.html): reports the wasm download and start-up to the shell's
-// watchdog (`window.skewcheckShell`, the inline script in index.html). Trunk 0.21 calls the
+// watchdog (`window.skewcheckShell`, watchdog.js, inlined into index.html). Trunk 0.21 calls the
 // default export once and then `onStart()`, `onProgress({ current, total })` per chunk,
 // `onComplete()`, and `onSuccess(wasm)` after the app's `main` has run (so it has mounted) or
 // `onFailure(error)` when fetching, compiling or starting the wasm failed (or, without

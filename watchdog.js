@@ -1,0 +1,135 @@
+// The shell's watchdog, inlined into index.html after the shell by Trunk (the CSP hook hashes
+// it). A classic script in ES5 only, so that it runs in the browsers the app cannot start in.
+// It reveals a failure when WebAssembly is missing, when a script or its download fails, when
+// the loader's syntax is too new (index.html's syntax probe never ran), or when the download
+// stops moving; shell-initializer.js reports the load's progress.
+(function () {
+  var shell = document.getElementById('shell');
+  if (!shell) return;
+  var STALL_MS = 15000; // no new bytes for this long: the download has stopped
+  var COMPILE_MS = 15000; // all bytes in, still not running: something hangs
+  var state = { fallback: false, fallbackReason: '', syntax: false, syntaxError: '', started: false, done: false, lastProgress: 0, complete: false };
+  var progress = shell.querySelector('progress');
+  function now() { return new Date().getTime(); }
+  function show(selector, visible) {
+    var el = shell.querySelector(selector);
+    if (el) el.hidden = !visible;
+  }
+  function fail(reason, detail) {
+    if (state.done) return;
+    state.done = true;
+    shell.setAttribute('data-shell-state', 'failed');
+    shell.setAttribute('data-shell-reason', reason);
+    shell.setAttribute('aria-busy', 'false');
+    show('.shell-loading', false);
+    show('.shell-failure[data-shell-reason="' + reason + '"]', true);
+    var detailEl = shell.querySelector('[data-testid="shell-error"]');
+    if (detail && detailEl) detailEl.textContent = 'Technical detail: ' + detail;
+  }
+  function describe(error) {
+    if (!error) return '';
+    return String(error.message ? (error.name ? error.name + ': ' : '') + error.message : error);
+  }
+  window.skewcheckShell = {
+    syntaxOk: function () { state.syntax = true; },
+    started: function () { state.started = true; state.lastProgress = now(); },
+    progress: function (current, total) {
+      state.lastProgress = now();
+      if (progress && total > 0) {
+        progress.max = total;
+        progress.value = Math.min(current, total);
+      }
+      if (total > 0 && current >= total) state.complete = true;
+    },
+    // The app is running: it replaces the shell now, in this task, so no frame shows both.
+    mounted: function () {
+      state.done = true;
+      if (shell.parentNode) shell.parentNode.removeChild(shell);
+    },
+    // The wasm loader gave up. Without WebAssembly that is expected: the fallback decides.
+    // WebAssembly refused by the page's own policy runs the fallback too. Returns whether
+    // this is the page's failure (worth logging).
+    failed: function (error) {
+      if (state.fallback) return false;
+      if (typeof WebAssembly === 'object' && refusedByPolicy(error) && startFallback('load-failed')) return false;
+      fail(typeof WebAssembly === 'object' ? 'load-failed' : 'no-wasm', describe(error));
+      return true;
+    }
+  };
+  // Browsers that predate the policy's 'wasm-unsafe-eval' (Safari before 16, Chrome before
+  // 97) compile WebAssembly only under 'unsafe-eval', which the policy never grants. Their
+  // refusal names the policy: "Refused to create a WebAssembly object because 'unsafe-eval'
+  // is not an allowed source of script in the following Content Security Policy directive"
+  // (WebKit), "... WebAssembly module because 'unsafe-eval' ..." (Chromium). Any engine that
+  // refuses under a stricter policy a host adds gets the fallback too ("... blocked by CSP":
+  // Firefox).
+  function refusedByPolicy(error) {
+    return /unsafe-eval|Content Security Policy|blocked by CSP/i.test(describe(error));
+  }
+  // The same app translated to JavaScript (scripts/wasm2js-fallback.mjs; no eval), when the
+  // build made one and the browser runs module scripts. Returns whether it is loading; if it
+  // then fails too, the shell explains `reason`.
+  function startFallback(reason) {
+    if (state.fallback) return true;
+    var src = shell.getAttribute('data-fallback-src');
+    if (!src || !('noModule' in document.createElement('script'))) return false;
+    state.fallback = true;
+    state.fallbackReason = reason;
+    shell.setAttribute('data-shell-fallback', 'wasm2js');
+    var script = document.createElement('script');
+    script.type = 'module';
+    script.src = src;
+    script.onerror = function () { fail(reason, 'could not download ' + src); };
+    window.addEventListener('error', function (event) {
+      fail(reason, describe(event.error) || event.message);
+    });
+    document.head.appendChild(script);
+    return true;
+  }
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    // No WebAssembly: the fallback, or say what to do.
+    if (!startFallback('no-wasm')) fail('no-wasm');
+    return;
+  }
+  // A script or stylesheet that fails to download (capture: those events do not bubble), or
+  // an exception thrown while the app (or, once it runs, the fallback) is starting.
+  window.addEventListener('error', function (event) {
+    if (state.done) return;
+    var target = event.target;
+    var download = target && target !== window && (target.tagName === 'SCRIPT' || target.tagName === 'LINK');
+    if (download && target.tagName === 'LINK' && !/modulepreload|stylesheet/.test(target.rel || '')) return;
+    var detail = download ? 'could not download ' + (target.src || target.href || 'a script') : describe(event.error) || event.message;
+    if (state.fallback) fail(state.fallbackReason, detail);
+    else if (download) fail('load-failed', detail);
+    // The probe has not run and a script could not be parsed: syntax newer than this browser
+    // (decided at DOMContentLoaded, once every module script has had its turn).
+    else if (!state.syntax && /SyntaxError/.test(String(event.message) + describe(event.error))) state.syntaxError = detail;
+    else fail('load-failed', detail);
+  }, true);
+  window.addEventListener('unhandledrejection', function (event) {
+    if (!state.done) fail(state.fallback ? state.fallbackReason : 'load-failed', describe(event.reason));
+  });
+  // By DOMContentLoaded every module script has run its synchronous part: the probe, and the
+  // loader's start (which reports `started`). The probe never ran: the browser cannot parse
+  // the loader (Safari before 15, Chrome before 89) or runs no module scripts; the fallback
+  // needs less (a module script, optional chaining), so it gets its chance first.
+  document.addEventListener('DOMContentLoaded', function () {
+    setTimeout(function () {
+      if (state.done || state.fallback) return;
+      if (!state.syntax) {
+        if (!startFallback('too-old')) fail('too-old', state.syntaxError);
+      } else if (!state.started) fail('load-failed', 'the loader did not start');
+    }, 1000);
+  });
+  // Slow is not failed: while bytes keep arriving the shell only says the connection is slow.
+  var startedAt = now();
+  var timer = setInterval(function () {
+    if (state.done) { clearInterval(timer); return; }
+    var t = now();
+    if (t - startedAt > 4000) show('.shell-slow', true);
+    if (!state.started || state.fallback) return;
+    if (t - state.lastProgress > (state.complete ? COMPILE_MS : STALL_MS)) {
+      fail('load-failed', state.complete ? 'the app downloaded but did not start' : 'the download stopped');
+    }
+  }, 500);
+}());
