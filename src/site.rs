@@ -15,7 +15,10 @@ pub async fn load(page: &PageAddress) -> SiteFile {
     match fetch_site_config(&url).await {
         // Hosts that answer every missing path with the page itself (single-page-app
         // fallbacks) have no file either.
-        Ok(Some(text)) if !text.trim_start().starts_with('<') => parse(&text, page.is_https),
+        // A byte order mark is dropped, as the early request's `TextDecoder` drops it.
+        Ok(Some(text)) if !text.trim_start().starts_with('<') => {
+            parse(text.trim_start_matches('\u{feff}'), page.is_https)
+        }
         Ok(_) => SiteFile::default(),
         Err(error) => SiteFile {
             notices: vec![format!(

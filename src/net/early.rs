@@ -13,7 +13,8 @@ use wasm_bindgen_futures::JsFuture;
 const EARLY_PROBE_GLOBAL: &str = "__skewcheckEarlyProbe";
 
 /// Takes the early readings (once per page: the global is cleared), waiting for the request
-/// if it is still under way (the script aborts it after 5 s).
+/// if it is still under way (the script aborts it after
+/// [`REQUEST_TIMEOUT_MS`](skewcheck_core::limits::REQUEST_TIMEOUT_MS)).
 pub(super) async fn take_early_readings() -> Option<EarlyReadings> {
     let readings = take_global_promise(EARLY_PROBE_GLOBAL).await?;
     let number = |name: &str| {
