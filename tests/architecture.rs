@@ -191,12 +191,7 @@ fn is_exempt(path: &Path) -> bool {
         .file_name()
         .and_then(|name| name.to_str())
         .unwrap_or("");
-    name == "tests.rs"
-        || name.ends_with("_tests.rs")
-        || path.components().any(|part| part.as_os_str() == "tests")
-        || name == "samples.rs"
-        || name == "catalogue.rs"
-        || name == "steps.rs"
+    is_test_file(path) || ["samples.rs", "catalogue.rs", "steps.rs"].contains(&name)
 }
 
 #[test]

@@ -1,8 +1,8 @@
+use crate::browser::{can_share, share};
 use crate::components::link_text::TicketTag;
 use crate::components::qr::PermalinkQr;
-use crate::components::support::copy_to_clipboard;
 use crate::components::services::verdict_badge;
-use crate::browser::{can_share, share};
+use crate::components::support::copy_to_clipboard;
 use leptos::prelude::*;
 use skewcheck_core::report::{Finding, Report, ServiceVerdict, encode_compact};
 use skewcheck_core::verdict::Verdict;

@@ -34,6 +34,11 @@ struct File {
 /// Every loop of imports between files, each as the files walked (first repeated at the
 /// end), relative to the crate's folder.
 pub fn import_cycles(source: &CrateSource) -> Vec<Vec<String>> {
+    cycles(&import_graph(source))
+}
+
+/// Every file of the crate and the files it imports from.
+fn import_graph(source: &CrateSource) -> BTreeMap<String, BTreeSet<String>> {
     let mut files = BTreeMap::new();
     load(
         source,
@@ -45,11 +50,10 @@ pub fn import_cycles(source: &CrateSource) -> Vec<Vec<String>> {
         .iter()
         .map(|(name, file)| (file.module.clone(), name.clone()))
         .collect();
-    let edges: BTreeMap<String, BTreeSet<String>> = files
+    files
         .iter()
         .map(|(name, file)| (name.clone(), imports(file, &by_module, name)))
-        .collect();
-    cycles(&edges)
+        .collect()
 }
 
 /// Reads `path` as module `module` and every outline module it declares.
@@ -524,21 +528,7 @@ fn walk_loop(
 
 /// Every import between two files of one cycle group: what to untangle.
 pub fn cycle_edges(source: &CrateSource) -> Vec<(String, String)> {
-    let mut files = BTreeMap::new();
-    load(
-        source,
-        &source.dir.join(&source.root),
-        Vec::new(),
-        &mut files,
-    );
-    let by_module: BTreeMap<Vec<String>, String> = files
-        .iter()
-        .map(|(name, file)| (file.module.clone(), name.clone()))
-        .collect();
-    let edges: BTreeMap<String, BTreeSet<String>> = files
-        .iter()
-        .map(|(name, file)| (name.clone(), imports(file, &by_module, name)))
-        .collect();
+    let edges = import_graph(source);
     let reaches = |from: &String, to: &String| {
         let mut seen = BTreeSet::new();
         let mut stack = vec![from];
