@@ -5,6 +5,7 @@
 mod fetch;
 mod measure;
 mod numbers;
+pub(crate) mod source;
 #[cfg(test)]
 mod tests;
 mod verdict;
@@ -17,6 +18,7 @@ pub use measure::{
 pub use numbers::{
     duration_words, offset_phrase, offset_words, offset_words_with_uncertainty, tolerance_words,
 };
+pub use source::{cache_evidence_words, reading_origin_words, source_error_words};
 pub use verdict::{
     Explanation, cross_check_sentence, disagreement_explanation, disagreement_sentence,
     drift_sentence, explain, limit_sentence, service_line, service_result_line, ticket_label,
