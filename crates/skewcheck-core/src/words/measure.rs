@@ -6,6 +6,7 @@ use crate::measure::{
     WitnessFailure,
 };
 use crate::plan::{CacheSeen, CollectError};
+use crate::words::config::config_error_words;
 use crate::words::fetch::{FailureWords, fetch_error_words};
 use crate::words::numbers::duration_words;
 use crate::words::source::{cache_evidence_words, reading_origin_words};
@@ -81,7 +82,7 @@ pub fn failure_words(failure: &Failure) -> FailureWords {
                 .to_owned(),
         },
         Failure::BadLink(error) => FailureWords {
-            message: capitalize(&error.to_string()),
+            message: capitalize(&config_error_words(error)),
             advice:
                 "Ask whoever sent the link for a corrected one, or open the page without parameters."
                     .to_owned(),

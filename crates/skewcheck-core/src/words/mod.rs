@@ -2,6 +2,7 @@
 //! returns facts (numbers, enums, addresses); these functions turn them into the text a
 //! client reads, so a language is added here and nowhere else.
 
+mod config;
 mod fetch;
 mod measure;
 mod numbers;
@@ -10,6 +11,9 @@ pub(crate) mod source;
 mod tests;
 mod verdict;
 
+pub use config::{
+    config_error_words, site_notice_words, support_label, support_mail_subject, support_mailto,
+};
 pub use fetch::{FailureWords, fetch_error_words};
 pub use measure::{
     CrossCheckWords, cache_sentence, clock_change_notice, cross_check_words, failure_words,
