@@ -4,8 +4,10 @@
 
 mod config;
 mod fetch;
+pub(crate) mod link_service;
 mod measure;
 mod numbers;
+pub(crate) mod quote;
 pub(crate) mod source;
 #[cfg(test)]
 mod tests;
@@ -22,8 +24,10 @@ pub use measure::{
 pub use numbers::{
     duration_words, offset_phrase, offset_words, offset_words_with_uncertainty, tolerance_words,
 };
+pub use quote::{named_by_link, quoted};
 pub use source::{cache_evidence_words, reading_origin_words, source_error_words};
 pub use verdict::{
-    Explanation, cross_check_sentence, disagreement_explanation, disagreement_sentence,
-    drift_sentence, explain, limit_sentence, service_line, service_result_line, ticket_label,
+    Explanation, citation_words, cross_check_sentence, disagreement_explanation,
+    disagreement_sentence, drift_sentence, explain, limit_sentence, service_line,
+    service_result_line, ticket_label,
 };
