@@ -16,7 +16,7 @@ use skewcheck_core::clock::DeviceClock;
 use skewcheck_core::drift::Drift;
 use skewcheck_core::live::{LiveMonitor, Reason, RunTicket};
 use skewcheck_core::measure::{self, CrossCheckOutcome, Failure, Phase, Setup};
-use skewcheck_core::platform::{DeviceHints, detect, user_agent_summary};
+use skewcheck_core::platform::{DeviceHints, detect};
 use skewcheck_core::report::{decode_fragment, is_report_fragment, report_of};
 use skewcheck_core::site_config::SiteFile;
 use skewcheck_core::verdict::{AMAZON_S3, Service};
@@ -304,7 +304,7 @@ fn LiveCheck(
         platform: &facts.platform,
     };
     let platform = detect(&hints);
-    let device = user_agent_summary(&hints);
+    let device = skewcheck_core::words::user_agent_summary(&hints);
     let reference = setup.with_value(|setup| {
         setup
             .as_ref()
