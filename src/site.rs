@@ -5,7 +5,7 @@
 use crate::browser::resolve_url;
 use crate::net::fetch_site_config;
 use skewcheck_core::address::PageAddress;
-use skewcheck_core::site_config::{FILE_NAME, SiteFile, parse};
+use skewcheck_core::site_config::{FILE_NAME, SiteFile, SiteNotice, parse};
 
 /// Reads `skewcheck.json` beside the page: the defaults, silently, when there is none.
 pub async fn load(page: &PageAddress) -> SiteFile {
@@ -21,9 +21,9 @@ pub async fn load(page: &PageAddress) -> SiteFile {
         }
         Ok(_) => SiteFile::default(),
         Err(error) => SiteFile {
-            notices: vec![format!(
-                "{FILE_NAME} could not be read ({error}), so the defaults are used."
-            )],
+            notices: vec![SiteNotice::Unreadable {
+                detail: error.to_string(),
+            }],
             ..SiteFile::default()
         },
     }

@@ -14,7 +14,8 @@ use leptos::prelude::*;
 use skewcheck_core::address::page_base;
 use skewcheck_core::live::Reason;
 use skewcheck_core::measure::{Measurement, Phase};
-use skewcheck_core::platform::{DeviceHints, detect, user_agent_summary};
+use skewcheck_core::platform::{DeviceHints, detect};
+use skewcheck_core::words::user_agent_summary;
 use skewcheck_core::report::{decode_fragment, is_report_fragment, report_of};
 
 /// The whole page. Opened from a result permalink it shows that past result and measures

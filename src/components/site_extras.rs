@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use skewcheck_core::report::Report;
 use skewcheck_core::site_config::SiteFile;
+use skewcheck_core::words::{site_notice_words, support_label, support_mailto};
 
 /// "Email this result to Acme support", once there is a result, when the file names support;
 /// and the file's problems, for whoever deployed the page.
@@ -20,10 +21,10 @@ pub fn SiteExtras(
         let support =
             site.with(|site| site.as_ref().and_then(|site| site.config.support.clone()))?;
         let report = report.get()?;
-        let href = support.mailto(report.reference.as_deref(), &report.to_text());
+        let href = support_mailto(&support, report.reference.as_deref(), &report.to_text());
         Some(view! {
             <p class="support-email">
-                <a href=href data-testid="support-email">{support.label()}</a>
+                <a href=href data-testid="support-email">{support_label(&support)}</a>
             </p>
         })
     };
@@ -36,7 +37,7 @@ pub fn SiteExtras(
                     <ul>
                         {notices
                             .into_iter()
-                            .map(|notice| view! { <li data-testid="site-config-notice">{notice}</li> })
+                            .map(|notice| view! { <li data-testid="site-config-notice">{site_notice_words(&notice)}</li> })
                             .collect_view()}
                     </ul>
                 </details>

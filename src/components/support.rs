@@ -1,6 +1,7 @@
 use leptos::prelude::*;
-use skewcheck_core::support::{LinkOptions, ServerCommands, build_link, server_commands};
+use skewcheck_core::support::{LinkOptions, ServerCommands, build_link};
 use skewcheck_core::verdict::SERVICES;
+use skewcheck_core::words::server_commands;
 
 /// Copies `text` to the clipboard, reporting the outcome through `status`.
 pub fn copy_to_clipboard(text: String, status: RwSignal<String>) {

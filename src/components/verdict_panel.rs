@@ -6,7 +6,7 @@ use skewcheck_core::measure::Phase;
 use skewcheck_core::verdict::{Service, Verdict};
 use skewcheck_core::words::{
     cross_check_words, drift_sentence, duration_words, failure_words, measurement_explanation,
-    notice_words,
+    notice_words, zone_hint_sentence,
 };
 
 /// The big answer, carrying the DOM contract that tests and support tools read.
@@ -127,7 +127,7 @@ fn body(phase: Phase) -> AnyView {
                 {match (measurement.zone_hint, explanation.fix) {
                     // A time-zone mistake needs different advice from "turn on automatic time".
                     (Some(hint), _) => Some(view! {
-                        <p class="fix zone-hint" data-testid="timezone-hint"><strong>"How to fix it: "</strong>{hint.sentence()}</p>
+                        <p class="fix zone-hint" data-testid="timezone-hint"><strong>"How to fix it: "</strong>{zone_hint_sentence(&hint)}</p>
                     }.into_any()),
                     (None, Some(fix)) => Some(view! { <p class="fix" data-testid="fix"><strong>"How to fix it: "</strong>{fix}</p> }.into_any()),
                     (None, None) => None,

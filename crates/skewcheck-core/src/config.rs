@@ -11,14 +11,14 @@
 //! Without `endpoint` the page reads the `Date` header of its own origin.
 
 use super::text;
-use super::verdict::{AMAZON_S3, SERVICES, Service, service_by_id};
+use super::verdict::{AMAZON_S3, Service, service_by_id};
 use crate::address::scheme_of;
 use crate::decimal::parse_decimal;
 
 /// Longest `ref` and `service_name` kept; links are typed and pasted by people.
 const MAX_LABEL_CHARS: usize = 64;
 /// Largest `limit` accepted: a year, in seconds.
-const MAX_LIMIT_S: f64 = 31_536_000.0;
+pub const MAX_LIMIT_S: f64 = 31_536_000.0;
 
 /// Where reference time comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,30 +57,30 @@ impl Default for Config {
     }
 }
 
-/// A link parameter that cannot be honoured.
+/// A link parameter that cannot be honoured. The `Display` is for developers; the page's
+/// words are [`crate::words::config_error_words`].
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ConfigError {
     /// `?endpoint=` with nothing in it.
-    #[error("the link's “endpoint” parameter is empty")]
+    #[error("empty endpoint")]
     EmptyEndpoint,
-    /// `?endpoint=` with a scheme other than http(s).
-    #[error("the link's endpoint “{0}” is not an http:// or https:// address")]
+    /// `?endpoint=` with a scheme other than http(s) (the endpoint, shortened to show).
+    #[error("endpoint {0:?} is not http(s)")]
     UnsupportedScheme(String),
-    /// An `http:` endpoint from an `https:` page, which browsers block.
-    #[error(
-        "the link's endpoint “{0}” uses http:// but this page was loaded over https://, so the browser will block it; use an https:// endpoint"
-    )]
+    /// An `http:` endpoint from an `https:` page, which browsers block (the endpoint,
+    /// shortened to show).
+    #[error("endpoint {0:?} is http from an https page")]
     InsecureEndpoint(String),
-    /// `?service=` naming a service skewcheck does not know.
-    #[error("the link asks for service “{given}”, which skewcheck does not know (known: {known})")]
+    /// `?service=` naming a service skewcheck does not know (the known ones are
+    /// [`SERVICES`](crate::verdict::SERVICES)).
+    #[error("unknown service {given:?}")]
     UnknownService {
-        /// What the link said.
+        /// What the link said, shortened to show.
         given: String,
-        /// Comma-separated known ids.
-        known: String,
     },
-    /// `?limit=` that is not a number of seconds from 0 to a year.
-    #[error("the link's “limit” “{0}” is not a number of seconds between 0 and 31536000")]
+    /// `?limit=` that is not a number of seconds from 0 to [`MAX_LIMIT_S`] (what the link
+    /// said, shortened to show).
+    #[error("limit {0:?} is not a number of seconds in range")]
     BadLimit(String),
 }
 
@@ -106,16 +106,11 @@ pub fn parse_query(query: &str, page_is_https: bool) -> Result<Config, ConfigErr
         }
     }
     let known = match service_id.as_deref() {
-        Some(id) => Some(service_by_id(id).ok_or_else(|| {
-            ConfigError::UnknownService {
+        Some(id) => Some(
+            service_by_id(id).ok_or_else(|| ConfigError::UnknownService {
                 given: id.chars().take(40).collect(),
-                known: SERVICES
-                    .iter()
-                    .map(|s| s.id.as_ref())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            }
-        })?),
+            })?,
+        ),
         None => None,
     };
     // `service_name` names only a service of the link's own: a catalogue service keeps

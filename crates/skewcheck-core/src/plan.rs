@@ -30,7 +30,7 @@
 use super::clock::{ClockSkew, DeviceClock};
 use super::estimate::{Estimate, EstimateError, estimate};
 use super::sample::{Observation, Sample, SampleFault, clock_jump_threshold_ms};
-use super::source::ReferenceReading;
+use super::source::{CacheEvidence, ReferenceReading};
 
 mod freshness;
 pub mod volley;
@@ -108,10 +108,10 @@ pub enum Recorded {
         jump_ms: f64,
     },
     /// A cache answered; the sample was kept as the wider interval its `Age` allows.
-    Cached(String),
+    Cached(CacheEvidence),
     /// A cache answered with a frozen copy (its time stood still while the device's
     /// monotonic clock moved on): every sample carrying that copy's time was discarded.
-    Stale(String),
+    Stale(CacheEvidence),
     /// The device reported nonsense timing; the sample was dropped.
     Dropped,
 }
@@ -124,7 +124,7 @@ pub enum CollectError<E> {
     /// The device clock kept changing while we measured.
     ClockUnstable,
     /// Every answer came from a frozen cached copy; how that showed.
-    OnlyCached(String),
+    OnlyCached(CacheEvidence),
 }
 
 /// Progress for the page to show.
@@ -319,10 +319,8 @@ impl<E> Collector<E> {
         self.failures += 1;
         self.frozen.push(stale);
         self.samples.retain(|kept| kept.reference != stale);
-        let evidence = self.cache.take().map_or_else(
-            || "its time stood still while this device's clock moved on".to_owned(),
-            |seen| seen.evidence,
-        );
+        let evidence = self.cache.take().map(|seen| seen.evidence);
+        let evidence = evidence.unwrap_or(CacheEvidence::TimeStoodStill);
         self.cache = Some(CacheSeen {
             evidence,
             frozen: true,
@@ -330,10 +328,11 @@ impl<E> Collector<E> {
         Recorded::Stale(self.cache_evidence())
     }
 
-    fn cache_evidence(&self) -> String {
+    /// How the cache showed itself (asked once a frozen copy was caught: its time stood still).
+    fn cache_evidence(&self) -> CacheEvidence {
         self.cache
             .as_ref()
-            .map_or_else(String::new, |seen| seen.evidence.clone())
+            .map_or(CacheEvidence::TimeStoodStill, |seen| seen.evidence.clone())
     }
 
     /// What the collector learnt about a cache, if one answered.

@@ -25,7 +25,7 @@
 //! the source's resolution.
 
 use crate::decimal::fixed_point;
-use crate::source::ReferenceReading;
+use crate::source::{CacheEvidence, ReferenceReading};
 use timing::WALL_CLOCK_RESOLUTION_MS;
 
 mod early;
@@ -102,7 +102,7 @@ pub struct Observation {
     /// the endpoint (a body time in the wrong time zone disagrees with it by hours).
     pub date_header: Option<ReferenceReading>,
     /// Why we believe a cache answered, if we do.
-    pub cache_evidence: Option<String>,
+    pub cache_evidence: Option<CacheEvidence>,
 }
 
 impl From<Sample> for Observation {

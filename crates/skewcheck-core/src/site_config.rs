@@ -14,7 +14,9 @@
 //! parameters override the file, except `allowed_endpoints`, which limits what links may name.
 
 mod early;
+mod notice;
 pub use early::{EarlyFileAnswer, EarlyFileReadings};
+pub use notice::{FileProblem, SiteNotice};
 
 use super::address::Origin;
 use super::config::{clean_label, parse_limit_ms, validate_endpoint};
@@ -38,7 +40,8 @@ const SERVICE_KEYS: [&str; 3] = ["service", "limit", "service_name"];
 pub struct Support {
     /// The address, checked for a plausible `local@domain` shape.
     pub email: String,
-    /// Who answers, as in "Email this result to Acme support" (cleaned text).
+    /// Who answers, as in "Email this result to Acme support"
+    /// ([`support_label`](crate::words::support_label)); cleaned text.
     pub name: String,
 }
 
@@ -68,8 +71,8 @@ pub struct SiteConfig {
 pub struct SiteFile {
     /// The usable settings.
     pub config: SiteConfig,
-    /// One sentence per problem, for the page's owner.
-    pub notices: Vec<String>,
+    /// Every problem, for the page's owner.
+    pub notices: Vec<SiteNotice>,
 }
 
 /// Reads the text of `skewcheck.json`. `page_is_https` rules out `http:` endpoints as for links.
@@ -78,24 +81,22 @@ pub fn parse(text: &str, page_is_https: bool) -> SiteFile {
     let object = match serde_json::from_str::<Value>(text) {
         Ok(Value::Object(object)) => object,
         Ok(_) => {
-            file.notices.push(format!(
-                "{FILE_NAME} is not a JSON object ({{ … }}), so it is ignored."
-            ));
+            file.notices.push(SiteNotice::NotAnObject);
             return file;
         }
         Err(error) => {
-            file.notices.push(format!(
-                "{FILE_NAME} is not valid JSON ({error}), so it is ignored."
-            ));
+            file.notices.push(SiteNotice::NotJson {
+                detail: error.to_string(),
+            });
             return file;
         }
     };
     for (key, value) in &object {
         if let Err(problem) = file.config.take(key, value, page_is_https) {
-            file.notices.push(format!(
-                "{FILE_NAME}: “{}” {problem}; the default is used instead.",
-                shown(key)
-            ));
+            file.notices.push(SiteNotice::KeyIgnored {
+                key: shown(key),
+                problem,
+            });
         }
     }
     file
@@ -103,13 +104,9 @@ pub fn parse(text: &str, page_is_https: bool) -> SiteFile {
 
 impl SiteConfig {
     /// Takes one key of the file, or says what is wrong with it.
-    fn take(&mut self, key: &str, value: &Value, page_is_https: bool) -> Result<(), String> {
+    fn take(&mut self, key: &str, value: &Value, page_is_https: bool) -> Result<(), FileProblem> {
         let endpoint = |value: &Value| {
-            validate_endpoint(as_text(value)?, page_is_https).map_err(|error| {
-                error
-                    .to_string()
-                    .replace("the link's endpoint", "is an endpoint that cannot be used:")
-            })
+            validate_endpoint(as_text(value)?, page_is_https).map_err(FileProblem::Endpoint)
         };
         match key {
             "title" => {
@@ -118,15 +115,13 @@ impl SiteConfig {
             }
             "service" => {
                 let id = as_text(value)?.trim();
-                let service = service_by_id(id).ok_or_else(|| {
-                    format!("names a service skewcheck does not know ({})", shown(id))
-                })?;
+                let service =
+                    service_by_id(id).ok_or_else(|| FileProblem::UnknownService(shown(id)))?;
                 self.service = Some(service.id.to_string());
             }
             "limit_s" => {
-                let seconds = value.as_f64().ok_or("is not a number of seconds")?;
-                parse_limit_ms(&seconds.to_string())
-                    .map_err(|_| "is not between 0 and 31536000 seconds")?;
+                let seconds = value.as_f64().ok_or(FileProblem::NotSeconds)?;
+                parse_limit_ms(&seconds.to_string()).map_err(|_| FileProblem::LimitOutOfRange)?;
                 self.limit_s = Some(seconds);
             }
             "service_name" => self.service_name = clean_label(as_text(value)?),
@@ -134,7 +129,7 @@ impl SiteConfig {
             "endpoint2" => self.endpoint2 = Some(endpoint(value)?),
             "allowed_endpoints" => self.allowed_endpoints = Some(allowed_list(value)?),
             "support" => self.support = Some(support(value)?),
-            _ => return Err("is not a key skewcheck knows (a typo?)".to_owned()),
+            _ => return Err(FileProblem::UnknownKey),
         }
         Ok(())
     }
@@ -211,30 +206,22 @@ const MAILTO_QUERY: &AsciiSet = &NON_ALPHANUMERIC
 const MAILTO_ADDRESS: &AsciiSet = &MAILTO_QUERY.remove(b'@').remove(b'+');
 
 impl Support {
-    /// The link's words: "Email this result to Acme support".
-    pub fn label(&self) -> String {
-        format!("Email this result to {} support", self.name)
-    }
-
-    /// A `mailto:` address whose subject carries `reference` and whose body is `report_text`
-    /// (line breaks as CRLF, as RFC 6068 asks).
-    pub fn mailto(&self, reference: Option<&str>, report_text: &str) -> String {
-        let subject = match reference {
-            Some(reference) => format!("Clock check result — ref {reference}"),
-            None => "Clock check result".to_owned(),
-        };
+    /// A `mailto:` address with `subject` (the words layer's
+    /// [`support_mail_subject`](crate::words::support_mail_subject)) and `report_text` as its
+    /// body (line breaks as CRLF, as RFC 6068 asks).
+    pub fn mailto(&self, subject: &str, report_text: &str) -> String {
         let body = report_text.replace("\r\n", "\n").replace('\n', "\r\n");
         format!(
             "mailto:{}?subject={}&body={}",
             utf8_percent_encode(&self.email, MAILTO_ADDRESS),
-            utf8_percent_encode(&subject, MAILTO_QUERY),
+            utf8_percent_encode(subject, MAILTO_QUERY),
             utf8_percent_encode(&body, MAILTO_QUERY)
         )
     }
 }
 
-fn as_text(value: &Value) -> Result<&str, String> {
-    value.as_str().ok_or_else(|| "is not a string".to_owned())
+fn as_text(value: &Value) -> Result<&str, FileProblem> {
+    value.as_str().ok_or(FileProblem::NotText)
 }
 
 /// A key or value from the file, shortened for a notice.
@@ -242,50 +229,42 @@ fn shown(raw: &str) -> String {
     text::clean(raw, 40)
 }
 
-fn allowed_list(value: &Value) -> Result<Vec<String>, String> {
-    let entries = value
-        .as_array()
-        .ok_or("is not a list of origins or URL prefixes")?;
+fn allowed_list(value: &Value) -> Result<Vec<String>, FileProblem> {
+    let entries = value.as_array().ok_or(FileProblem::NotAList)?;
     entries
         .iter()
         .map(|entry| {
             let entry = as_text(entry)?.trim();
-            let absolute = Origin::of(entry).is_some_and(|origin| {
-                matches!(origin.scheme.as_str(), "http" | "https")
-            });
+            let absolute = Origin::of(entry)
+                .is_some_and(|origin| matches!(origin.scheme.as_str(), "http" | "https"));
             let on_page_origin = entry.starts_with('/') && !entry.starts_with("//");
             if absolute || on_page_origin {
                 Ok(entry.to_owned())
             } else {
-                Err(format!(
-                    "holds “{}”, which is neither an http(s):// origin or prefix nor a /path (nothing is allowed until it is fixed)",
-                    shown(entry)
-                ))
+                Err(FileProblem::NotAnOrigin(shown(entry)))
             }
         })
         .collect()
 }
 
-fn support(value: &Value) -> Result<Support, String> {
-    let object: &Map<String, Value> = value
-        .as_object()
-        .ok_or("is not an object { \"email\", \"name\" }")?;
+fn support(value: &Value) -> Result<Support, FileProblem> {
+    let object: &Map<String, Value> = value.as_object().ok_or(FileProblem::SupportNotAnObject)?;
     let email = object
         .get("email")
         .and_then(Value::as_str)
         .map(str::trim)
         .filter(|email| plausible_email(email))
-        .ok_or("has no plausible “email” (name@example.com)")?;
+        .ok_or(FileProblem::NoEmail)?;
     let name = object
         .get("name")
         .and_then(Value::as_str)
         .and_then(clean_label)
-        .ok_or("has no “name”")?;
+        .ok_or(FileProblem::NoName)?;
     if let Some(extra) = object
         .keys()
         .find(|key| !matches!(key.as_str(), "email" | "name"))
     {
-        return Err(format!("has an unknown key “{}”", shown(extra)));
+        return Err(FileProblem::SupportUnknownKey(shown(extra)));
     }
     Ok(Support {
         email: email.to_owned(),

@@ -1,4 +1,6 @@
-//! Making text from outside (link parameters, server bodies, permalinks) safe to show.
+//! Making text from outside (link parameters, server bodies, permalinks) safe to show; the
+//! words that mark it as someone else's are [`crate::words::quoted`] and
+//! [`crate::words::named_by_link`].
 
 /// `raw` fit to show: control characters, bidi marks and overrides (which could make a
 /// verdict read backwards) and invisible format characters (zero-width spaces and joiners,
@@ -68,34 +70,6 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
-/// `text` in quotation marks, as words that come from elsewhere (a link) and not from this
-/// page: `“T-1234”`. Quotation marks inside become plain apostrophes, so the text cannot
-/// close the quotation and go on as if the page were speaking.
-pub fn quoted(text: &str) -> String {
-    let inner: String = text
-        .chars()
-        .map(|c| match c {
-            '“' | '”' | '„' | '‟' | '"' | '«' | '»' | '‹' | '›' | '〝' | '〞' | '＂' => {
-                '\''
-            }
-            other => other,
-        })
-        .collect();
-    format!("“{inner}”")
-}
-
-/// The name a link gave to a service of its own, marked as the link's words:
-/// `“Backup NAS” (named by the link)`. Giving it this form again changes nothing.
-pub fn named_by_link(name: &str) -> String {
-    let bare = name
-        .strip_suffix(NAMED_BY_LINK_SUFFIX)
-        .and_then(|quoted| quoted.strip_prefix('“')?.strip_suffix('”'))
-        .unwrap_or(name);
-    format!("{}{NAMED_BY_LINK_SUFFIX}", quoted(bare))
-}
-
-const NAMED_BY_LINK_SUFFIX: &str = " (named by the link)";
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,25 +93,6 @@ mod tests {
         );
         assert_eq!(clean("T\u{E0041}-1\u{061C}2\u{3164}", 50), "T-12");
         assert_eq!(clean("\u{200C}\u{FFF9}\u{180E}", 50), "");
-    }
-
-    #[test]
-    fn link_words_are_quoted_and_cannot_close_the_quote() {
-        assert_eq!(quoted("T-1234"), "“T-1234”");
-        assert_eq!(quoted("a” OK “b"), "“a' OK 'b”");
-        assert_eq!(
-            named_by_link("Backup NAS"),
-            "“Backup NAS” (named by the link)"
-        );
-        assert_eq!(
-            named_by_link(&named_by_link("Backup NAS")),
-            "“Backup NAS” (named by the link)"
-        );
-        assert_eq!(
-            named_by_link("x” (named by the link)"),
-            "“x' (named by the link)” (named by the link)",
-            "only a whole quotation is taken for an earlier marking"
-        );
     }
 
     #[test]

@@ -15,41 +15,12 @@ const HAND_SET_TOLERANCE_MS: f64 = 120_000.0;
 /// skewcheck was 15.5 min) — no hint.
 const SMALLEST_ZONE_ERROR_MS: f64 = 1_800_000.0;
 
-/// A likely time-zone mistake.
+/// A likely time-zone mistake; the page's words for it are
+/// [`crate::words::zone_hint_sentence`].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ZoneHint {
     /// The whole zone difference, in ms (a multiple of 15 min; positive = device fast).
     pub zone_offset_ms: f64,
-}
-
-impl ZoneHint {
-    /// The difference as people write zone offsets: `1 h`, `5 h 30 min`, `45 min`.
-    pub fn hours_text(&self) -> String {
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            reason = "abs() is ≥ 0, and `as` saturates"
-        )]
-        let minutes = (self.zone_offset_ms.abs() / 60_000.0).round() as u64;
-        match (minutes / 60, minutes % 60) {
-            (0, minutes) => format!("{minutes} min"),
-            (hours, 0) => format!("{hours} h"),
-            (hours, minutes) => format!("{hours} h {minutes} min"),
-        }
-    }
-
-    /// The sentence for the page.
-    pub fn sentence(&self) -> String {
-        let direction = if self.zone_offset_ms > 0.0 {
-            "ahead"
-        } else {
-            "behind"
-        };
-        format!(
-            "The clock is almost exactly {} {direction}: the time zone is probably wrong and the time was set by hand. Set the right time zone instead of changing the hour.",
-            self.hours_text()
-        )
-    }
 }
 
 /// The hint for a measured offset, if the offset looks like a zone mistake: within the
@@ -87,17 +58,6 @@ mod tests {
     }
 
     #[test]
-    fn half_and_quarter_hour_zones() {
-        assert_eq!(hint(5.5 * HOUR).unwrap().hours_text(), "5 h 30 min");
-        assert_eq!(
-            hint(5.75 * HOUR - 40_000.0).unwrap().hours_text(),
-            "5 h 45 min"
-        );
-        assert_eq!(hint(-45.0 * MIN).unwrap().hours_text(), "45 min");
-        assert_eq!(hint(30.0 * MIN).unwrap().hours_text(), "30 min");
-    }
-
-    #[test]
     fn edges_of_the_hand_set_tolerance() {
         assert!(hint(HOUR + 2.0 * MIN - 1_000.0).is_some(), "1 h 1 min 59 s");
         assert!(hint(HOUR - 2.0 * MIN + 1_000.0).is_some(), "58 min 1 s");
@@ -123,15 +83,5 @@ mod tests {
             assert!(hint(offset).is_none(), "{offset}");
         }
         assert!(hint(20.0 * MIN).is_none(), "20 min is between quarters");
-    }
-
-    #[test]
-    fn the_sentence_says_which_way_and_what_to_do() {
-        let ahead = hint(HOUR).unwrap().sentence();
-        assert!(
-            ahead.contains("almost exactly 1 h ahead") && ahead.contains("time zone"),
-            "{ahead}"
-        );
-        assert!(hint(-2.0 * HOUR).unwrap().sentence().contains("2 h behind"));
     }
 }

@@ -9,7 +9,7 @@ use crate::fetch::FetchError;
 use crate::outcomes::ServiceResult;
 use crate::plan::{CacheSeen, CollectError, PAGE_PLAN, Progress};
 use crate::sample::OffsetInterval;
-use crate::source::ReadingOrigin;
+use crate::source::{CacheEvidence, ReadingOrigin};
 use crate::timezone::ZoneHint;
 use crate::verdict::{Assessment, Service, Verdict};
 
@@ -44,7 +44,7 @@ pub enum Notice {
     /// Answers from a frozen cached copy were ignored; how that showed.
     StaleAnswersIgnored {
         /// The cache's evidence (e.g. the header it carried).
-        evidence: String,
+        evidence: CacheEvidence,
     },
     /// Request number `attempt` failed; another follows.
     AttemptFailed {
@@ -210,7 +210,7 @@ pub enum Failure {
     /// Every answer came from a frozen cached copy; how that showed.
     OnlyCached {
         /// The cache's evidence.
-        evidence: String,
+        evidence: CacheEvidence,
     },
     /// A link parameter cannot be honoured.
     BadLink(ConfigError),

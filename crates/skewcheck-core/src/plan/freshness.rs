@@ -2,13 +2,13 @@
 //! clock, so two readings that cannot both be true give a stale copy away.
 
 use crate::sample::Sample;
-use crate::source::{ReferenceReading, reads_too_early};
+use crate::source::{CacheEvidence, ReferenceReading, reads_too_early};
 
 /// What the collector learnt about a cache between the page and its source.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CacheSeen {
-    /// The evidence in words (e.g. `it carried “Age: 30”`).
-    pub evidence: String,
+    /// How the cache showed itself (e.g. the `Age: 30` it carried).
+    pub evidence: CacheEvidence,
     /// Whether a frozen copy was caught (and its samples discarded).
     pub frozen: bool,
 }

@@ -11,7 +11,9 @@ mod user_agent;
 
 pub use detect::detect;
 pub use device::{DeviceHints, Platform};
-pub use user_agent::user_agent_summary;
+pub use user_agent::{
+    BrowserFacts, DeviceFacts, OsFacts, UserAgentFacts, WindowsRelease, user_agent_facts,
+};
 
 #[cfg(test)]
 mod tests;

@@ -1,6 +1,7 @@
 //! Platform detection, summaries and steps, checked against real user agents.
 
 use super::*;
+use crate::words::user_agent_summary;
 
 const IPADOS_17_SAFARI: &str = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15";
 const OLD_IPAD: &str = "Mozilla/5.0 (iPad; CPU OS 12_5_7 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/12.1.2 Mobile/15E148 Safari/604.1";

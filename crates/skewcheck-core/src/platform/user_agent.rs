@@ -1,4 +1,4 @@
-//! Short device and browser descriptions for reports, from the user agent.
+//! What the user agent tells about the device and its browser, for reports.
 
 use super::detect::detect;
 use super::device::{DeviceHints, Platform};
@@ -19,78 +19,139 @@ const BROWSERS: [(&str, &str); 11] = [
     ("Chrome/", "Chrome"),
 ];
 
-/// Short description for reports, e.g. `iPad (iPadOS 17.4), Safari 17.4`: the device with
-/// its OS version and the browser with its version, as far as the user agent tells them.
-pub fn user_agent_summary(hints: &DeviceHints) -> String {
+/// What the user agent tells about the device and its browser; the report's words for it
+/// (`iPad (iPadOS 17.4), Safari 17.4`) are [`crate::words::user_agent_summary`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UserAgentFacts {
+    /// The device, with its OS version as far as told.
+    pub device: DeviceFacts,
+    /// The browser, when known: its name and version.
+    pub browser: Option<BrowserFacts>,
+}
+
+/// A browser, by name, with its version when the user agent gives one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BrowserFacts {
+    /// Its product name (`Safari`, `Samsung Internet`).
+    pub name: &'static str,
+    /// Its version, trailing `.0`s dropped.
+    pub version: Option<String>,
+}
+
+/// The device and its OS, as far as the user agent tells them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DeviceFacts {
+    /// A platform by its name, with its OS when known.
+    Platform(Platform, Option<OsFacts>),
+    /// An iPod touch, with its iOS version when known.
+    IPodTouch(Option<String>),
+    /// An Android device: its Android version and model, as far as told.
+    Android {
+        /// The Android version.
+        version: Option<String>,
+        /// The model, unless the user agent hides it.
+        model: Option<String>,
+    },
+    /// A Windows PC, with its release when told.
+    Windows(Option<WindowsRelease>),
+    /// A device the user agent does not reveal.
+    Unknown,
+}
+
+/// An operating system beside the platform's name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OsFacts {
+    /// iPadOS, this version.
+    IPadOs(String),
+    /// iOS, this version.
+    Ios(String),
+    /// macOS, this version.
+    MacOs(String),
+    /// macOS 10.15 or a later one: browsers froze the Mac version at 10.15(.7) in 2020.
+    MacOsFrozen,
+    /// A Linux distribution, by name.
+    Distribution(&'static str),
+}
+
+/// A Windows release as `Windows NT` tells it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WindowsRelease {
+    /// NT 10.0: Windows 10, or 11, which still says 10.0.
+    TenOrEleven,
+    /// NT 6.3.
+    EightPointOne,
+    /// NT 6.2.
+    Eight,
+    /// NT 6.1.
+    Seven,
+}
+
+/// The device with its OS version and the browser with its version, as far as the user
+/// agent tells them.
+pub fn user_agent_facts(hints: &DeviceHints) -> UserAgentFacts {
     let ua = hints.user_agent;
-    let device = device_words(detect(hints), ua);
     let browser = BROWSERS
         .iter()
         .find(|(token, _)| ua.contains(token))
-        .map(|&(token, name)| (name, version_after(ua, token)))
+        .map(|&(token, name)| BrowserFacts {
+            name,
+            version: version_after(ua, token),
+        })
         .or_else(|| {
-            ua.contains("Safari/")
-                .then(|| ("Safari", version_after(ua, "Version/")))
+            ua.contains("Safari/").then(|| BrowserFacts {
+                name: "Safari",
+                version: version_after(ua, "Version/"),
+            })
         });
-    match browser {
-        Some((name, Some(version))) => format!("{device}, {name} {version}"),
-        Some((name, None)) => format!("{device}, {name}"),
-        None => device,
+    UserAgentFacts {
+        device: device_facts(detect(hints), ua),
+        browser,
     }
 }
 
-/// The device and its OS version, e.g. `iPhone (iOS 17.4.1)` or `Windows 10 or 11`.
-fn device_words(platform: Platform, ua: &str) -> String {
-    let with = |os: Option<String>| match os {
-        Some(os) => format!("{} ({os})", platform.name()),
-        None => platform.name().to_owned(),
-    };
+/// The device and its OS version, e.g. iPhone with iOS 17.4.1, or Windows 10 or 11.
+fn device_facts(platform: Platform, ua: &str) -> DeviceFacts {
+    let with = |os: Option<OsFacts>| DeviceFacts::Platform(platform, os);
     let ios_version = || {
         version_after(ua, "CPU OS ")
-            .or_else(|| version_after(ua, "CPU iPhone OS "))
+            // `CPU iPhone OS `: the token's tail is enough, and names no other version.
+            .or_else(|| version_after(ua, "iPhone OS "))
             // The desktop-class iPad UA freezes its OS at 10.15.7; Safari's version tracks iPadOS.
             .or_else(|| version_after(ua, "Version/"))
     };
     match platform {
-        Platform::IPadOs => with(ios_version().map(|v| format!("iPadOS {v}"))),
-        Platform::Ios if ua.contains("iPod") => match ios_version() {
-            Some(v) => format!("iPod touch (iOS {v})"),
-            None => "iPod touch".to_owned(),
+        Platform::IPadOs => with(ios_version().map(OsFacts::IPadOs)),
+        Platform::Ios if ua.contains("iPod") => DeviceFacts::IPodTouch(ios_version()),
+        Platform::Ios => with(ios_version().map(OsFacts::Ios)),
+        Platform::Android => DeviceFacts::Android {
+            version: version_after(ua, "Android "),
+            model: android_model(ua),
         },
-        Platform::Ios => with(ios_version().map(|v| format!("iOS {v}"))),
-        Platform::Android => {
-            let version = version_after(ua, "Android ");
-            let mut words =
-                version.map_or_else(|| "Android".to_owned(), |v| format!("Android {v}"));
-            if let Some(model) = android_model(ua) {
-                words.push_str(&format!(" ({model})"));
-            }
-            words
+        Platform::Windows => {
+            DeviceFacts::Windows(match version_after(ua, "Windows NT ").as_deref() {
+                // Windows 11 still says "NT 10.0".
+                Some("10") => Some(WindowsRelease::TenOrEleven),
+                Some("6.3") => Some(WindowsRelease::EightPointOne),
+                Some("6.2") => Some(WindowsRelease::Eight),
+                Some("6.1") => Some(WindowsRelease::Seven),
+                _ => None,
+            })
         }
-        Platform::Windows => match version_after(ua, "Windows NT ").as_deref() {
-            // Windows 11 still says "NT 10.0".
-            Some("10") => "Windows 10 or 11".to_owned(),
-            Some("6.3") => "Windows 8.1".to_owned(),
-            Some("6.2") => "Windows 8".to_owned(),
-            Some("6.1") => "Windows 7".to_owned(),
-            _ => "Windows".to_owned(),
-        },
         Platform::MacOs => with(version_after(ua, "Mac OS X ").map(|v| {
-            // Browsers froze the Mac version at 10.15(.7) in 2020.
             if v.starts_with("10.15") {
-                "macOS 10.15 or later".to_owned()
+                OsFacts::MacOsFrozen
             } else {
-                format!("macOS {v}")
+                OsFacts::MacOs(v)
             }
         })),
         Platform::Linux => with(
             ["Ubuntu", "Fedora", "Debian"]
                 .into_iter()
                 .find(|distro| ua.contains(distro))
-                .map(str::to_owned),
+                .map(OsFacts::Distribution),
         ),
-        Platform::ChromeOs => platform.name().to_owned(),
-        Platform::Unknown => "Unknown device".to_owned(),
+        Platform::ChromeOs => with(None),
+        Platform::Unknown => DeviceFacts::Unknown,
     }
 }
 

@@ -22,6 +22,7 @@ use crate::source::{BodyFormat, EpochUnit, ReadingOrigin};
 use crate::text::clean;
 use crate::verdict::{CUSTOM_ID, service_for_report_id};
 use crate::words::service_result_line;
+use crate::words::source::reading_origin_words;
 
 /// What a compact fragment starts with (after `#`): the format's name and version.
 pub const COMPACT_PREFIX: &str = "R1/";
@@ -151,7 +152,7 @@ fn source_parts(source: &str) -> (&'static str, &str) {
     let (how, url) = source.rsplit_once(" of ").unwrap_or((source, ""));
     let kind = SOURCE_KINDS
         .iter()
-        .find(|(_, origin)| origin.describe() == how)
+        .find(|(_, origin)| reading_origin_words(origin) == how)
         .map(|(code, _)| *code)
         .or_else(|| how.starts_with("the JSON field").then_some(JSON_KIND.0))
         .unwrap_or_default();
@@ -175,7 +176,7 @@ fn source_words(code: &str) -> Option<String> {
     SOURCE_KINDS
         .iter()
         .find(|(known, _)| *known == code)
-        .map(|(_, origin)| origin.describe())
+        .map(|(_, origin)| reading_origin_words(origin))
 }
 
 impl From<ServiceResult> for ServiceVerdict {

@@ -3,8 +3,8 @@
 
 use crate::report::model::{Report, ReportedVerdict, ServiceVerdict};
 use crate::sample::OffsetInterval;
-use crate::text::named_by_link;
 use crate::verdict::{CUSTOM_ID, Service, Verdict, assess, service_for_report_id};
+use crate::words::quote::named_by_link;
 use crate::words::service_line;
 
 /// What one line of a past report can be taken as.

@@ -1,5 +1,11 @@
 use super::*;
 use crate::config::{SourceChoice, parse_query};
+use crate::words::{site_notice_words, support_label, support_mailto};
+
+/// The notices in words, as the page shows them.
+fn notice_words(file: &SiteFile) -> Vec<String> {
+    file.notices.iter().map(site_notice_words).collect()
+}
 
 const ACME: &str = r#"{
     "title": "Acme Sync — clock check",
@@ -12,7 +18,7 @@ const ACME: &str = r#"{
 #[test]
 fn a_full_file_is_read_without_notices() {
     let file = parse(ACME, true);
-    assert_eq!(file.notices, Vec::<String>::new());
+    assert_eq!(notice_words(&file), Vec::<String>::new());
     let config = file.config;
     assert_eq!(config.title.as_deref(), Some("Acme Sync — clock check"));
     assert_eq!(config.service.as_deref(), Some("kerberos"));
@@ -47,7 +53,7 @@ fn malformed_json_gives_defaults_and_one_notice() {
         assert_eq!(file.config, SiteConfig::default(), "{text}");
         assert_eq!(file.notices.len(), 1, "{text}");
         assert!(
-            file.notices[0].starts_with("skewcheck.json is not"),
+            notice_words(&file)[0].starts_with("skewcheck.json is not"),
             "{text}"
         );
     }
@@ -69,6 +75,7 @@ fn wrong_keys_fall_back_one_by_one() {
         }
     );
     assert_eq!(file.notices.len(), 6, "{:?}", file.notices);
+    let notices = notice_words(&file);
     for (key, words) in [
         ("title", "is not a string"),
         ("service", "does not know (ntp)"),
@@ -78,11 +85,10 @@ fn wrong_keys_fall_back_one_by_one() {
         ("support", "no plausible “email”"),
     ] {
         assert!(
-            file.notices
+            notices
                 .iter()
                 .any(|notice| notice.contains(&format!("“{key}”")) && notice.contains(words)),
-            "{key}: {:?}",
-            file.notices
+            "{key}: {notices:?}"
         );
     }
 }
@@ -190,7 +196,7 @@ fn allowed_entries_must_be_origins_prefixes_or_paths() {
     assert_eq!(file.config.allowed_endpoints, None);
     assert_eq!(file.notices.len(), 1);
     assert!(
-        file.notices[0].contains("ftp://x.example"),
+        notice_words(&file)[0].contains("ftp://x.example"),
         "{:?}",
         file.notices
     );
@@ -198,7 +204,7 @@ fn allowed_entries_must_be_origins_prefixes_or_paths() {
         r#"{ "allowed_endpoints": ["https://ok.example", "/time"] }"#,
         true,
     );
-    assert_eq!(file.notices, Vec::<String>::new());
+    assert_eq!(notice_words(&file), Vec::<String>::new());
     assert_eq!(file.config.allowed_endpoints.unwrap().len(), 2);
 }
 
@@ -208,17 +214,13 @@ fn the_mailto_link_is_percent_encoded() {
         email: "help+clock@acme.example".to_owned(),
         name: "Acme".to_owned(),
     };
-    assert_eq!(support.label(), "Email this result to Acme support");
-    let link = support.mailto(Some("T-1 & more?"), "line 1\nline 2 = 100%");
+    assert_eq!(support_label(&support), "Email this result to Acme support");
+    let link = support_mailto(&support, Some("T-1 & more?"), "line 1\nline 2 = 100%");
     assert_eq!(
         link,
         "mailto:help+clock@acme.example?subject=Clock%20check%20result%20%E2%80%94%20ref%20T-1%20%26%20more%3F&body=line%201%0D%0Aline%202%20%3D%20100%25"
     );
-    assert!(
-        support
-            .mailto(None, "")
-            .ends_with("?subject=Clock%20check%20result&body=")
-    );
+    assert!(support_mailto(&support, None, "").ends_with("?subject=Clock%20check%20result&body="));
 }
 
 #[test]
@@ -308,7 +310,7 @@ mod properties {
                 prop_assert!(parse_query(&merged, true).is_ok(), "{text} + {link} → {merged}");
             }
             if let Some(support) = &file.config.support {
-                let _ = support.mailto(Some(&link), &value);
+                let _ = support_mailto(support, Some(&link), &value);
             }
         }
 

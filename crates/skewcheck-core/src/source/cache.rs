@@ -70,18 +70,6 @@ pub fn reads_too_early(
     later.latest_ms - earlier.earliest_ms < elapsed_at_least
 }
 
-/// What the page's owner should change when a cache answered, for the details.
-pub fn cache_sentence(evidence: &str, frozen: bool) -> String {
-    let what = if frozen {
-        "The web host's cache kept answering with the same stored time"
-    } else {
-        "The web host's cache answered instead of the server, so its time is only known within its age"
-    };
-    format!(
-        "{what} ({evidence}). Whoever runs this page can make the check exact: exclude this page (or the time endpoint) from caching, or include the query string in the cache key."
-    )
-}
-
 /// Response headers that reveal a cache answered (checked case-insensitively for a `hit`
 /// or `stale` token): de-facto CDN headers and RFC 9211 `Cache-Status`.
 pub const CACHE_STATUS_HEADERS: [&str; 5] = [
@@ -92,20 +80,40 @@ pub const CACHE_STATUS_HEADERS: [&str; 5] = [
     "x-proxy-cache",
 ];
 
-/// Evidence that a response came from a cache rather than from the source just now, in
-/// words for the page (e.g. `it carried “Age: 300”`); `None` when there is none.
+/// How a cache showed itself: the header it carried (with its value, shortened to quote),
+/// or a time that stood still. The words for it are
+/// [`crate::words::cache_evidence_words`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CacheEvidence {
+    /// An `Age` header other than `Age: 0`, with its value.
+    Age(String),
+    /// One of [`CACHE_STATUS_HEADERS`] (by its lower-case name) with a `hit` or `stale`
+    /// token in its value.
+    CacheStatus {
+        /// The header's name, as looked up.
+        name: String,
+        /// Its value.
+        value: String,
+    },
+    /// No header said so, but the answers' time stood still while the device's monotonic
+    /// clock moved on ([`reads_too_early`]).
+    TimeStoodStill,
+}
+
+/// Evidence that a response came from a cache rather than from the source just now (e.g.
+/// it carried `Age: 300`); `None` when there is none.
 ///
 /// `age` is the `Age` header; `cache_status` holds the values of [`CACHE_STATUS_HEADERS`]
 /// that were present. A cached answer is still used, as the wider interval its `Age`
-/// allows ([`CacheAge`]); these words name the cache on the page.
+/// allows ([`CacheAge`]); the evidence names the cache on the page.
 pub fn cache_evidence(
     age: Option<&str>,
     cache_status: &[(&str, impl AsRef<str>)],
-) -> Option<String> {
+) -> Option<CacheEvidence> {
     if let Some(age) = age.map(str::trim) {
         // Age: 0 is what a cache sends for a response it just fetched: not stale.
         if age.parse::<u64>().map_or(true, |seconds| seconds > 0) {
-            return Some(format!("it carried “Age: {}”", shorten(age)));
+            return Some(CacheEvidence::Age(shorten(age)));
         }
     }
     cache_status.iter().find_map(|(name, value)| {
@@ -113,7 +121,10 @@ pub fn cache_evidence(
         let served_from_cache = value
             .split(|c: char| !c.is_ascii_alphanumeric())
             .any(|token| token.eq_ignore_ascii_case("hit") || token.eq_ignore_ascii_case("stale"));
-        served_from_cache.then(|| format!("it carried “{name}: {}”", shorten(value)))
+        served_from_cache.then(|| CacheEvidence::CacheStatus {
+            name: (*name).to_owned(),
+            value: shorten(value),
+        })
     })
 }
 

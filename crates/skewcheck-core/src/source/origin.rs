@@ -1,5 +1,5 @@
-//! Where in a response a reading came from, and in which shape: the words that explain a
-//! result.
+//! Where in a response a reading came from, and in which shape: the facts that explain a
+//! result (the words for them are [`crate::words::reading_origin_words`]).
 
 /// Where a reading came from, for explaining the result.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,33 +71,5 @@ impl EpochUnit {
             Self::Microseconds => 1e-3,
             Self::Nanoseconds => 1e-6,
         }
-    }
-}
-
-impl ReadingOrigin {
-    /// A short description for people, e.g. "the Date header" or "JSON field “unixtime”".
-    pub fn describe(&self) -> String {
-        match self {
-            Self::DateHeader => "the HTTP Date header (1 s resolution)".to_owned(),
-            Self::Body(BodyFormat::EpochNumber(unit)) => {
-                format!("epoch {} in the body", unit_name(*unit))
-            }
-            Self::Body(BodyFormat::Rfc3339) => "an RFC 3339 timestamp in the body".to_owned(),
-            Self::Body(BodyFormat::JsonField(key, _)) => format!("the JSON field “{key}”"),
-            Self::Body(BodyFormat::KeyValue(key, _)) => format!("the line “{key}=” of the body"),
-            Self::Body(BodyFormat::Markup(key, _)) => format!("the markup “{key}” in the body"),
-            Self::DateHeaderNotLocalTime(key) => format!(
-                "the HTTP Date header (1 s resolution; the body’s “{key}” is a local time without a UTC offset, never read as UTC)"
-            ),
-        }
-    }
-}
-
-fn unit_name(unit: EpochUnit) -> &'static str {
-    match unit {
-        EpochUnit::Seconds => "seconds",
-        EpochUnit::Milliseconds => "milliseconds",
-        EpochUnit::Microseconds => "microseconds",
-        EpochUnit::Nanoseconds => "nanoseconds",
     }
 }

@@ -2,7 +2,7 @@
 //! the times it carries, cross-checked by the others) or its `Date` header.
 
 use super::body::{self, Candidate};
-use super::origin::ReadingOrigin;
+use super::origin::{BodyFormat, ReadingOrigin};
 use crate::{plausible, text};
 use std::time::UNIX_EPOCH;
 
@@ -10,7 +10,7 @@ use std::time::UNIX_EPOCH;
 /// bodies from flooding the page with text.
 const MAX_QUOTED_CHARS: usize = 80;
 /// Resolution of an HTTP `Date` header.
-const DATE_HEADER_RESOLUTION_MS: f64 = 1000.0;
+pub const DATE_HEADER_RESOLUTION_MS: f64 = 1000.0;
 
 /// The server time a response vouches for, as the interval it must lie in.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -105,42 +105,37 @@ impl ReferenceReading {
     }
 }
 
-/// Why a response could not serve as a time reference.
+/// Why a response could not serve as a time reference. The `Display` is for developers;
+/// the page's words are [`crate::words::source_error_words`].
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum SourceError {
     /// Neither a usable body nor a readable `Date` header.
-    #[error(
-        "the response carried no time: its body is not a timestamp we understand and its Date header is missing or hidden (a cross-origin endpoint must send “Access-Control-Expose-Headers: Date”)"
-    )]
+    #[error("no time in the body and no readable Date header")]
     NoTime,
     /// A `Date` header that is not an HTTP date.
-    #[error("the Date header “{0}” is not a valid HTTP date")]
+    #[error("Date header {0:?} is not an HTTP date")]
     BadDateHeader(String),
-    /// A time that cannot be the present (before 2000 or after 2200).
-    #[error("the time source said “{0}”, which is not a plausible current time")]
+    /// A time that cannot be the present (before 2000 or after 2200); the server's text,
+    /// shortened to quote.
+    #[error("implausible time {0:?}")]
     Implausible(String),
     /// The body's only time is a local date and time without a UTC offset, and no `Date`
     /// header came beside it.
-    #[error(
-        "the time source's “{0}” is a local time without a UTC offset: reading it as UTC would be wrong by the time zone's offset, and the response carried no readable Date header to use instead"
-    )]
+    #[error("body field {0:?} is a local time without a UTC offset, and no Date header")]
     LocalTimeOnly(&'static str),
     /// Two times in the same body that cannot both be right.
-    #[error(
-        "the time source's body contradicts itself: {finer} and {coarser} differ by {difference_ms} ms, more than their resolutions allow"
-    )]
+    #[error("body times disagree: {finer:?} and {coarser:?} are {difference_ms} ms apart")]
     BodyDisagrees {
-        /// The finest time, which would have been read.
-        finer: String,
-        /// The coarser time that contradicts it.
-        coarser: String,
+        /// Where the finest time was, which would have been read.
+        finer: BodyFormat,
+        /// Where the coarser time that contradicts it was.
+        coarser: BodyFormat,
         /// How far apart they are, rounded to the millisecond.
         difference_ms: i64,
     },
-    /// A cache's `Age` header that is not a number of seconds: the answer's age is unknown.
-    #[error(
-        "the answer came from a cache whose “Age: {0}” is not a number of seconds, so the time it shows cannot be placed"
-    )]
+    /// A cache's `Age` header that is not a number of seconds (its value, shortened to
+    /// quote): the answer's age is unknown.
+    #[error("Age header {0:?} is not a number of seconds")]
     UnreadableAge(String),
 }
 
@@ -191,10 +186,9 @@ fn agree(a: &Candidate, b: &Candidate) -> bool {
     reason = "a plausible time's difference is far inside i64, and `as` saturates"
 )]
 fn disagreement(finer: &Candidate, coarser: &Candidate) -> SourceError {
-    let name = |candidate: &Candidate| ReadingOrigin::Body(candidate.format).describe();
     SourceError::BodyDisagrees {
-        finer: name(finer),
-        coarser: name(coarser),
+        finer: finer.format,
+        coarser: coarser.format,
         difference_ms: (finer.value_ms - coarser.value_ms).abs().round() as i64,
     }
 }
@@ -207,7 +201,7 @@ fn check_plausible(value_ms: f64, raw: &str) -> Result<(), SourceError> {
     }
 }
 
-/// A server's text, cleaned and short enough to quote.
+/// A server's text, cleaned and short enough to quote (the quoting is the words layer's).
 pub(super) fn shorten(raw: &str) -> String {
     text::clean(raw, MAX_QUOTED_CHARS)
 }

@@ -1,6 +1,7 @@
 //! Every endpoint format, rejected garbage and cache evidence.
 
 use super::*;
+use crate::words::{cache_evidence_words, source_error_words};
 
 mod shapes;
 
@@ -197,7 +198,7 @@ fn implausible_times_are_errors_not_readings() {
 #[test]
 fn implausible_message_is_short_even_for_huge_bodies() {
     let huge = format!("{{\"unixtime\": 5, \"pad\": \"{}\"}}", "x".repeat(10_000));
-    let message = ReferenceReading::from_body(&huge).unwrap_err().to_string();
+    let message = source_error_words(&ReferenceReading::from_body(&huge).unwrap_err());
     assert!(message.len() < 200, "{}", message.len());
 }
 
@@ -217,8 +218,7 @@ fn cache_evidence_from_age_and_cdn_headers() {
     assert_eq!(cache_evidence(None, &[] as &[(&str, &str)]), None);
     assert_eq!(cache_evidence(Some("0"), &[] as &[(&str, &str)]), None);
     assert!(
-        cache_evidence(Some("300"), &[] as &[(&str, &str)])
-            .unwrap()
+        cache_evidence_words(&cache_evidence(Some("300"), &[] as &[(&str, &str)]).unwrap())
             .contains("Age: 300")
     );
     assert!(

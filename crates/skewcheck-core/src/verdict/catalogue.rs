@@ -1,7 +1,7 @@
 //! Every service skewcheck knows: its limits, what its clients see when refused, and where
-//! the numbers come from ([`Service::source`]).
+//! the numbers come from ([`Service::citation`]).
 
-use super::service::{Limit, Service, Symptom, Tolerance};
+use super::service::{Citation, Limit, Service, Symptom, Tolerance};
 use std::borrow::Cow;
 
 const S3_SKEW: Symptom = Symptom {
@@ -30,7 +30,9 @@ pub const AMAZON_S3: Service = Service {
     when_fast: S3_SKEW,
     when_slow: S3_SKEW,
     note: "Every signed request carries the device's time; S3 refuses it when that time is more than 15 min from its own.",
-    source: "https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html (error code RequestTimeTooSkewed; also boto/boto#1399)",
+    citation: Citation::Vendor(
+        "https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html (error code RequestTimeTooSkewed; also boto/boto#1399)",
+    ),
 };
 
 /// Every service skewcheck knows, the default first.
@@ -49,7 +51,9 @@ pub const SERVICES: [Service; 10] = [
             message: "Signature expired: … is now earlier than … (… - 5 min.)",
         },
         note: "Most AWS APIs allow 5 min; a few allow 15.",
-        source: "typical, not documented per service: https://docs.aws.amazon.com/IAM/latest/UserGuide/signing-elements.html says a signature expires within 5 min; a few services allow 15",
+        citation: Citation::Typical(
+            "typical, not documented per service: https://docs.aws.amazon.com/IAM/latest/UserGuide/signing-elements.html says a signature expires within 5 min; a few services allow 15",
+        ),
     },
     Service {
         id: Cow::Borrowed("azure-sharedkey"),
@@ -67,7 +71,9 @@ pub const SERVICES: [Service; 10] = [
             message: "Request date header too old",
         },
         note: "A request's date may be at most 15 min old; Microsoft does not document the future side.",
-        source: "https://learn.microsoft.com/en-us/rest/api/storageservices/authorize-with-shared-key (15 min, the slow side); typical, not documented: the fast side",
+        citation: Citation::Vendor(
+            "https://learn.microsoft.com/en-us/rest/api/storageservices/authorize-with-shared-key (15 min, the slow side); typical, not documented: the fast side",
+        ),
     },
     Service {
         id: Cow::Borrowed("azure-sas"),
@@ -79,7 +85,9 @@ pub const SERVICES: [Service; 10] = [
         when_fast: AZURE_TIME_FRAME,
         when_slow: AZURE_TIME_FRAME,
         note: "A SAS start time (st) gets no grace: from a fast device it lies in the future. Microsoft advises omitting st or backdating it 15 min.",
-        source: "https://learn.microsoft.com/en-us/azure/storage/common/storage-sas-overview (advises omitting st or backdating it 15 min)",
+        citation: Citation::Vendor(
+            "https://learn.microsoft.com/en-us/azure/storage/common/storage-sas-overview (advises omitting st or backdating it 15 min)",
+        ),
     },
     Service {
         id: Cow::Borrowed("gcs"),
@@ -94,7 +102,9 @@ pub const SERVICES: [Service; 10] = [
             message: "",
         },
         note: "Google does not document a skew allowance; a slow signer's URLs also expire early.",
-        source: "typical, not documented: Google documents no clock-skew allowance for signed URLs",
+        citation: Citation::Typical(
+            "typical, not documented: Google documents no clock-skew allowance for signed URLs",
+        ),
     },
     Service {
         id: Cow::Borrowed("google-oauth"),
@@ -106,7 +116,9 @@ pub const SERVICES: [Service; 10] = [
         when_fast: GOOGLE_JWT,
         when_slow: GOOGLE_JWT,
         note: "The signed token is valid for at most 60 min from the device's idea of now.",
-        source: "https://developers.google.com/identity/protocols/oauth2/service-account (60 min, the slow side); typical, not documented: the fast side",
+        citation: Citation::Vendor(
+            "https://developers.google.com/identity/protocols/oauth2/service-account (60 min, the slow side); typical, not documented: the fast side",
+        ),
     },
     Service {
         id: Cow::Borrowed("kerberos"),
@@ -115,7 +127,9 @@ pub const SERVICES: [Service; 10] = [
         when_fast: KRB_SKEW,
         when_slow: KRB_SKEW,
         note: "Kerberos refuses tickets from clocks more than 5 min off (the default clockskew).",
-        source: "krb5.conf(5) clockskew, default 300 s: https://web.mit.edu/kerberos/krb5-latest/doc/admin/conf_files/krb5_conf.html",
+        citation: Citation::Vendor(
+            "krb5.conf(5) clockskew, default 300 s: https://web.mit.edu/kerberos/krb5-latest/doc/admin/conf_files/krb5_conf.html",
+        ),
     },
     Service {
         id: Cow::Borrowed("totp"),
@@ -130,7 +144,9 @@ pub const SERVICES: [Service; 10] = [
             message: "",
         },
         note: "Codes change every 30 s; servers usually accept one step either side.",
-        source: "typical, not documented per server: RFC 6238 section 5.2 recommends one 30 s step either side, https://www.rfc-editor.org/rfc/rfc6238#section-5.2",
+        citation: Citation::Typical(
+            "typical, not documented per server: RFC 6238 section 5.2 recommends one 30 s step either side, https://www.rfc-editor.org/rfc/rfc6238#section-5.2",
+        ),
     },
     Service {
         id: Cow::Borrowed("jwt"),
@@ -145,7 +161,9 @@ pub const SERVICES: [Service; 10] = [
             message: "",
         },
         note: "jsonwebtoken and PyJWT allow 0 s by default, Microsoft IdentityModel 300 s; set ?limit= to your library's value.",
-        source: "library defaults, in their sources: jsonwebtoken and PyJWT leeway 0 s; Microsoft IdentityModel 300 s",
+        citation: Citation::Vendor(
+            "library defaults, in their sources: jsonwebtoken and PyJWT leeway 0 s; Microsoft IdentityModel 300 s",
+        ),
     },
     Service {
         id: Cow::Borrowed("tls"),
@@ -163,7 +181,9 @@ pub const SERVICES: [Service; 10] = [
             message: "Your connection is not private (MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE in Firefox)",
         },
         note: "A freshly issued certificate is typically valid from about 1 h before issue: a device further behind sees it as not yet valid.",
-        source: "typical, not documented: Let's Encrypt certificates are valid from about 1 h before issue (letsencrypt/boulder#8012)",
+        citation: Citation::Typical(
+            "typical, not documented: Let's Encrypt certificates are valid from about 1 h before issue (letsencrypt/boulder#8012)",
+        ),
     },
 ];
 

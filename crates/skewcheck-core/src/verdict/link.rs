@@ -2,31 +2,31 @@
 //! it replaces, and the report ids that rebuild either.
 
 use super::catalogue::service_by_id;
-use super::service::{Limit, Service, Symptom, Tolerance};
-use crate::text::named_by_link;
+use super::service::{Citation, Limit, Service, Symptom, Tolerance};
+use crate::words::link_service::{
+    LINK_REFUSAL_CODE, LINK_REFUSAL_MESSAGE, LINK_TOLERANCE_NOTE, link_limited_name,
+    link_service_name,
+};
 use std::borrow::Cow;
 
-/// The [`Service::source`] of limits that a link sets (`?limit=`).
-pub const LINK_SOURCE: &str = "the link you were sent (?limit=)";
-
 const GENERIC_REFUSAL: Symptom = Symptom {
-    code: "refused",
-    message: "the request time is too far from the server's time",
+    code: LINK_REFUSAL_CODE,
+    message: LINK_REFUSAL_MESSAGE,
 };
 
 impl Service {
     /// A service of the link's own: `limit_ms` either way (documented, since the sender
     /// knows it). A `name` is the link's words, so it is shown quoted and marked as such
-    /// ([`named_by_link`]) wherever the page names the service.
+    /// ([`named_by_link`](crate::words::named_by_link)) wherever the page names the service.
     pub fn custom(name: Option<&str>, limit_ms: u64) -> Self {
         Self {
             id: Cow::Borrowed(CUSTOM_ID),
-            name: Cow::Owned(name.map_or_else(|| "your service".to_owned(), named_by_link)),
+            name: Cow::Owned(link_service_name(name)),
             tolerance: Tolerance::symmetric(limit_ms),
             when_fast: GENERIC_REFUSAL,
             when_slow: GENERIC_REFUSAL,
-            note: "The tolerance comes from the link you were sent.",
-            source: LINK_SOURCE,
+            note: LINK_TOLERANCE_NOTE,
+            citation: Citation::Link,
         }
     }
 
@@ -36,7 +36,7 @@ impl Service {
     pub fn with_limit(&self, limit_ms: u64) -> Self {
         let original = self.link_limited_original().unwrap_or(self);
         Self {
-            name: Cow::Owned(format!("{} (limit set by this link)", original.name)),
+            name: Cow::Owned(link_limited_name(&original.name)),
             tolerance: Tolerance {
                 ahead: original
                     .tolerance
@@ -47,7 +47,7 @@ impl Service {
                     .behind
                     .map(|_| Limit::documented(limit_ms)),
             },
-            source: LINK_SOURCE,
+            citation: Citation::Link,
             ..original.clone()
         }
     }
@@ -55,7 +55,7 @@ impl Service {
     /// For a catalogue service whose limit the link replaced ([`with_limit`](Self::with_limit)):
     /// the catalogue service itself, with its own limits.
     pub fn link_limited_original(&self) -> Option<&'static Service> {
-        (self.source == LINK_SOURCE)
+        (self.citation == Citation::Link)
             .then(|| service_by_id(&self.id))
             .flatten()
     }
@@ -64,7 +64,7 @@ impl Service {
     /// it: the catalogue id (`kerberos`), or with a limit set by the link
     /// `<id>-limit-<ms>` (`kerberos-limit-600000`, `custom-limit-90000`).
     pub fn report_id(&self) -> String {
-        if self.source == LINK_SOURCE {
+        if self.citation == Citation::Link {
             format!("{}{LIMIT_INFIX}{}", self.id, self.tolerance.widest_ms())
         } else {
             self.id.to_string()

@@ -11,8 +11,8 @@ mod service;
 
 pub use catalogue::{AMAZON_S3, SERVICES, service_by_id};
 pub use judgement::{Assessment, Direction, Verdict, assess};
-pub use link::{CUSTOM_ID, LINK_SOURCE, service_for_report_id};
-pub use service::{Limit, SAFETY_MARGIN_MS, Service, Symptom, Tolerance};
+pub use link::{CUSTOM_ID, service_for_report_id};
+pub use service::{Citation, Limit, SAFETY_MARGIN_MS, Service, Symptom, Tolerance};
 
 #[cfg(test)]
 mod tests;

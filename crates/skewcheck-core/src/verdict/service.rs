@@ -114,7 +114,20 @@ pub struct Service {
     pub when_slow: Symptom,
     /// One sentence on why time matters there.
     pub note: &'static str,
-    /// Where the limits come from: the vendor's documentation (a URL) for a documented
-    /// limit, `typical, not documented: <why>` for one seen in practice.
-    pub source: &'static str,
+    /// Where the limits come from.
+    pub citation: Citation,
+}
+
+/// Where a service's limits come from ([`Service::citation`]); the page's words for it are
+/// [`crate::words::citation_words`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Citation {
+    /// Documentation that states a limit (the vendor's, a manual page, a library's sources):
+    /// its address and what it says, as the catalogue cites it (which also names a side
+    /// that no one documents, when there is one).
+    Vendor(&'static str),
+    /// No documentation states the limits: why they are typical, as the catalogue cites it.
+    Typical(&'static str),
+    /// The link sets the limit (`?limit=`).
+    Link,
 }

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::sample::OffsetInterval;
+use crate::words::citation_words;
 
 fn verdict_for(service: &Service, offset_ms: f64, uncertainty_ms: f64) -> Verdict {
     assess(
@@ -238,24 +239,35 @@ fn every_service_cites_its_source() {
         let limits = [service.tolerance.ahead, service.tolerance.behind];
         let typical = limits.iter().flatten().any(|limit| !limit.documented);
         let documented = limits.iter().flatten().any(|limit| limit.documented);
+        let cited = citation_words(&service.citation);
         assert_eq!(
-            service.source.contains("typical, not documented"),
+            cited.contains("typical, not documented"),
             typical,
-            "{}: {}",
-            service.id,
-            service.source
+            "{}: {cited}",
+            service.id
         );
         if documented {
-            let cited = service.source.contains("https://") || service.source.contains("sources");
-            assert!(cited, "{}: {}", service.id, service.source);
+            let cited = cited.contains("https://") || cited.contains("sources");
+            assert!(cited, "{}: {:?}", service.id, service.citation);
         }
+        // The citation's kind says the same: typical only when nothing is documented.
+        assert_eq!(
+            matches!(service.citation, Citation::Typical(_)),
+            !documented,
+            "{}",
+            service.id
+        );
     }
     assert_eq!(
         service_by_id("kerberos")
             .unwrap()
             .with_limit(600_000)
-            .source,
-        LINK_SOURCE
+            .citation,
+        Citation::Link
+    );
+    assert_eq!(
+        citation_words(&Citation::Link),
+        "the link you were sent (?limit=)"
     );
 }
 

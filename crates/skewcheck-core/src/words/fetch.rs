@@ -2,6 +2,7 @@
 //! screen can try.
 
 use crate::fetch::{FetchError, FetchErrorKind, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS};
+use crate::words::source::source_error_words;
 
 /// A failure in words.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,7 +52,10 @@ fn fetch_error_message(error: &FetchError) -> String {
         FetchErrorKind::RedirectedAway { to } => format!(
             "the time source {url} redirected to another site, {to}, which the link does not name"
         ),
-        FetchErrorKind::NoTime(source) => format!("the answer from {url} is unusable: {source}"),
+        FetchErrorKind::NoTime(source) => format!(
+            "the answer from {url} is unusable: {}",
+            source_error_words(source)
+        ),
     }
 }
 

@@ -6,8 +6,10 @@ use crate::measure::{
     WitnessFailure,
 };
 use crate::plan::{CacheSeen, CollectError};
+use crate::words::config::config_error_words;
 use crate::words::fetch::{FailureWords, fetch_error_words};
 use crate::words::numbers::duration_words;
+use crate::words::source::{cache_evidence_words, reading_origin_words};
 use crate::words::verdict::{
     Explanation, cross_check_sentence, disagreement_explanation, disagreement_sentence, explain,
 };
@@ -31,7 +33,10 @@ pub fn notice_words(notice: &Notice) -> String {
     match notice {
         Notice::ClockChanged { jump_ms, seen } => clock_change_notice(*jump_ms, *seen),
         Notice::StaleAnswersIgnored { evidence } => {
-            format!("Ignored answers from a frozen copy in the web host's cache ({evidence}).")
+            format!(
+                "Ignored answers from a frozen copy in the web host's cache ({}).",
+                cache_evidence_words(evidence)
+            )
         }
         Notice::AttemptFailed { attempt, error } => format!(
             "Attempt {attempt} failed ({}); trying again…",
@@ -70,13 +75,14 @@ pub fn failure_words(failure: &Failure) -> FailureWords {
         },
         Failure::OnlyCached { evidence } => FailureWords {
             message: format!(
-                "Every answer came from a frozen copy in the web host's cache ({evidence}), so none shows the current time."
+                "Every answer came from a frozen copy in the web host's cache ({}), so none shows the current time.",
+                cache_evidence_words(evidence)
             ),
             advice: "Whoever runs this page: exclude this page (or the time endpoint) from caching, or include the query string in the cache key; “Cache-Control: no-store” on it also works."
                 .to_owned(),
         },
         Failure::BadLink(error) => FailureWords {
-            message: capitalize(&error.to_string()),
+            message: capitalize(&config_error_words(error)),
             advice:
                 "Ask whoever sent the link for a corrected one, or open the page without parameters."
                     .to_owned(),
@@ -110,9 +116,10 @@ pub fn failure_words(failure: &Failure) -> FailureWords {
 /// Where the reference time came from: "the HTTP Date header (1 s resolution) of
 /// https://time.example/".
 pub fn source_sentence(source: &SourceFacts) -> String {
-    let how = source
-        .origin
-        .map_or_else(|| "the time source".to_owned(), |origin| origin.describe());
+    let how = source.origin.map_or_else(
+        || "the time source".to_owned(),
+        |origin| reading_origin_words(&origin),
+    );
     format!("{how} of {}", source.url)
 }
 
@@ -168,9 +175,10 @@ fn witness_failure_words(failure: &WitnessFailure) -> String {
     match failure {
         CollectError::Requests(error) => fetch_error_words(error).message,
         CollectError::ClockUnstable => "the device clock kept changing".to_owned(),
-        CollectError::OnlyCached(evidence) => {
-            format!("every answer came from a frozen copy in its cache ({evidence})")
-        }
+        CollectError::OnlyCached(evidence) => format!(
+            "every answer came from a frozen copy in its cache ({})",
+            cache_evidence_words(evidence)
+        ),
     }
 }
 
@@ -183,7 +191,7 @@ pub fn cache_sentence(seen: &CacheSeen) -> String {
     };
     format!(
         "{what} ({}). Whoever runs this page can make the check exact: exclude this page (or the time endpoint) from caching, or include the query string in the cache key.",
-        seen.evidence
+        cache_evidence_words(&seen.evidence)
     )
 }
 

@@ -5,9 +5,9 @@ use crate::decimal::signed_fixed_point;
 use crate::drift::Drift;
 use crate::estimate::Estimate;
 use crate::outcomes::ServiceResult;
-use crate::text::quoted;
-use crate::verdict::{Assessment, Direction, Service, Symptom, Verdict};
+use crate::verdict::{Assessment, Citation, Direction, Service, Symptom, Verdict};
 use crate::words::numbers::{duration_words, offset_phrase, offset_words, tolerance_words};
+use crate::words::quote::quoted;
 
 /// Everything the page says about one verdict.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -197,4 +197,13 @@ pub fn drift_sentence(drift: &Drift, time_to_limit_ms: Option<f64>, service: &Se
         ));
     }
     sentence
+}
+
+/// Where a service's limits come from, in words: the catalogue's citation as it stands, or
+/// for a limit the link set, `the link you were sent (?limit=)`.
+pub fn citation_words(citation: &Citation) -> String {
+    match citation {
+        Citation::Vendor(cited) | Citation::Typical(cited) => (*cited).to_owned(),
+        Citation::Link => "the link you were sent (?limit=)".to_owned(),
+    }
 }

@@ -3,6 +3,7 @@
 //! header of the same response narrowing a body's reading.
 
 use super::*;
+use crate::words::{reading_origin_words, source_error_words};
 
 const NOV_14_2023_MS: f64 = 1_700_000_000_000.0;
 const DATE_NOV_14_2023: &str = "Tue, 14 Nov 2023 22:13:20 GMT";
@@ -77,7 +78,7 @@ fn coarser_times_that_contradict_the_finest_refuse_the_body() {
         matches!(&error, SourceError::BodyDisagrees { difference_ms, .. } if *difference_ms == 4877),
         "{error:?}"
     );
-    let message = error.to_string();
+    let message = source_error_words(&error);
     assert!(
         message.contains("“utc_datetime”") && message.contains("“unixtime”"),
         "{message}"
@@ -98,7 +99,7 @@ fn cloudflare_trace_reads_ts_to_the_millisecond() {
             JsonValueKind::Epoch(EpochUnit::Seconds)
         ))
     );
-    assert!(reading.origin.describe().contains("“ts=”"));
+    assert!(reading_origin_words(&reading.origin).contains("“ts=”"));
 }
 
 #[test]
@@ -161,10 +162,10 @@ fn timeapi_io_local_time_is_never_read_as_utc() {
         reading.origin,
         ReadingOrigin::DateHeaderNotLocalTime("dateTime")
     );
-    assert!(reading.origin.describe().contains("without a UTC offset"));
+    assert!(reading_origin_words(&reading.origin).contains("without a UTC offset"));
     let error = ReferenceReading::from_response(Some(TIMEAPI_IO_ZONE), None).unwrap_err();
     assert_eq!(error, SourceError::LocalTimeOnly("dateTime"));
-    assert!(error.to_string().contains("local time"));
+    assert!(source_error_words(&error).contains("local time"));
 }
 
 #[test]

@@ -1,0 +1,65 @@
+//! The support person's server commands: they print words (the server's time, the offset
+//! and which way it points) for whoever runs them.
+
+use crate::support::{ServerCommands, quote_safe};
+
+/// The commands for a reference address, with what they print. The address is made safe
+/// inside quotes by percent-encoding every character a shell or PowerShell would interpret
+/// ([`quote_safe`]).
+pub fn server_commands(reference_url: &str) -> ServerCommands {
+    let url = quote_safe(reference_url);
+    let report = "(positive = this machine is fast)";
+    let header = format!(
+        "d=$(curl -sI '{url}' | tr -d '\\r' | sed -n 's/^[Dd]ate: //p'); echo \"server: $d\""
+    );
+    ServerCommands {
+        linux: format!("{header}; echo \"offset: $(( $(date -u +%s) - $(date -u -d \"$d\" +%s) )) s {report}\""),
+        macos: format!(
+            "{header}; echo \"offset: $(( $(date -u +%s) - $(date -j -u -f '%a, %d %b %Y %T GMT' \"$d\" +%s) )) s {report}\""
+        ),
+        powershell: format!(
+            "$r = Invoke-WebRequest -Uri '{url}' -Method Head -UseBasicParsing; $server = [DateTimeOffset]::Parse(\"$($r.Headers['Date'])\"); \"offset: {{0:N1}} s {report}\" -f ([DateTimeOffset]::UtcNow - $server).TotalSeconds"
+        ),
+        linux_ntp: "sudo timedatectl set-ntp true && timedatectl status".to_owned(),
+        macos_ntp: "sudo systemsetup -setusingnetworktime on && sudo sntp -sS time.apple.com".to_owned(),
+        windows_ntp: "Set-Service w32time -StartupType Automatic; Start-Service w32time; w32tm /config /syncfromflags:manual /manualpeerlist:\"time.windows.com,0x8\" /update; w32tm /resync /force".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn server_commands_carry_the_address_safely() {
+        let commands = server_commands("https://example.com/tools/clock/");
+        assert!(
+            commands
+                .linux
+                .contains("curl -sI 'https://example.com/tools/clock/'")
+        );
+        assert!(commands.linux.contains("date -u -d"));
+        assert!(commands.macos.contains("date -j -u -f"));
+        assert!(
+            commands
+                .powershell
+                .contains("Invoke-WebRequest -Uri 'https://example.com/tools/clock/'")
+        );
+        assert!(commands.linux_ntp.contains("timedatectl set-ntp true"));
+        assert!(commands.windows_ntp.contains("w32tm /resync"));
+
+        let hostile = server_commands("https://h/x'; rm -rf / #$(id)`whoami`\"");
+        for command in [&hostile.linux, &hostile.macos, &hostile.powershell] {
+            let url_part = command
+                .split("-sI '")
+                .nth(1)
+                .or_else(|| command.split("-Uri '").nth(1))
+                .unwrap();
+            let quoted = url_part.split('\'').next().unwrap();
+            for forbidden in ['\'', '"', '`', '$', ';', ' '] {
+                assert!(!quoted.contains(forbidden), "{forbidden} in {quoted}");
+            }
+        }
+        assert!(hostile.linux.contains("%27%3B%20rm"));
+    }
+}
