@@ -174,7 +174,8 @@ fn no_import_cycle_between_files() {
     }
 }
 
-/// A module's tests (`tests.rs`, `*_tests.rs`, anything under a `tests/` folder).
+/// A module's tests (`tests.rs`, `*_tests.rs`, anything under a `tests/` folder), and the
+/// test-only simulation (`#[cfg(test)]` in the core's `lib.rs`).
 fn is_test_file(path: &Path) -> bool {
     let name = path
         .file_name()
@@ -182,7 +183,10 @@ fn is_test_file(path: &Path) -> bool {
         .unwrap_or("");
     name == "tests.rs"
         || name.ends_with("_tests.rs")
-        || path.components().any(|part| part.as_os_str() == "tests")
+        || name == "simulation.rs"
+        || path
+            .components()
+            .any(|part| part.as_os_str() == "tests" || part.as_os_str() == "simulation")
 }
 
 /// Tests and data tables may run long; code may not.

@@ -15,8 +15,8 @@ use skewcheck_core::address::page_base;
 use skewcheck_core::live::Reason;
 use skewcheck_core::measure::{Measurement, Phase};
 use skewcheck_core::platform::{DeviceHints, detect};
-use skewcheck_core::words::user_agent_summary;
 use skewcheck_core::report::{decode_fragment, is_report_fragment, report_of};
+use skewcheck_core::words::user_agent_summary;
 
 /// The whole page. Opened from a result permalink it shows that past result and measures
 /// nothing; otherwise it checks this device's clock.
