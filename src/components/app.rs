@@ -34,7 +34,7 @@ pub fn App() -> impl IntoView {
         Err(error) => view! {
             <section class="past-banner" data-testid="report-error" role="alert">
                 <h2>"This result link cannot be used"</h2>
-                <p>{error.to_string()}</p>
+                <p>{skewcheck_core::words::report_error_words(&error)}</p>
                 <p><a href=check_here data-testid="check-this-device">"Check this device's clock instead"</a></p>
             </section>
         }

@@ -4,8 +4,11 @@
 use crate::components::services::verdict_badge;
 use leptos::prelude::*;
 use skewcheck_core::pasted::{
-    Bound, Diagnosis, FIX_INTRO, Form, LOOKS_FOR, ReferenceNow, TRANSIT_ALLOWANCE_MS, Undecoded,
-    decode,
+    Bound, Diagnosis, Form, ReferenceNow, TRANSIT_ALLOWANCE_MS, Undecoded, decode,
+};
+use skewcheck_core::words::{
+    caveat_words, form_name, paste_fix_intro, paste_looks_for, pasted_fix_steps, pasted_sentence,
+    stamp_label_words,
 };
 
 /// The paste and what it decoded to, owned by the page (provided as context) so both
@@ -86,7 +89,7 @@ pub fn PasteError(
                 Err(Undecoded::NoTimes) => view! {
                     <div class="paste-message" data-testid="paste-message" role="status">
                         <p>"No usable times found. The decoder looks for:"</p>
-                        <ul>{LOOKS_FOR.iter().map(|item| view! { <li>{*item}</li> }).collect_view()}</ul>
+                        <ul>{paste_looks_for().iter().map(|item| view! { <li>{*item}</li> }).collect_view()}</ul>
                     </div>
                 }
                 .into_any(),
@@ -113,7 +116,7 @@ fn decoded_view(diagnosis: &Diagnosis) -> impl IntoView + use<> {
             diagnosis.uncertainty_ms, TRANSIT_ALLOWANCE_MS
         )
     };
-    let steps = diagnosis.fix_steps;
+    let steps = pasted_fix_steps(diagnosis);
     view! {
         <div
             class="decoded"
@@ -122,23 +125,23 @@ fn decoded_view(diagnosis: &Diagnosis) -> impl IntoView + use<> {
             data-uncertainty-ms=diagnosis.uncertainty_ms.to_string()
             data-service=diagnosis.service.id.to_string()
             data-verdict=diagnosis.verdict.as_str()
-            data-form=diagnosis.form.name()
+            data-form=form_name(diagnosis.form)
             data-bound=bound
         >
             <p class="paste-sentence">
-                <span class="badge">{glyph}" "{word}</span>" "{diagnosis.sentence.clone()}
+                <span class="badge">{glyph}" "{word}</span>" "{pasted_sentence(diagnosis)}
             </p>
             <dl class="paste-times">
-                <dt>{diagnosis.signer.label}</dt>
+                <dt>{stamp_label_words(diagnosis.signer.label)}</dt>
                 <dd data-testid="decoded-signer-time">{diagnosis.signer.text.clone()}</dd>
-                <dt>{diagnosis.server.label}</dt>
+                <dt>{stamp_label_words(diagnosis.server.label)}</dt>
                 <dd data-testid="decoded-server-time">{diagnosis.server.text.clone()}</dd>
             </dl>
-            <p class="status">{format!("{} — {}", diagnosis.form.name(), diagnosis.service.name)}</p>
+            <p class="status">{format!("{} — {}", form_name(diagnosis.form), diagnosis.service.name)}</p>
             <p class="status">{uncertainty_note}</p>
-            {diagnosis.caveat.clone().map(|caveat| view! { <p class="status">{caveat}</p> })}
+            {diagnosis.caveat.map(|caveat| view! { <p class="status">{caveat_words(caveat)}</p> })}
             {(!steps.is_empty()).then(|| view! {
-                <h4>{FIX_INTRO}</h4>
+                <h4>{paste_fix_intro()}</h4>
                 <ol class="steps" data-testid="decoded-fix">
                     {steps.iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
                 </ol>

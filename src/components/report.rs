@@ -6,7 +6,7 @@ use crate::components::support::copy_to_clipboard;
 use leptos::prelude::*;
 use skewcheck_core::report::{Finding, Report, ServiceVerdict, encode_compact};
 use skewcheck_core::verdict::Verdict;
-use skewcheck_core::words::duration_words;
+use skewcheck_core::words::{duration_words, report_text, report_text_with_paste};
 
 /// The permalink of a report: the page without query or fragment, plus the report fragment.
 pub fn permalink(page_url: &str, report: &Report) -> String {
@@ -31,10 +31,10 @@ pub fn ReportShare(
         let pasted = pasted.and_then(|pasted| pasted.decoded.get());
         report.get().map(|report| {
             let link = permalink(&page_url, &report);
-            let text = format!("{}\n\n{link}", report.to_text_with_paste(pasted.as_ref()));
+            let text = format!("{}\n\n{link}", report_text_with_paste(&report, pasted.as_ref()));
             let qr_link = link.clone();
             let copy_text = text.clone();
-            let share_text = report.to_text();
+            let share_text = report_text(&report);
             let share_link = link.clone();
             view! {
                 <section class="card report" data-testid="report">
@@ -96,7 +96,7 @@ pub fn PastReport(
     let check_here = skewcheck_core::address::page_base(&page_url).to_owned();
     let age = skewcheck_core::clock::DeviceClock::wall_ms(&crate::browser::BrowserClock)
         - report.measured_at_ms;
-    let text = report.to_text();
+    let text = report_text(&report);
     let Report {
         offset_ms,
         uncertainty_ms,

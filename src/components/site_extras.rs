@@ -21,7 +21,11 @@ pub fn SiteExtras(
         let support =
             site.with(|site| site.as_ref().and_then(|site| site.config.support.clone()))?;
         let report = report.get()?;
-        let href = support_mailto(&support, report.reference.as_deref(), &report.to_text());
+        let href = support_mailto(
+            &support,
+            report.reference.as_deref(),
+            &skewcheck_core::words::report_text(&report),
+        );
         Some(view! {
             <p class="support-email">
                 <a href=href data-testid="support-email">{support_label(&support)}</a>

@@ -3,7 +3,7 @@
 //! timestamps wins.
 
 use super::kind::{Bound, Form};
-use super::scan::{Haystack, Stamp, amz_dates};
+use super::scan::{Haystack, Stamp, StampLabel, amz_dates};
 
 /// What a form found: the signer's timestamp, the server's, and what their difference means.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,8 +22,8 @@ pub struct Found {
 
 /// S3 `RequestTimeTooSkewed`: `RequestTime` against `ServerTime`.
 pub fn s3_skew(paste: &Haystack) -> Option<Found> {
-    let signer = paste.stamp_after_key("requesttime", "RequestTime")?;
-    let server = paste.stamp_after_key("servertime", "ServerTime")?;
+    let signer = paste.stamp_after_key("requesttime", StampLabel::Field("RequestTime"))?;
+    let server = paste.stamp_after_key("servertime", StampLabel::Field("ServerTime"))?;
     Some(Found {
         form: Form::S3Skew,
         signer,
@@ -43,17 +43,14 @@ pub fn sigv4(paste: &Haystack) -> Option<Found> {
         .find_map(|after| {
             // The three dates follow within a line; 120 bytes hold them with room to spare.
             let sentence = paste.slice(after, after + 120);
-            let mut dates = amz_dates(sentence.text);
+            let mut dates = amz_dates(sentence.text, StampLabel::SigV4RequestTime);
             let signer = dates.next()?;
             let server = dates.nth(1)?;
             Some(Found {
                 form: Form::SigV4,
-                signer: Stamp {
-                    label: "request time (X-Amz-Date)",
-                    ..signer
-                },
+                signer,
                 server: Stamp {
-                    label: "server time",
+                    label: StampLabel::SigV4ServerTime,
                     ..server
                 },
                 // S3 says RequestTimeTooSkewed instead; these are the other SigV4 APIs.
@@ -69,10 +66,10 @@ pub fn azure_too_old(paste: &Haystack) -> Option<Found> {
     const PHRASE: &str = "request date header too old";
     let at = paste.find(PHRASE)? + PHRASE.len();
     let signer = paste
-        .stamp_at(at, "request date (x-ms-date)")
-        .or_else(|| paste.stamp_after_key("x-ms-date", "x-ms-date"))?;
+        .stamp_at(at, StampLabel::AzureRequestDate)
+        .or_else(|| paste.stamp_after_key("x-ms-date", StampLabel::Field("x-ms-date")))?;
     let server = paste
-        .stamp_after_key("time", "server time (Time: in the message)")
+        .stamp_after_key("time", StampLabel::AzureMessageTime)
         .or_else(|| response_date(paste))?;
     Some(Found {
         form: Form::AzureTooOld,
@@ -92,15 +89,15 @@ pub fn presigned(paste: &Haystack) -> Option<Found> {
         return None;
     }
     let server = paste
-        .stamp_after_key("servertime", "ServerTime")
+        .stamp_after_key("servertime", StampLabel::Field("ServerTime"))
         .or_else(|| response_date(paste))?;
     let signer = paste
-        .stamp_after_key("x-amz-date", "X-Amz-Date")
+        .stamp_after_key("x-amz-date", StampLabel::Field("X-Amz-Date"))
         .or_else(|| {
-            let expires = paste.stamp_after_key("expires", "Expires")?;
+            let expires = paste.stamp_after_key("expires", StampLabel::Field("Expires"))?;
             let valid_for_s = paste.seconds_after_key("x-amz-expires")?;
             Some(Stamp {
-                label: "X-Amz-Date (Expires − X-Amz-Expires)",
+                label: StampLabel::DateFromExpiry,
                 text: format!("{} − {valid_for_s} s", expires.text),
                 epoch_ms: expires
                     .epoch_ms
@@ -129,12 +126,17 @@ pub fn exchange(paste: &Haystack) -> Option<Found> {
     let request = paste.slice(0, split);
     let response = paste.slice(split, paste.text.len());
     let (signer, service_id) =
-        if let Some(stamp) = request.stamp_after_key("x-ms-date", "x-ms-date") {
+        if let Some(stamp) = request.stamp_after_key("x-ms-date", StampLabel::Field("x-ms-date")) {
             (stamp, "azure-sharedkey")
-        } else if let Some(stamp) = request.stamp_after_key("x-amz-date", "X-Amz-Date") {
+        } else if let Some(stamp) =
+            request.stamp_after_key("x-amz-date", StampLabel::Field("X-Amz-Date"))
+        {
             (stamp, if looks_like_s3(paste) { "s3" } else { "aws" })
         } else {
-            (request.stamp_after_key("date", "request Date")?, "s3")
+            (
+                request.stamp_after_key("date", StampLabel::RequestDate)?,
+                "s3",
+            )
         };
     let server = response_date(&response)?;
     Some(Found {
@@ -148,7 +150,7 @@ pub fn exchange(paste: &Haystack) -> Option<Found> {
 
 /// The last `Date` header in `paste` that parses: in a log the response comes last.
 fn response_date(paste: &Haystack) -> Option<Stamp> {
-    paste.last_stamp_after_key("date", "response Date")
+    paste.last_stamp_after_key("date", StampLabel::ResponseDate)
 }
 
 /// Whether the paste names S3 (a host, the payload-hash header S3 requires, or its errors).

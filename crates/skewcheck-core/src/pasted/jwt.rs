@@ -1,10 +1,15 @@
 //! JWTs: the claims `iat`, `nbf` and `exp`, read (never verified, stored or sent) and held
 //! against this device's measured time.
 
-use super::scan::{Haystack, Stamp};
+use crate::date_text::date_time_words;
+use crate::pasted::diagnosis::{Diagnosis, ReferenceNow, catalogue_service};
+use crate::pasted::kind::{Bound, Caveat, Form, TokenState};
+use crate::pasted::scan::{Haystack, Stamp, StampLabel};
+use crate::verdict::Verdict;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::Value;
+use time::OffsetDateTime;
 
 /// The longest JWT part decoded: real payloads are a few hundred bytes.
 const MAX_PART_BYTES: usize = 8 * 1024;
@@ -67,7 +72,7 @@ fn claims_of(token: &str) -> Option<Claims> {
         )]
         let epoch_ms = (seconds * 1_000.0).floor() as i64;
         Some(Stamp {
-            label: name,
+            label: StampLabel::Field(name),
             text: number.to_string(),
             epoch_ms,
             resolution_ms: 1_000,
@@ -79,4 +84,70 @@ fn claims_of(token: &str) -> Option<Claims> {
         exp: stamp("exp"),
     };
     (found != Claims::default()).then_some(found)
+}
+
+/// A JWT held against `now`: not valid yet (`nbf`/`iat` after now: the issuer's clock is at
+/// least that fast), expired (`exp` before now), or valid. The claim that decided is the
+/// signer's stamp.
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "`now` is a time in ms, well inside i64"
+)]
+pub fn jwt_diagnosis(claims: &Claims, now: ReferenceNow) -> Option<Diagnosis> {
+    if !now.epoch_ms.is_finite() || now.epoch_ms.abs() > 1e15 {
+        return None;
+    }
+    let now_ms = now.epoch_ms.round() as i64;
+    let uncertainty_ms = 1_000 + now.uncertainty_ms.clamp(0.0, 1e15).ceil() as i64;
+    let start = [&claims.nbf, &claims.iat]
+        .into_iter()
+        .flatten()
+        .max_by_key(|stamp| stamp.epoch_ms);
+    let expired = claims.exp.as_ref().filter(|exp| exp.epoch_ms < now_ms);
+    let (claim, token) = match (start.filter(|s| s.epoch_ms > now_ms), expired) {
+        (Some(start), _) => (start, TokenState::NotYetValid),
+        (None, Some(exp)) => (exp, TokenState::Expired),
+        (None, None) => (start.or(claims.exp.as_ref())?, TokenState::Valid),
+    };
+    let offset_ms = claim.epoch_ms.saturating_sub(now_ms);
+    let verdict = match token {
+        TokenState::NotYetValid | TokenState::Expired => {
+            if offset_ms.abs() > uncertainty_ms {
+                Verdict::Rejected
+            } else {
+                Verdict::Warning
+            }
+        }
+        TokenState::Valid => Verdict::Ok,
+    };
+    Some(Diagnosis {
+        form: Form::Jwt,
+        offset_ms,
+        uncertainty_ms,
+        bound: Bound::AtLeast,
+        service: catalogue_service("jwt"),
+        verdict,
+        signer: claim.clone(),
+        server: now_stamp(now_ms, now.measured),
+        caveat: (!now.measured).then_some(Caveat::DeviceNotMeasured),
+        token: Some(token),
+    })
+}
+
+/// This device's time as a [`Stamp`].
+fn now_stamp(now_ms: i64, measured: bool) -> Stamp {
+    let text = OffsetDateTime::from_unix_timestamp_nanos(i128::from(now_ms) * 1_000_000)
+        .ok()
+        .map(|at| format!("{} UTC", date_time_words(at)))
+        .unwrap_or_default();
+    Stamp {
+        label: if measured {
+            StampLabel::DeviceMeasured
+        } else {
+            StampLabel::DeviceUnmeasured
+        },
+        text,
+        epoch_ms: now_ms,
+        resolution_ms: 1,
+    }
 }

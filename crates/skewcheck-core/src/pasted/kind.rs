@@ -1,5 +1,6 @@
-//! What kind of evidence a paste is: the error form it was recognised as, and whether its
-//! offset is the signer's or only a bound on it.
+//! What kind of evidence a paste is: the error form it was recognised as, whether its
+//! offset is the signer's or only a bound on it, what else could explain it, and what a
+//! token's claims say.
 
 /// The error form a paste was recognised as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,20 +19,6 @@ pub enum Form {
     Jwt,
 }
 
-impl Form {
-    /// The form in words, as the page and the report name it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::S3Skew => "S3 RequestTimeTooSkewed",
-            Self::SigV4 => "AWS Signature Version 4 time check",
-            Self::AzureTooOld => "Azure Storage “Request date header too old”",
-            Self::Presigned => "presigned URL time check",
-            Self::Exchange => "HTTP request and response",
-            Self::Jwt => "JWT time claims",
-        }
-    }
-}
-
 /// What `offset_ms` says about the signer's clock.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Bound {
@@ -40,4 +27,26 @@ pub enum Bound {
     /// Only a lower bound: the signed thing may have waited before it was used (a
     /// presigned URL, a token), which hides a fast clock and fakes a slow one.
     AtLeast,
+}
+
+/// What else could explain a difference between the two timestamps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Caveat {
+    /// A request retried with its old signature looks slow by the time it waited.
+    Retried,
+    /// A presigned URL may have waited before it was used: the offset is only a bound.
+    Waited,
+    /// A token was held against this device's clock, which the page has not measured.
+    DeviceNotMeasured,
+}
+
+/// What a JWT's time claims say against the page's idea of now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenState {
+    /// `nbf` or `iat` lies after now: the issuer's clock is at least that fast.
+    NotYetValid,
+    /// `exp` lies before now: the token is old, or the issuer's clock is that slow.
+    Expired,
+    /// Valid now: its clock claims are not the problem.
+    Valid,
 }

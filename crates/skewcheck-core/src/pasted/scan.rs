@@ -1,7 +1,7 @@
 //! Finding keys, phrases and timestamps in pasted text, whatever wraps them.
 //!
 //! Every search is a plain substring search (linear in the text) over one lower-cased
-//! copy, and every value read after a key is at most [`MAX_VALUE_BYTES`] long, so a 1 MB
+//! copy, and every value read after a key is at most `MAX_VALUE_BYTES` long, so a 1 MB
 //! paste costs a few linear passes per key, never anything quadratic.
 
 use std::time::UNIX_EPOCH;
@@ -22,11 +22,38 @@ const SEPARATORS: &[u8] = b" \t\"'\\=>:[";
 /// Bytes that end a value: quotes, tags, line ends, escapes, query-string joins.
 const TERMINATORS: &[u8] = b"\"'<\r\n}]\\&;";
 
+/// What a timestamp is: a field the error names itself, or a time the decoder found in a
+/// place the words layer describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StampLabel {
+    /// A field by the name the error or token gives it, as data: `RequestTime`,
+    /// `ServerTime`, `X-Amz-Date`, `x-ms-date`, `Expires`, `iat`, `nbf`, `exp`.
+    Field(&'static str),
+    /// The request's time in a SigV4 message (its `X-Amz-Date`).
+    SigV4RequestTime,
+    /// The server's time in a SigV4 message.
+    SigV4ServerTime,
+    /// The request date an Azure message quotes (its `x-ms-date`).
+    AzureRequestDate,
+    /// The server's time on the `Time:` line of an Azure message.
+    AzureMessageTime,
+    /// The request's `Date` header.
+    RequestDate,
+    /// The response's `Date` header.
+    ResponseDate,
+    /// A presigned URL's `X-Amz-Date` worked out as `Expires` − `X-Amz-Expires`.
+    DateFromExpiry,
+    /// This device's time, with its clock measured.
+    DeviceMeasured,
+    /// This device's clock as it stands, not measured yet.
+    DeviceUnmeasured,
+}
+
 /// A timestamp as pasted, with the instant it names.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stamp {
-    /// Where it came from: `RequestTime`, `ServerTime`, `X-Amz-Date`, response `Date`, …
-    pub label: &'static str,
+    /// What it is: `RequestTime`, `ServerTime`, `X-Amz-Date`, response `Date`, …
+    pub label: StampLabel,
     /// The text as it appeared in the paste.
     pub text: String,
     /// The instant, in ms since the Unix epoch (UTC).
@@ -77,12 +104,12 @@ impl<'a> Haystack<'a> {
 
     /// The first value after the key `key` (lower case, matched as a whole word in any
     /// case) that parses as a timestamp, labelled `label`.
-    pub fn stamp_after_key(&self, key: &str, label: &'static str) -> Option<Stamp> {
+    pub fn stamp_after_key(&self, key: &str, label: StampLabel) -> Option<Stamp> {
         self.after_key(key).find_map(|at| self.stamp_at(at, label))
     }
 
     /// Like [`stamp_after_key`](Self::stamp_after_key), but the last such value.
-    pub fn last_stamp_after_key(&self, key: &str, label: &'static str) -> Option<Stamp> {
+    pub fn last_stamp_after_key(&self, key: &str, label: StampLabel) -> Option<Stamp> {
         self.after_key(key)
             .filter_map(|at| self.stamp_at(at, label))
             .last()
@@ -103,7 +130,7 @@ impl<'a> Haystack<'a> {
     }
 
     /// The timestamp right after byte `at` (after any separators), labelled `label`.
-    pub fn stamp_at(&self, at: usize, label: &'static str) -> Option<Stamp> {
+    pub fn stamp_at(&self, at: usize, label: StampLabel) -> Option<Stamp> {
         let value = self.value_at(at);
         parse_instant(value).map(|(epoch_ms, resolution_ms)| Stamp {
             label,
@@ -193,14 +220,14 @@ pub fn parse_instant(value: &str) -> Option<(i64, i64)> {
     Some((ms, resolution))
 }
 
-/// Every amz-date (`YYYYMMDDTHHMMSSZ`) in `text`, in order: the words that are 16 bytes
-/// of digits, `T` and `Z` in the right places.
-pub fn amz_dates(text: &str) -> impl Iterator<Item = Stamp> + '_ {
+/// Every amz-date (`YYYYMMDDTHHMMSSZ`) in `text`, in order, labelled `label`: the words
+/// that are 16 bytes of digits, `T` and `Z` in the right places.
+pub fn amz_dates(text: &str, label: StampLabel) -> impl Iterator<Item = Stamp> + '_ {
     text.split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|word| word.len() == 16)
-        .filter_map(|word| {
+        .filter_map(move |word| {
             parse_instant(word).map(|(epoch_ms, resolution_ms)| Stamp {
-                label: "",
+                label,
                 text: word.to_owned(),
                 epoch_ms,
                 resolution_ms,

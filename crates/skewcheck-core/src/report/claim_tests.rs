@@ -4,6 +4,7 @@
 use super::*;
 use crate::platform::Platform;
 use crate::verdict::Verdict;
+use crate::words::{report_error_words, report_text};
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::json;
@@ -16,7 +17,7 @@ fn claiming(offset_ms: i64, id: &str, name: &str, stored: ReportedVerdict) -> Re
         device_time_ms: measured_at_ms + offset_ms as f64,
         offset_ms,
         uncertainty_ms: 300,
-        source: "the HTTP Date header of https://example.com/".to_owned(),
+        source: ReportSource::Claimed("the HTTP Date header of https://example.com/".to_owned()),
         device: "iPad".to_owned(),
         platform: Platform::IPadOs,
         reference: None,
@@ -36,7 +37,7 @@ fn an_edited_offset_is_refused_with_a_clear_message() {
     forged.offset_ms = 20 * 60_000;
     let error = decode_fragment(&encode_fragment(&forged)).unwrap_err();
     assert!(matches!(error, ReportError::Invalid(_)), "{error:?}");
-    let message = error.to_string();
+    let message = report_error_words(&error);
     assert!(
         message.contains("device time, measurement time and offset do not agree"),
         "{message}"
@@ -74,11 +75,11 @@ fn stored_verdict_words_are_recomputed_from_the_numbers() {
         line.detail
     );
     assert_eq!(report.finding(line), Finding::Recomputed(Verdict::Rejected));
-    let text = report.to_text();
+    let text = report_text(&report);
     assert!(text.contains("Amazon S3: REJECTED"), "{text}");
     assert!(!text.contains("OK"), "{text}");
     // Even unrecomputed, the text never repeats a catalogue verdict the numbers deny.
-    assert!(forged.to_text().contains("Amazon S3 — all fine: REJECTED"));
+    assert!(report_text(&forged).contains("Amazon S3 — all fine: REJECTED"));
 }
 
 /// A link's limit travels in the id, so the verdict is rebuilt against the same limit and
@@ -125,7 +126,7 @@ fn unknown_services_are_only_the_senders_claim() {
     assert_eq!(line.service, "“Backup NAS” (named by the link)");
     assert_eq!(report.finding(line), Finding::Claimed(Some(Verdict::Ok)));
     assert_eq!(report.finding(line).verdict(), Verdict::Unknown);
-    let text = report.to_text();
+    let text = report_text(&report);
     assert!(
         text.contains("“Backup NAS” (named by the link): NOT CHECKED (the link says OK)"),
         "{text}"
@@ -145,13 +146,14 @@ fn permalinks_from_clocks_reset_to_1970_or_2000_open() {
         assert_eq!(decoded.device_time_ms, device_time_ms);
         let restored = decoded.with_recomputed_details();
         assert_eq!(restored.verdicts[0].verdict, ReportedVerdict::Rejected);
-        assert!(restored.to_text().contains("slow"));
+        assert!(report_text(&restored).contains("slow"));
     }
     let mut implausible = claiming(0, "s3", "Amazon S3", ReportedVerdict::Ok);
     implausible.measured_at_ms = 0.0;
     implausible.device_time_ms = 0.0;
     let error = decode_fragment(&encode_fragment(&implausible)).unwrap_err();
-    assert!(error.to_string().contains("measurement time"), "{error}");
+    let message = report_error_words(&error);
+    assert!(message.contains("measurement time"), "{message}");
 }
 
 /// Link words in a report lose invisible characters like any other text.

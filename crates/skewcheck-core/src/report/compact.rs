@@ -13,16 +13,15 @@
 //!
 //! Everything else is rebuilt on the page that opens it: the services listed under the
 //! primary one, their names, verdicts and lines (from the catalogue and the numbers), the
-//! source sentence, and the device (its platform's name).
+//! time source ([`ReportSource::Linked`]), and the device (its platform's name).
 
 use crate::outcomes::{ServiceResult, service_results};
 use crate::platform::Platform;
-use crate::report::model::{MAX_SOURCE_CHARS, Report, ReportError, ServiceVerdict};
+use crate::report::error::{Damage, Flaw, NumberField, ReportError};
+use crate::report::model::{Report, ReportSource, ServiceVerdict, SourceKind};
 use crate::source::{BodyFormat, EpochUnit, ReadingOrigin};
-use crate::text::clean;
 use crate::verdict::{CUSTOM_ID, service_for_report_id};
 use crate::words::service_result_line;
-use crate::words::source::reading_origin_words;
 
 /// What a compact fragment starts with (after `#`): the format's name and version.
 pub const COMPACT_PREFIX: &str = "R1/";
@@ -51,10 +50,8 @@ const SOURCE_KINDS: [(&str, ReadingOrigin); 6] = [
     ),
     ("R", ReadingOrigin::Body(BodyFormat::Rfc3339)),
 ];
-/// The code of a JSON field, and what it reads as.
-const JSON_KIND: (&str, &str) = ("J", "a JSON field in the body");
-/// The source's words when the link gives no kind.
-const UNKNOWN_KIND: &str = "the time source";
+/// The code of a JSON field (its key is not kept).
+const JSON_KIND: &str = "J";
 
 /// Encodes `report` as a compact fragment (no leading `#`). Strings are cleaned and cut to
 /// their caps first, so that whatever is encoded decodes again.
@@ -62,10 +59,13 @@ pub fn encode_compact(report: &Report) -> String {
     let report = report.normalized();
     let primary = report.verdicts.first();
     let (kind, host) = source_parts(&report.source);
+    // A link's own service is rebuilt unnamed: only a name other than that one is the link's.
     let name = primary
-        .filter(|line| line.checked_service().is_some_and(|s| s.id == CUSTOM_ID))
+        .filter(|line| {
+            line.checked_service()
+                .is_some_and(|s| s.id == CUSTOM_ID && line.service != s.name)
+        })
         .map(|line| line.service.as_str())
-        .filter(|name| *name != "your service")
         .unwrap_or_default();
     let fields = [
         signed_base36(report.measured_at_ms.round()),
@@ -95,25 +95,23 @@ pub fn encode_compact(report: &Report) -> String {
 pub(super) fn decode_compact(fields: &str) -> Result<Report, ReportError> {
     let fields: Vec<&str> = fields.split('/').collect();
     if fields.len() > FIELD_COUNT {
-        return Err(malformed("it has too many fields"));
+        return Err(ReportError::Malformed(Damage::TooManyFields));
     }
     let field = |index: usize| fields.get(index).copied().unwrap_or_default();
-    let number = |index: usize, what: &str| {
-        parse_signed_base36(field(index))
-            .ok_or_else(|| malformed(&format!("its {what} is not a number")))
+    let number = |index: usize, what: NumberField| {
+        parse_signed_base36(field(index)).ok_or(ReportError::Malformed(Damage::NotANumber(what)))
     };
-    let measured_at = number(0, "measurement time")?;
-    let device_time = number(1, "device time")?;
-    let offset_ms = number(2, "offset")?;
-    let uncertainty_ms = u64::try_from(number(3, "uncertainty")?)
-        .map_err(|_| invalid("the uncertainty is negative"))?;
+    let measured_at = number(0, NumberField::MeasurementTime)?;
+    let device_time = number(1, NumberField::DeviceTime)?;
+    let offset_ms = number(2, NumberField::Offset)?;
+    let uncertainty_ms = u64::try_from(number(3, NumberField::Uncertainty)?)
+        .map_err(|_| ReportError::Invalid(Flaw::NegativeUncertainty))?;
     let platform = Platform::from_id(&field(4).to_ascii_lowercase())
-        .ok_or_else(|| invalid("it names no known platform"))?;
+        .ok_or(ReportError::Invalid(Flaw::UnknownPlatform))?;
     let service_id = field(5).to_ascii_lowercase();
-    let primary = service_for_report_id(&service_id)
-        .ok_or_else(|| invalid("it names no service this page knows"))?;
-    let how = source_words(field(6))
-        .ok_or_else(|| invalid("its time source is not one this page knows"))?;
+    let primary =
+        service_for_report_id(&service_id).ok_or(ReportError::Invalid(Flaw::UnknownService))?;
+    let kind = source_kind(field(6)).ok_or(ReportError::Invalid(Flaw::UnknownSourceKind))?;
     let host = unescaped(field(7))?.to_ascii_lowercase();
     let reference = Some(unescaped(field(8))?).filter(|r| !r.is_empty());
     let name = unescaped(field(9))?;
@@ -122,11 +120,7 @@ pub(super) fn decode_compact(fields: &str) -> Result<Report, ReportError> {
         device_time_ms: device_time as f64,
         offset_ms,
         uncertainty_ms,
-        source: if host.is_empty() {
-            how
-        } else {
-            clean(&format!("{how} of {host}"), MAX_SOURCE_CHARS)
-        },
+        source: ReportSource::Linked { kind, host },
         device: platform.name().to_owned(),
         platform,
         reference,
@@ -146,37 +140,58 @@ pub(super) fn decode_compact(fields: &str) -> Result<Report, ReportError> {
     Report { verdicts, ..report }.validated()
 }
 
-/// The source sentence's kind code and host: `the HTTP Date header (1 s resolution) of
-/// https://time.example.com/now` → (`D`, `time.example.com`).
-fn source_parts(source: &str) -> (&'static str, &str) {
-    let (how, url) = source.rsplit_once(" of ").unwrap_or((source, ""));
-    let kind = SOURCE_KINDS
-        .iter()
-        .find(|(_, origin)| reading_origin_words(origin) == how)
-        .map(|(code, _)| *code)
-        .or_else(|| how.starts_with("the JSON field").then_some(JSON_KIND.0))
-        .unwrap_or_default();
-    // A decoded compact link writes the host alone, without a scheme.
-    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let host = after_scheme
-        .split(['/', '?', '#'])
-        .next()
-        .unwrap_or_default();
-    (kind, host)
+/// A report source's kind code and host: the HTTP Date header of
+/// `https://time.example.com/now` → (`D`, `time.example.com`). An old link's text is only
+/// its sender's words, so it gives neither.
+fn source_parts(source: &ReportSource) -> (&'static str, &str) {
+    match source {
+        ReportSource::Measured(facts) => {
+            let kind = match facts.origin {
+                Some(ReadingOrigin::Body(BodyFormat::JsonField(..))) => JSON_KIND,
+                Some(origin) => origin_code(origin),
+                None => "",
+            };
+            let url = facts.url.as_str();
+            let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+            let host = after_scheme
+                .split(['/', '?', '#'])
+                .next()
+                .unwrap_or_default();
+            (kind, host)
+        }
+        ReportSource::Linked { kind, host } => {
+            let code = match kind {
+                SourceKind::Read(origin) => origin_code(*origin),
+                SourceKind::JsonField => JSON_KIND,
+                SourceKind::Unknown => "",
+            };
+            (code, host.as_str())
+        }
+        ReportSource::Claimed(_) => ("", ""),
+    }
 }
 
-/// The words for a kind code, `None` for a code no version writes.
-fn source_words(code: &str) -> Option<String> {
+/// The code of `origin`, or none when the format has no code for it.
+fn origin_code(origin: ReadingOrigin) -> &'static str {
+    SOURCE_KINDS
+        .iter()
+        .find(|(_, known)| *known == origin)
+        .map(|(code, _)| *code)
+        .unwrap_or_default()
+}
+
+/// The kind a code names, `None` for a code no version writes.
+fn source_kind(code: &str) -> Option<SourceKind> {
     if code.is_empty() {
-        return Some(UNKNOWN_KIND.to_owned());
+        return Some(SourceKind::Unknown);
     }
-    if code == JSON_KIND.0 {
-        return Some(JSON_KIND.1.to_owned());
+    if code == JSON_KIND {
+        return Some(SourceKind::JsonField);
     }
     SOURCE_KINDS
         .iter()
         .find(|(known, _)| *known == code)
-        .map(|(_, origin)| reading_origin_words(origin))
+        .map(|(_, origin)| SourceKind::Read(*origin))
 }
 
 impl From<ServiceResult> for ServiceVerdict {
@@ -266,7 +281,7 @@ fn unescaped(text: &str) -> Result<String, ReportError> {
                 .filter(|hex| hex.iter().all(u8::is_ascii_hexdigit))
                 .and_then(|hex| std::str::from_utf8(hex).ok())
                 .and_then(|hex| u8::from_str_radix(hex, 16).ok())
-                .ok_or_else(|| malformed("a % is not followed by two hex digits"))?;
+                .ok_or(ReportError::Malformed(Damage::BadEscape))?;
             bytes.push(hex);
             rest = &tail[2..];
         } else {
@@ -274,13 +289,5 @@ fn unescaped(text: &str) -> Result<String, ReportError> {
             rest = tail;
         }
     }
-    String::from_utf8(bytes).map_err(|_| malformed("a text is not UTF-8"))
-}
-
-fn malformed(what: &str) -> ReportError {
-    ReportError::Malformed(what.to_owned())
-}
-
-fn invalid(what: &str) -> ReportError {
-    ReportError::Invalid(what.to_owned())
+    String::from_utf8(bytes).map_err(|_| ReportError::Malformed(Damage::NotUtf8))
 }

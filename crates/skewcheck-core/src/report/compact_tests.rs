@@ -1,10 +1,13 @@
 //! The compact permalink: round trips, the length budget, old links, hostile fields.
 
 use super::*;
+use crate::measure::SourceFacts;
 use crate::outcomes::service_results;
 use crate::platform::Platform;
 use crate::sample::OffsetInterval;
+use crate::source::{BodyFormat, EpochUnit, ReadingOrigin};
 use crate::verdict::{Service, service_by_id};
+use crate::words::time_source_words;
 
 /// The page a technician's client typically opens.
 const TYPICAL_PAGE: &str = "https://support.example.com/clock/";
@@ -21,7 +24,10 @@ fn measured(primary: &Service, offset_ms: i64, uncertainty_ms: u64) -> Report {
         device_time_ms: measured_at_ms + offset_ms as f64,
         offset_ms,
         uncertainty_ms,
-        source: format!("the HTTP Date header (1 s resolution) of {TYPICAL_PAGE}time"),
+        source: ReportSource::Measured(SourceFacts {
+            origin: Some(ReadingOrigin::DateHeader),
+            url: format!("{TYPICAL_PAGE}time"),
+        }),
         device: "iPad (iPadOS 17.4), Safari 17.4".to_owned(),
         platform: Platform::IPadOs,
         reference: Some("T-1234".to_owned()),
@@ -84,7 +90,7 @@ fn the_compact_payload_round_trips_what_was_measured() {
         assert_eq!(decoded.reference, report.reference);
         assert_eq!(decoded.device, "iPad");
         assert_eq!(
-            decoded.source,
+            time_source_words(&decoded.source),
             "the HTTP Date header (1 s resolution) of support.example.com"
         );
         // Every service, name, verdict and line is rebuilt exactly as the page wrote it.
@@ -101,24 +107,40 @@ fn the_compact_payload_round_trips_what_was_measured() {
 fn references_and_hosts_keep_their_characters() {
     let mut report = measured(&s3(), 1, 1);
     report.reference = Some("case 5/a%b “x”".to_owned());
-    report.source = "epoch milliseconds in the body of http://[::1]:8080/now".to_owned();
+    report.source = ReportSource::Measured(SourceFacts {
+        origin: Some(ReadingOrigin::Body(BodyFormat::EpochNumber(
+            EpochUnit::Milliseconds,
+        ))),
+        url: "http://[::1]:8080/now".to_owned(),
+    });
+    assert_eq!(
+        time_source_words(&report.source),
+        "epoch milliseconds in the body of http://[::1]:8080/now"
+    );
     let decoded = decode_fragment(&encode_compact(&report)).unwrap();
     assert_eq!(decoded.reference, report.reference);
     assert_eq!(
-        decoded.source,
+        time_source_words(&decoded.source),
         "epoch milliseconds in the body of [::1]:8080"
     );
     report.reference = None;
-    report.source = "something else".to_owned();
+    report.source = ReportSource::Claimed("something else".to_owned());
     let decoded = decode_fragment(&encode_compact(&report)).unwrap();
     assert_eq!(decoded.reference, None);
-    assert_eq!(decoded.source, "the time source");
+    assert_eq!(time_source_words(&decoded.source), "the time source");
 }
 
 #[test]
 fn old_permalinks_still_open() {
-    let report = measured(&s3(), 16 * 60_000, 420);
+    let measured = measured(&s3(), 16 * 60_000, 420);
+    // An older page wrote its time source as a sentence, which its link now carries as
+    // the link's words; the wire format is the same either way.
+    let report = Report {
+        source: ReportSource::Claimed(time_source_words(&measured.source)),
+        ..measured.clone()
+    };
     let old = encode_fragment(&report.without_details());
+    assert_eq!(old, encode_fragment(&measured.without_details()));
     assert!(old.starts_with("report="));
     assert!(is_report_fragment(&format!("#{old}")));
     assert!(is_report_fragment(&encode_compact(&report)));

@@ -2,8 +2,8 @@
 
 use crate::measure::Measurement;
 use crate::platform::Platform;
-use crate::report::model::{Report, ServiceVerdict};
-use crate::words::{service_result_line, source_sentence};
+use crate::report::model::{Report, ReportSource, ServiceVerdict};
+use crate::words::service_result_line;
 
 /// The report a client sends back to support: `device` in words, `platform` its id, and
 /// the `ticket` the link carried.
@@ -18,7 +18,7 @@ pub fn report_of(
         device_time_ms: measurement.device_time_ms,
         offset_ms: measurement.offset_ms_rounded(),
         uncertainty_ms: measurement.uncertainty_ms_rounded(),
-        source: source_sentence(&measurement.source),
+        source: ReportSource::Measured(measurement.source.clone()),
         device,
         platform: Platform::from_id(platform).unwrap_or(Platform::Unknown),
         reference: ticket,

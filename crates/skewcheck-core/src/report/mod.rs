@@ -1,6 +1,7 @@
-//! The result a client sends back to support: plain text ([`Report::to_text`]), and a
-//! permalink fragment that reopens it: compact (`#R1/…`, [`encode_compact`]), or as older
-//! pages wrote it (`#report=<base64url(json)>`, [`encode_fragment`]).
+//! The result a client sends back to support, as facts ([`Report`]; the words layer writes
+//! it as plain text, [`crate::words::report_text`]), and a permalink fragment that reopens
+//! it: compact (`#R1/…`, [`encode_compact`]), or as older pages wrote it
+//! (`#report=<base64url(json)>`, [`encode_fragment`]).
 //!
 //! A permalink arrives from anywhere, so [`decode_fragment`] treats it as hostile: bounded
 //! length, checked numbers that agree with each other, bounded and cleaned strings, known
@@ -13,21 +14,23 @@ mod claim_tests;
 mod compact;
 #[cfg(test)]
 mod compact_tests;
+pub(crate) mod error;
 mod measured;
-mod model;
+pub(crate) mod model;
 mod payload;
-pub(crate) mod plain_text;
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod properties;
+mod properties_tests;
 mod recompute;
 #[cfg(test)]
 mod tests;
 
 pub use compact::{COMPACT_PREFIX, encode_compact};
+pub use error::{Damage, Flaw, MAX_PARSER_MESSAGE_CHARS, NumberField, ReportError};
 pub use measured::report_of;
-pub use model::{MAX_SOURCE_CHARS, Report, ReportError, ReportedVerdict, ServiceVerdict};
+pub use model::{
+    Finding, MAX_SOURCE_CHARS, Report, ReportSource, ReportedVerdict, ServiceVerdict, SourceKind,
+};
 pub use payload::{
     FRAGMENT_KEY, MAX_FRAGMENT_CHARS, MAX_VERDICTS, VERSION, decode_fragment, encode_fragment,
     is_report_fragment,
 };
-pub use recompute::Finding;

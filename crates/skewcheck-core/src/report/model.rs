@@ -1,12 +1,14 @@
-//! What a report holds: the numbers, the platform, the ticket and each service's verdict,
-//! as a permalink carries them.
+//! What a report holds: the numbers, the platform, the ticket, where the time came from
+//! and each service's verdict, as a permalink carries them.
 
+use crate::measure::SourceFacts;
 use crate::platform::Platform;
+use crate::source::ReadingOrigin;
 use crate::verdict::Verdict;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
-/// The source sentence's cap in chars (per-field caps keep a report without verdicts
-/// within the fragment limit even at four UTF-8 bytes a char).
+/// The time source's cap in chars, in words or as a link's text (per-field caps keep a
+/// report without verdicts within the fragment limit even at four UTF-8 bytes a char).
 pub const MAX_SOURCE_CHARS: usize = 300;
 
 /// Serializes an epoch time as whole ms: sub-millisecond digits mean nothing here and make
@@ -34,10 +36,11 @@ pub struct Report {
     /// How far the true offset may be from `offset_ms`, ms.
     #[serde(rename = "u")]
     pub uncertainty_ms: u64,
-    /// Where reference time came from, in words.
+    /// Where reference time came from. On the wire (`#report=`) it is a sentence, which a
+    /// link brings back only as its own words ([`ReportSource::Claimed`]).
     #[serde(rename = "s")]
-    pub source: String,
-    /// The device, as [`user_agent_summary`](super::platform::user_agent_summary) puts it.
+    pub source: ReportSource,
+    /// The device, as [`user_agent_summary`](crate::platform::user_agent_summary) puts it.
     #[serde(rename = "dv")]
     pub device: String,
     /// The device's platform, stored as its [`Platform::id`].
@@ -51,13 +54,59 @@ pub struct Report {
     pub verdicts: Vec<ServiceVerdict>,
 }
 
+/// Where a report's reference time came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReportSource {
+    /// Measured by this page: how the answer carried its time, and the address asked.
+    Measured(SourceFacts),
+    /// Rebuilt from a compact link: how the source gave its time, and its host (empty when
+    /// the link names none).
+    Linked {
+        /// How the source gave its time.
+        kind: SourceKind,
+        /// The source's host, e.g. `time.example.com` (the link's, not checked).
+        host: String,
+    },
+    /// An old `#report=` link's text for it (cleaned): the sender's claim, shown only as
+    /// the link's words.
+    Claimed(String),
+}
+
+/// How a source gave its time, as a compact link says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceKind {
+    /// In this form (one a compact link has a code for).
+    Read(ReadingOrigin),
+    /// A JSON field in the body, whose key the link does not keep.
+    JsonField,
+    /// The link does not say.
+    Unknown,
+}
+
+impl ReportSource {
+    /// The link's text, for a [`Claimed`](Self::Claimed) source.
+    pub fn claim(&self) -> Option<&str> {
+        match self {
+            Self::Claimed(text) => Some(text),
+            Self::Measured(_) | Self::Linked { .. } => None,
+        }
+    }
+}
+
+/// A permalink's `s` is the sender's text: it comes back as [`ReportSource::Claimed`].
+impl<'de> Deserialize<'de> for ReportSource {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Self::Claimed)
+    }
+}
+
 /// What one service would make of this clock.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceVerdict {
     /// Display name, e.g. `Amazon S3`.
     #[serde(rename = "n")]
     pub service: String,
-    /// Service id, e.g. `s3`: a [`Service::report_id`](super::verdict::Service::report_id),
+    /// Service id, e.g. `s3`: a [`Service::report_id`](crate::verdict::Service::report_id),
     /// so `kerberos-limit-600000` when the link set the limit.
     #[serde(rename = "id")]
     pub service_id: String,
@@ -67,23 +116,6 @@ pub struct ServiceVerdict {
     /// One short line, e.g. `14 min 57 s to spare` or `RequestTimeTooSkewed`.
     #[serde(rename = "x")]
     pub detail: String,
-}
-
-/// Why a fragment is not a usable report.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum ReportError {
-    /// The fragment holds no `report=`.
-    #[error("this link does not contain a skewcheck result")]
-    NotAReport,
-    /// Longer than any genuine report.
-    #[error("the result in this link is too long to be genuine")]
-    TooLong,
-    /// Not base64 or not JSON of the right shape: typically cut off while copying.
-    #[error("the result in this link is damaged (it may have been cut off when copied): {0}")]
-    Malformed(String),
-    /// Well-formed, but with values no measurement produces.
-    #[error("the result in this link is not valid: {0}")]
-    Invalid(String),
 }
 
 /// A service's verdict as a report carries it: the words of [`Verdict::as_str`], and
@@ -124,6 +156,27 @@ impl From<Verdict> for ReportedVerdict {
             Verdict::Warning => Self::Warning,
             Verdict::Rejected => Self::Rejected,
             Verdict::Unknown => Self::Unknown,
+        }
+    }
+}
+
+/// What one line of a past report can be taken as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Finding {
+    /// Worked out on this page from the report's offset and uncertainty.
+    Recomputed(Verdict),
+    /// Only what the sender's page said (`None` for a word no version writes): the service
+    /// is not one this page can rebuild, so its verdict cannot be checked.
+    Claimed(Option<Verdict>),
+}
+
+impl Finding {
+    /// The verdict this page stands behind: the recomputed one, else
+    /// [`Verdict::Unknown`] — a claim is never shown as a verdict.
+    pub fn verdict(self) -> Verdict {
+        match self {
+            Self::Recomputed(verdict) => verdict,
+            Self::Claimed(_) => Verdict::Unknown,
         }
     }
 }

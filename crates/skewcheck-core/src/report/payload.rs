@@ -5,16 +5,18 @@ use base64::Engine as _;
 use base64::alphabet;
 use base64::engine::DecodePaddingMode;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, URL_SAFE_NO_PAD};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::plausible;
 #[cfg(doc)]
 use crate::report::compact::encode_compact;
 use crate::report::compact::{COMPACT_PREFIX, decode_compact};
+use crate::report::error::{Damage, Flaw, MAX_PARSER_MESSAGE_CHARS, ReportError};
 use crate::report::model::{
-    MAX_SOURCE_CHARS, Report, ReportError, ReportedVerdict, ServiceVerdict,
+    MAX_SOURCE_CHARS, Report, ReportSource, ReportedVerdict, ServiceVerdict,
 };
 use crate::text::clean;
+use crate::words::time_source_words;
 
 /// The fragment key: the permalink is `<page URL without query or fragment>#report=<payload>`.
 pub const FRAGMENT_KEY: &str = "report";
@@ -106,25 +108,45 @@ pub fn decode_fragment(fragment: &str) -> Result<Report, ReportError> {
     );
     let json = lenient
         .decode(payload)
-        .map_err(|error| malformed(&format!("not base64 ({error})")))?;
+        .map_err(|error| ReportError::Malformed(Damage::NotBase64(parser_message(&error))))?;
     let value: serde_json::Value =
-        serde_json::from_slice(&json).map_err(|error| malformed(&error.to_string()))?;
+        serde_json::from_slice(&json).map_err(|error| not_a_report_json(&error))?;
     match value.get("v").and_then(serde_json::Value::as_u64) {
         Some(VERSION) => {}
         Some(other) => {
-            return Err(ReportError::Invalid(format!(
-                "it was made by format version {other}, and this page reads version {VERSION}"
-            )));
+            return Err(ReportError::Invalid(Flaw::OtherVersion {
+                found: other,
+                read: VERSION,
+            }));
         }
-        None => return Err(ReportError::Invalid("it has no format version".to_owned())),
+        None => return Err(ReportError::Invalid(Flaw::NoVersion)),
     }
-    let report = Report::deserialize(value).map_err(|error| malformed(&error.to_string()))?;
+    let report = Report::deserialize(value).map_err(|error| not_a_report_json(&error))?;
     report.validated()
 }
 
-/// A [`ReportError::Malformed`] whose message is safe to show: parser messages can quote input.
-fn malformed(message: &str) -> ReportError {
-    ReportError::Malformed(clean(message, 120))
+/// A parser's message, safe to show: parser messages can quote input.
+fn parser_message(error: &impl std::fmt::Display) -> String {
+    clean(&error.to_string(), MAX_PARSER_MESSAGE_CHARS)
+}
+
+fn not_a_report_json(error: &serde_json::Error) -> ReportError {
+    ReportError::Malformed(Damage::NotAReportJson(parser_message(error)))
+}
+
+/// On the wire a time source is a sentence, as older pages wrote it: the page's words for
+/// what it knows, and an old link's own text as it came (the `#report=` format carries a
+/// sentence here, not facts, so writing it takes the words layer).
+impl Serialize for ReportSource {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Claimed(text) => serializer.serialize_str(text),
+            known => {
+                let sentence = time_source_words(known);
+                serializer.serialize_str(&clean(&sentence, MAX_SOURCE_CHARS))
+            }
+        }
+    }
 }
 
 impl Report {
@@ -141,44 +163,49 @@ impl Report {
 
     /// Checks every value against what a measurement can produce, then cleans the strings.
     pub(super) fn validated(self) -> Result<Report, ReportError> {
-        let invalid = |what: &str| Err(ReportError::Invalid(what.to_owned()));
+        let invalid = |flaw: Flaw| Err(ReportError::Invalid(flaw));
         if !plausible::is_plausible(self.measured_at_ms) {
-            return invalid("the measurement time is not between 2000 and 2200");
+            return invalid(Flaw::ImplausibleMeasurementTime);
         }
         // The device clock may show anything — a clock reset to 1970 is exactly what a
         // permalink must be able to report — as long as it is a number.
         if !self.device_time_ms.is_finite() {
-            return invalid("the device time is not a number");
+            return invalid(Flaw::DeviceTimeNotANumber);
         }
         if self.offset_ms.unsigned_abs() > MAX_OFFSET_MS {
-            return invalid("the offset is more than ten thousand years");
+            return invalid(Flaw::OffsetBeyond {
+                max_ms: MAX_OFFSET_MS,
+            });
         }
         if self.uncertainty_ms > TEN_YEARS_MS {
-            return invalid("the uncertainty is more than ten years");
+            return invalid(Flaw::UncertaintyBeyond {
+                max_ms: TEN_YEARS_MS,
+            });
         }
         if !self.times_agree() {
-            return invalid(
-                "its device time, measurement time and offset do not agree (the device time minus the measurement time must be the offset), so it was changed after it was made",
-            );
+            return invalid(Flaw::TimesDisagree);
         }
         if self.verdicts.len() > MAX_VERDICTS {
-            return invalid("it lists too many services");
+            return invalid(Flaw::TooManyServices);
         }
         let too_long = |text: &str, cap: usize| text.chars().count() > cap;
-        if too_long(&self.source, MAX_SOURCE_CHARS)
+        if self
+            .source
+            .claim()
+            .is_some_and(|claim| too_long(claim, MAX_SOURCE_CHARS))
             || too_long(&self.device, MAX_DEVICE_CHARS)
             || self
                 .reference
                 .as_deref()
                 .is_some_and(|r| too_long(r, MAX_REFERENCE_CHARS))
         {
-            return invalid("a text field is too long");
+            return invalid(Flaw::TextTooLong);
         }
         for verdict in &self.verdicts {
             if too_long(&verdict.service, MAX_SERVICE_CHARS)
                 || too_long(&verdict.detail, MAX_DETAIL_CHARS)
             {
-                return invalid("a service's text is too long");
+                return invalid(Flaw::ServiceTextTooLong);
             }
             let id_ok = !verdict.service_id.is_empty()
                 && verdict.service_id.len() <= MAX_SERVICE_ID_CHARS
@@ -187,10 +214,10 @@ impl Report {
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
             if !id_ok {
-                return invalid("a service id is not a plain identifier");
+                return invalid(Flaw::ServiceIdNotPlain);
             }
             if verdict.verdict == ReportedVerdict::Other {
-                return invalid("a verdict is not ok, warning, rejected or unknown");
+                return invalid(Flaw::UnknownVerdict);
             }
         }
         Ok(self.normalized())
@@ -207,7 +234,10 @@ impl Report {
     /// Strings cleaned and cut to their caps, verdicts capped.
     pub(super) fn normalized(&self) -> Report {
         Report {
-            source: clean(&self.source, MAX_SOURCE_CHARS),
+            source: match &self.source {
+                ReportSource::Claimed(text) => ReportSource::Claimed(clean(text, MAX_SOURCE_CHARS)),
+                known => known.clone(),
+            },
             device: clean(&self.device, MAX_DEVICE_CHARS),
             reference: self
                 .reference

@@ -1,35 +1,11 @@
 //! A permalink is a claim: anyone can write one. What its numbers imply is worked out again
 //! here; the verdict words it carries are shown only as what the sender's page said.
 
-use crate::report::model::{Report, ReportedVerdict, ServiceVerdict};
+use crate::report::model::{Finding, Report, ReportedVerdict, ServiceVerdict};
 use crate::sample::OffsetInterval;
-use crate::verdict::{CUSTOM_ID, Service, Verdict, assess, service_for_report_id};
+use crate::verdict::{CUSTOM_ID, Service, assess, service_for_report_id};
 use crate::words::quote::named_by_link;
 use crate::words::service_line;
-
-/// What one line of a past report can be taken as.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Finding {
-    /// Worked out on this page from the report's offset and uncertainty.
-    Recomputed(Verdict),
-    /// Only what the sender's page said (`None` for a word no version writes): the service
-    /// is not one this page can rebuild, so its verdict cannot be checked.
-    Claimed(Option<Verdict>),
-}
-
-impl Finding {
-    /// The verdict this page stands behind: the recomputed one, else
-    /// [`Verdict::Unknown`] — a claim is never shown as a verdict.
-    pub fn verdict(self) -> Verdict {
-        match self {
-            Self::Recomputed(verdict) => verdict,
-            Self::Claimed(_) => Verdict::Unknown,
-        }
-    }
-}
-
-/// The name of a link's own service when it has none.
-const UNNAMED: &str = "your service";
 
 impl ServiceVerdict {
     /// The service this line was judged by, rebuilt from its id
@@ -59,7 +35,7 @@ impl Report {
     /// again from the offset and uncertainty, with the same words the measuring page used,
     /// and the name is this page's own (a catalogue name, or a link's name marked as the
     /// link's). Other services keep their verdict word and line, which
-    /// [`finding`](Self::finding) and [`to_text`](Self::to_text) show only as a claim;
+    /// [`finding`](Self::finding) and [`crate::words::report_text`] show only as a claim;
     /// their names are marked as the link's.
     pub fn with_recomputed_details(mut self) -> Report {
         let interval = self.interval();
@@ -71,10 +47,10 @@ impl Report {
             let assessment = assess(&service, Some(interval));
             line.verdict = ReportedVerdict::from(assessment.verdict);
             line.detail = service_line(&service, &assessment);
-            if service.id != CUSTOM_ID {
+            // A link's own service is rebuilt unnamed (its name travels apart): a line that
+            // is unnamed or carries that same name keeps it; any other name is the link's.
+            if service.id != CUSTOM_ID || line.service.is_empty() || line.service == service.name {
                 line.service = service.name.into_owned();
-            } else if line.service.is_empty() || line.service == UNNAMED {
-                line.service = UNNAMED.to_owned();
             } else {
                 line.service = named_by_link(&line.service);
             }

@@ -2,8 +2,11 @@
 
 use super::MAX_SOURCE_CHARS;
 use super::*;
+use crate::measure::SourceFacts;
 use crate::platform::Platform;
+use crate::source::ReadingOrigin;
 use crate::verdict::Verdict;
+use crate::words::{damage_words, report_error_words, report_text};
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::json;
@@ -15,7 +18,7 @@ fn details_are_dropped_for_the_link_and_recomputed_from_the_numbers() {
         device_time_ms: 1_795_708_685_002.0,
         offset_ms: 360_000,
         uncertainty_ms: 6,
-        source: "the HTTP Date header of https://example.com/".to_owned(),
+        source: ReportSource::Claimed("the HTTP Date header of https://example.com/".to_owned()),
         device: "iPad (iPadOS 17.4), Safari 17.4".to_owned(),
         platform: Platform::IPadOs,
         reference: Some("T-1".to_owned()),
@@ -47,14 +50,16 @@ fn details_are_dropped_for_the_link_and_recomputed_from_the_numbers() {
     );
 }
 
+/// A report as a `#report=` link carries it: its time source is the link's text.
 fn sample() -> Report {
     Report {
         measured_at_ms: 1_795_701_807_000.0,
         device_time_ms: 1_795_702_779_000.0,
         offset_ms: 972_000,
         uncertainty_ms: 400,
-        source: "the HTTP Date header (1 s resolution) of https://example.com/tools/clock/"
-            .to_owned(),
+        source: ReportSource::Claimed(
+            "the HTTP Date header (1 s resolution) of https://example.com/tools/clock/".to_owned(),
+        ),
         device: "iPad (iPadOS 17.4), Safari 17.4".to_owned(),
         platform: Platform::IPadOs,
         reference: Some("T-1234".to_owned()),
@@ -96,9 +101,20 @@ fn round_trips_with_and_without_hash() {
     assert!(fragment.len() < 700, "{} chars", fragment.len());
 }
 
+/// [`sample`] as the measuring page made it: its time source is what the page measured.
+fn measured_sample() -> Report {
+    Report {
+        source: ReportSource::Measured(SourceFacts {
+            origin: Some(ReadingOrigin::DateHeader),
+            url: "https://example.com/tools/clock/".to_owned(),
+        }),
+        ..sample()
+    }
+}
+
 #[test]
 fn text_contains_every_part() {
-    let text = sample().to_text();
+    let text = report_text(&measured_sample());
     let expected = [
         "skewcheck result — ref T-1234",
         "Measured: 2026-11-26 14:03:27 UTC (correct time)",
@@ -116,13 +132,13 @@ fn text_handles_slow_within_and_no_reference() {
     let mut report = sample();
     report.offset_ms = -3_000;
     report.reference = None;
-    let text = report.to_text();
+    let text = report_text(&report);
     assert!(text.starts_with("skewcheck result\n"), "{text}");
     assert!(text.contains("3.0 s slow (± 400 ms)"), "{text}");
     report.offset_ms = 300;
-    assert!(report.to_text().contains("right to within 400 ms —"));
+    assert!(report_text(&report).contains("right to within 400 ms —"));
     report.measured_at_ms = f64::NAN;
-    assert!(report.to_text().contains("Measured: an unknown time"));
+    assert!(report_text(&report).contains("Measured: an unknown time"));
 }
 
 #[test]
@@ -189,7 +205,7 @@ fn tampered_json_is_rejected() {
     for result in invalid {
         assert!(matches!(result, Err(ReportError::Invalid(_))), "{result:?}");
     }
-    let version = tamper(&|v| v["v"] = json!(2)).unwrap_err().to_string();
+    let version = report_error_words(&tamper(&|v| v["v"] = json!(2)).unwrap_err());
     assert!(version.contains("version 2"), "{version}");
     let long = tamper(&|v| v["s"] = json!("x".repeat(10_000)));
     assert_eq!(long, Err(ReportError::TooLong));
@@ -218,20 +234,22 @@ fn malformed_messages_do_not_echo_control_characters() {
         "#report={}",
         URL_SAFE_NO_PAD.encode(format!(r#"{{"v":1,"t":"{}\u0007"}}"#, "y".repeat(500)))
     );
-    let Err(ReportError::Malformed(message)) = decode_fragment(&fragment) else {
+    let Err(ReportError::Malformed(damage)) = decode_fragment(&fragment) else {
         panic!("expected Malformed");
     };
+    let message = damage_words(&damage);
     assert!(message.chars().count() <= 120 && !message.contains('\u{7}'));
 }
 
 #[test]
 fn oversized_reports_are_cut_to_fit() {
     let mut report = sample();
-    report.source = "ü".repeat(1_000);
+    report.source = ReportSource::Claimed("ü".repeat(1_000));
     report.verdicts = vec![report.verdicts[0].clone(); 30];
     let decoded = decode_fragment(&encode_fragment(&report)).unwrap();
-    assert_eq!(decoded.source.chars().count(), MAX_SOURCE_CHARS);
-    assert!(decoded.source.ends_with('…'));
+    let source = decoded.source.claim().unwrap_or_default();
+    assert_eq!(source.chars().count(), MAX_SOURCE_CHARS);
+    assert!(source.ends_with('…'));
     assert!(!decoded.verdicts.is_empty() && decoded.verdicts.len() <= MAX_VERDICTS);
 }
 

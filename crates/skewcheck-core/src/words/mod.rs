@@ -8,7 +8,14 @@ mod fetch;
 pub(crate) mod link_service;
 mod measure;
 mod numbers;
+mod pasted;
+#[cfg(test)]
+mod pasted_tests;
 pub(crate) mod quote;
+mod report;
+mod report_error;
+#[cfg(test)]
+mod report_tests;
 pub(crate) mod source;
 mod support;
 #[cfg(test)]
@@ -28,7 +35,13 @@ pub use measure::{
 pub use numbers::{
     duration_words, offset_phrase, offset_words, offset_words_with_uncertainty, tolerance_words,
 };
+pub use pasted::{
+    caveat_words, form_name, paste_fix_intro, paste_looks_for, pasted_fix_steps,
+    pasted_report_lines, pasted_sentence, stamp_label_words,
+};
 pub use quote::{named_by_link, quoted};
+pub use report::{report_text, report_text_with_paste, time_source_words};
+pub use report_error::{damage_words, flaw_words, report_error_words};
 pub use source::{cache_evidence_words, reading_origin_words, source_error_words};
 pub use support::server_commands;
 pub use verdict::{

@@ -4,6 +4,7 @@ use super::payload::{MAX_OFFSET_MS, TEN_YEARS_MS};
 use super::*;
 use crate::platform::Platform;
 use crate::plausible::{EARLIEST_MS, LATEST_MS};
+use crate::words::report_text;
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use proptest::prelude::*;
@@ -99,7 +100,7 @@ fn report_of(
                     device_time_ms: measured + offset as f64,
                     offset_ms: offset,
                     uncertainty_ms: uncertainty,
-                    source,
+                    source: ReportSource::Claimed(source),
                     device,
                     platform,
                     reference,
@@ -122,7 +123,7 @@ proptest! {
         expected.verdicts.truncate(decoded.verdicts.len());
         prop_assert_eq!(&decoded, &expected);
         prop_assert_eq!(decode_fragment(&encode_fragment(&decoded)), Ok(decoded.clone()));
-        let _ = decoded.to_text();
+        let _ = report_text(&decoded);
     }
 }
 
@@ -187,7 +188,7 @@ proptest! {
                     prop_assert_eq!(restored.finding(line).verdict(), crate::verdict::Verdict::Unknown);
                 }
             }
-            let _ = restored.to_text();
+            let _ = report_text(&restored);
         }
     }
 }
@@ -271,7 +272,7 @@ proptest! {
             prop_assert_eq!(decoded.platform, expected.platform);
             prop_assert_eq!(decoded.reference.clone(), expected.reference.filter(|r| !r.is_empty()));
             prop_assert_eq!(&decoded.verdicts[0].service_id, &expected.verdicts[0].service_id);
-            let _ = decoded.with_recomputed_details().to_text();
+            let _ = report_text(&decoded.with_recomputed_details());
         } else {
             prop_assert!(decoded.is_err());
         }
@@ -318,7 +319,7 @@ proptest! {
                 let expected = service.map(|s| crate::verdict::assess(&s, Some(restored.interval())).verdict);
                 prop_assert_eq!(line.verdict.verdict(), expected);
             }
-            let _ = restored.to_text();
+            let _ = report_text(&restored);
         }
     }
 }
