@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use skewcheck_core::platform::Platform;
+use skewcheck_core::words::{automatic_time_steps, time_zone_steps};
 
 /// Exact steps to turn on automatic date and time on the device in hand, with the other
 /// platforms one tap away. With a time-zone hint, the time-zone steps come first.
@@ -33,13 +34,13 @@ pub fn FixSteps(
                     .collect_view()}
             </div>
             <ol class="steps" data-testid="automatic-time-steps">
-                {move || selected.get().automatic_time_steps().iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
+                {move || automatic_time_steps(selected.get()).iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
             </ol>
             // Appended, not prepended: the card keeps its top in place when the result arrives.
             {move || zone_mistake.get().then(|| view! {
                 <h4>"The time zone is probably wrong: set it first"</h4>
                 <ol class="steps" data-testid="time-zone-steps">
-                    {selected.get().time_zone_steps().iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
+                    {time_zone_steps(selected.get()).iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
                 </ol>
             })}
         </section>

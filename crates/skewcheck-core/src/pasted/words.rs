@@ -88,7 +88,7 @@ pub fn fix_steps(verdict: Verdict) -> &'static [&'static str] {
     if verdict == Verdict::Ok {
         &[]
     } else {
-        Platform::Linux.automatic_time_steps()
+        crate::words::automatic_time_steps(Platform::Linux)
     }
 }
 

@@ -5,6 +5,7 @@
 mod fetch;
 mod measure;
 mod numbers;
+mod steps;
 #[cfg(test)]
 mod tests;
 mod verdict;
@@ -17,6 +18,7 @@ pub use measure::{
 pub use numbers::{
     duration_words, offset_phrase, offset_words, offset_words_with_uncertainty, tolerance_words,
 };
+pub use steps::{automatic_time_steps, time_zone_steps};
 pub use verdict::{
     Explanation, cross_check_sentence, disagreement_explanation, disagreement_sentence,
     drift_sentence, explain, limit_sentence, service_line, service_result_line, ticket_label,
