@@ -6,6 +6,7 @@ use crate::browser::resolve_url;
 use crate::net::fetch_site_config;
 use skewcheck_core::address::PageAddress;
 use skewcheck_core::site_config::{FILE_NAME, SiteFile, parse};
+use skewcheck_core::words::site_file_unreadable;
 
 /// Reads `skewcheck.json` beside the page: the defaults, silently, when there is none.
 pub async fn load(page: &PageAddress) -> SiteFile {
@@ -18,9 +19,7 @@ pub async fn load(page: &PageAddress) -> SiteFile {
         Ok(Some(text)) if !text.trim_start().starts_with('<') => parse(&text, page.is_https),
         Ok(_) => SiteFile::default(),
         Err(error) => SiteFile {
-            notices: vec![format!(
-                "{FILE_NAME} could not be read ({error}), so the defaults are used."
-            )],
+            notices: vec![site_file_unreadable(&error)],
             ..SiteFile::default()
         },
     }

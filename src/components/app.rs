@@ -20,6 +20,7 @@ use skewcheck_core::platform::{DeviceHints, detect, user_agent_summary};
 use skewcheck_core::report::{decode_fragment, is_report_fragment, report_of};
 use skewcheck_core::site_config::SiteFile;
 use skewcheck_core::verdict::{AMAZON_S3, Service};
+use skewcheck_core::words;
 use std::time::Duration;
 
 /// The sections below the verdict appear with the first result, or after this long.
@@ -38,20 +39,21 @@ pub fn App() -> impl IntoView {
     let check_here = page_base(&page_url).to_owned();
     let body = match decode_fragment(&fragment) {
         Ok(report) => {
-            view! { <PastReport report=report.with_recomputed_details() page_url=page_url /> }.into_any()
+            view! { <PastReport report=report.with_recomputed_details() page_url=page_url /> }
+                .into_any()
         }
         Err(error) => view! {
             <section class="past-banner" data-testid="report-error" role="alert">
-                <h2>"This result link cannot be used"</h2>
+                <h2>{words::RESULT_LINK_UNUSABLE}</h2>
                 <p>{error.to_string()}</p>
-                <p><a href=check_here data-testid="check-this-device">"Check this device's clock instead"</a></p>
+                <p><a href=check_here data-testid="check-this-device">{words::CHECK_THIS_DEVICE}</a></p>
             </section>
         }
         .into_any(),
     };
     view! {
         <main class="page">
-            <header class="masthead"><h1>"skewcheck result"</h1></header>
+            <header class="masthead"><h1>{words::RESULT_TITLE}</h1></header>
             {body}
         </main>
     }
@@ -362,9 +364,7 @@ fn LiveCheck(
             <LinkMaker page_url=page_url.clone() />
             <PasteError now=now measured=measured />
             <footer class="footer">
-                <p>
-                    "skewcheck measures over HTTP like NTP does (RFC 5905): it times each request and keeps only what the round trips allow. While this page stays open it checks again every 2 minutes."
-                </p>
+                <p>{words::how_it_works()}</p>
             </footer>
         }
     };
@@ -376,8 +376,8 @@ fn LiveCheck(
         let compared_with =
             phase.with(|phase| phase.measurement().map(|m| m.compared_with.clone()));
         match compared_with {
-            Some(host) if sources_disagree() => format!("Time at {host} (disputed)"),
-            _ => "Correct time".to_owned(),
+            Some(host) if sources_disagree() => words::disputed_time_label(&host),
+            _ => words::CORRECT_TIME.to_owned(),
         }
     });
     let busy = move || phase.with(Phase::is_busy);
@@ -387,10 +387,9 @@ fn LiveCheck(
         <main class="page">
             <header class="masthead">
                 <h1>{move || site_file.with(|file| file.as_ref().and_then(|file| file.config.title.clone()))
-                    .unwrap_or_else(|| "Is this device's clock right?".to_owned())}</h1>
+                    .unwrap_or_else(|| words::DEFAULT_TITLE.to_owned())}</h1>
                 <p class="lede">
-                    "skewcheck compares this device's clock with a time server and tells you whether uploads to "
-                    {move || { site_file.track(); service.with_value(|service| service.name.to_string()) }} " will be accepted."
+                    {move || { site_file.track(); service.with_value(|service| words::lede(&service.name)) }}
                 </p>
             </header>
             {reference.clone().map(|reference| view! { <TicketTag reference=reference /> })}
@@ -404,7 +403,7 @@ fn LiveCheck(
                     disabled=move || busy() || !can_retry()
                     on:click=move |_| state.start(Reason::Fresh)
                 >
-                    "Check again"
+                    {words::CHECK_AGAIN}
                 </button>
             </div>
             {move || (lower_ready.get() && site_ready()).then(&lower_sections)}
