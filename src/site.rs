@@ -6,6 +6,7 @@ use crate::browser::resolve_url;
 use crate::net::fetch_site_config;
 use skewcheck_core::address::PageAddress;
 use skewcheck_core::site_config::{FILE_NAME, SiteFile, SiteNotice, parse};
+use skewcheck_core::words::fetch_error_words;
 
 /// Reads `skewcheck.json` beside the page: the defaults, silently, when there is none.
 pub async fn load(page: &PageAddress) -> SiteFile {
@@ -22,7 +23,7 @@ pub async fn load(page: &PageAddress) -> SiteFile {
         Ok(_) => SiteFile::default(),
         Err(error) => SiteFile {
             notices: vec![SiteNotice::Unreadable {
-                detail: error.to_string(),
+                detail: fetch_error_words(&error).message,
             }],
             ..SiteFile::default()
         },

@@ -16,6 +16,7 @@ use skewcheck_core::live::Reason;
 use skewcheck_core::measure::{Measurement, Phase};
 use skewcheck_core::platform::{DeviceHints, detect};
 use skewcheck_core::report::{decode_fragment, is_report_fragment, report_of};
+use skewcheck_core::words;
 use skewcheck_core::words::user_agent_summary;
 
 /// The whole page. Opened from a result permalink it shows that past result and measures
@@ -29,20 +30,21 @@ pub fn App() -> impl IntoView {
     let check_here = page_base(&page_url).to_owned();
     let body = match decode_fragment(&fragment) {
         Ok(report) => {
-            view! { <PastReport report=report.with_recomputed_details() page_url=page_url /> }.into_any()
+            view! { <PastReport report=report.with_recomputed_details() page_url=page_url /> }
+                .into_any()
         }
         Err(error) => view! {
             <section class="past-banner" data-testid="report-error" role="alert">
-                <h2>"This result link cannot be used"</h2>
-                <p>{skewcheck_core::words::report_error_words(&error)}</p>
-                <p><a href=check_here data-testid="check-this-device">"Check this device's clock instead"</a></p>
+                <h2>{words::RESULT_LINK_UNUSABLE}</h2>
+                <p>{words::report_error_words(&error)}</p>
+                <p><a href=check_here data-testid="check-this-device">{words::CHECK_THIS_DEVICE}</a></p>
             </section>
         }
         .into_any(),
     };
     view! {
         <main class="page">
-            <header class="masthead"><h1>"skewcheck result"</h1></header>
+            <header class="masthead"><h1>{words::RESULT_TITLE}</h1></header>
             {body}
         </main>
     }
@@ -135,9 +137,7 @@ fn LiveCheck(
             <LinkMaker page_url=page_url.clone() />
             <PasteError now=now measured=measured />
             <footer class="footer">
-                <p>
-                    "skewcheck measures over HTTP like NTP does (RFC 5905): it times each request and keeps only what the round trips allow. While this page stays open it checks again every 2 minutes."
-                </p>
+                <p>{words::how_it_works()}</p>
             </footer>
         }
     };
@@ -149,8 +149,8 @@ fn LiveCheck(
         let compared_with =
             phase.with(|phase| phase.measurement().map(|m| m.compared_with.clone()));
         match compared_with {
-            Some(host) if sources_disagree() => format!("Time at {host} (disputed)"),
-            _ => "Correct time".to_owned(),
+            Some(host) if sources_disagree() => words::disputed_time_label(&host),
+            _ => words::CORRECT_TIME.to_owned(),
         }
     });
     let busy = move || phase.with(Phase::is_busy);
@@ -159,10 +159,9 @@ fn LiveCheck(
         <main class="page">
             <header class="masthead">
                 <h1>{move || site_file.with(|file| file.as_ref().and_then(|file| file.config.title.clone()))
-                    .unwrap_or_else(|| "Is this device's clock right?".to_owned())}</h1>
+                    .unwrap_or_else(|| words::DEFAULT_TITLE.to_owned())}</h1>
                 <p class="lede">
-                    "skewcheck compares this device's clock with a time server and tells you whether uploads to "
-                    {move || service.with(|service| service.name.to_string())} " will be accepted."
+                    {move || service.with(|service| words::lede(&service.name))}
                 </p>
             </header>
             {reference.clone().map(|reference| view! { <TicketTag reference=reference /> })}
@@ -176,7 +175,7 @@ fn LiveCheck(
                     disabled=move || busy() || !can_retry.get()
                     on:click=move |_| live.check(Reason::Fresh)
                 >
-                    "Check again"
+                    {words::CHECK_AGAIN}
                 </button>
             </div>
             {move || (lower_ready.get() && site_ready()).then(&lower_sections)}

@@ -1,5 +1,6 @@
 use crate::browser::local_time_text;
 use leptos::prelude::*;
+use skewcheck_core::words::{CLOCKS_LABEL, THIS_DEVICE};
 
 /// The device's time and the reference time side by side, ticking.
 #[component]
@@ -19,9 +20,9 @@ pub fn LiveClocks(
         None => "—".to_owned(),
     };
     view! {
-        <section class="clocks" aria-label="Clocks">
+        <section class="clocks" aria-label=CLOCKS_LABEL>
             <div class="clock">
-                <h3>"This device"</h3>
+                <h3>{THIS_DEVICE}</h3>
                 <p class="clock-time" data-testid="device-time">{move || local_time_text(now.get())}</p>
             </div>
             <div class="clock">

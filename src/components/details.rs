@@ -1,8 +1,11 @@
 use leptos::prelude::*;
-use skewcheck_core::decimal::signed_fixed_point;
 use skewcheck_core::drift::Drift;
 use skewcheck_core::measure::Phase;
-use skewcheck_core::words::{cache_sentence, duration_words, source_sentence};
+use skewcheck_core::words::{
+    DETAIL_CACHE, DETAIL_DRIFT, DETAIL_OFFSET, DETAIL_REQUESTS, DETAIL_ROUND_TRIP, DETAIL_SAMPLES,
+    DETAIL_SOURCE, MEASUREMENT_DETAILS, cache_sentence, drift_detail, duration_words,
+    offset_detail, samples_detail, source_sentence,
+};
 
 /// The numbers behind the verdict, for the support person.
 #[component]
@@ -20,35 +23,24 @@ pub fn MeasurementDetails(
                 let estimate = &measurement.estimate;
                 view! {
                     <dl class="details-list">
-                        <dt>"Offset (device − reference)"</dt>
+                        <dt>{DETAIL_OFFSET}</dt>
                         <dd data-testid="detail-offset">
-                            {format!("{:+} ms ± {} ms", measurement.offset_ms_rounded(), measurement.uncertainty_ms_rounded())}
+                            {offset_detail(measurement.offset_ms_rounded(), measurement.uncertainty_ms_rounded())}
                         </dd>
-                        <dt>"Time source"</dt>
+                        <dt>{DETAIL_SOURCE}</dt>
                         <dd data-testid="detail-source">{source_sentence(&measurement.source)}</dd>
-                        <dt>"Samples"</dt>
-                        <dd>{format!("{} of {} agree", estimate.samples_agreeing, estimate.samples_usable)}</dd>
-                        <dt>"Requests"</dt>
+                        <dt>{DETAIL_SAMPLES}</dt>
+                        <dd>{samples_detail(estimate)}</dd>
+                        <dt>{DETAIL_REQUESTS}</dt>
                         <dd>{measurement.requests}</dd>
-                        <dt>"Fastest round trip"</dt>
+                        <dt>{DETAIL_ROUND_TRIP}</dt>
                         <dd>{duration_words(estimate.best_round_trip_ms)}</dd>
                         {measurement.cache.as_ref().map(cache_sentence).map(|sentence| view! {
-                            <dt>"Web host's cache"</dt>
+                            <dt>{DETAIL_CACHE}</dt>
                             <dd data-testid="detail-cache">{sentence}</dd>
                         })}
-                        <dt>"Drift"</dt>
-                        <dd data-testid="detail-drift">
-                            {match drift.get() {
-                                Some(drift) => format!(
-                                    "{} ppm (between {} and {}, over {})",
-                                    signed_fixed_point(drift.ppm(), 1),
-                                    signed_fixed_point(drift.lower_ppm, 1),
-                                    signed_fixed_point(drift.upper_ppm, 1),
-                                    duration_words(drift.span_ms)
-                                ),
-                                None => "measured after 5 minutes with this page open".to_owned(),
-                            }}
-                        </dd>
+                        <dt>{DETAIL_DRIFT}</dt>
+                        <dd data-testid="detail-drift">{drift_detail(drift.get())}</dd>
                     </dl>
                 }
             })
@@ -56,7 +48,7 @@ pub fn MeasurementDetails(
     };
     view! {
         <details class="details">
-            <summary>"Measurement details"</summary>
+            <summary>{MEASUREMENT_DETAILS}</summary>
             {rows}
         </details>
     }

@@ -1,5 +1,8 @@
 use leptos::prelude::*;
 use skewcheck_core::platform::Platform;
+use skewcheck_core::words::{
+    DEVICE_TYPE, TIME_ZONE_FIRST, automatic_time_steps, fix_steps_heading, time_zone_steps,
+};
 
 /// Exact steps to turn on automatic date and time on the device in hand, with the other
 /// platforms one tap away. With a time-zone hint, the time-zone steps come first.
@@ -14,8 +17,8 @@ pub fn FixSteps(
     let selected = RwSignal::new(detected);
     view! {
         <section class="card fix-steps" data-testid="fix-steps" data-platform=move || selected.get().id() data-detected=detected.id()>
-            <h3>{move || format!("Keep the clock right on {}", selected.get().name())}</h3>
-            <div class="tabs" role="tablist" aria-label="Device type">
+            <h3>{move || fix_steps_heading(selected.get())}</h3>
+            <div class="tabs" role="tablist" aria-label=DEVICE_TYPE>
                 {Platform::ALL
                     .into_iter()
                     .map(|platform| view! {
@@ -33,13 +36,13 @@ pub fn FixSteps(
                     .collect_view()}
             </div>
             <ol class="steps" data-testid="automatic-time-steps">
-                {move || selected.get().automatic_time_steps().iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
+                {move || automatic_time_steps(selected.get()).iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
             </ol>
             // Appended, not prepended: the card keeps its top in place when the result arrives.
             {move || zone_mistake.get().then(|| view! {
-                <h4>"The time zone is probably wrong: set it first"</h4>
+                <h4>{TIME_ZONE_FIRST}</h4>
                 <ol class="steps" data-testid="time-zone-steps">
-                    {selected.get().time_zone_steps().iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
+                    {time_zone_steps(selected.get()).iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
                 </ol>
             })}
         </section>

@@ -2,7 +2,10 @@ use leptos::prelude::*;
 use skewcheck_core::decimal::fixed_point;
 use skewcheck_core::sample::OffsetInterval;
 use skewcheck_core::verdict::{Assessment, Service, Verdict};
-use skewcheck_core::words::{duration_words, tolerance_words};
+use skewcheck_core::words::{
+    GAUGE_FAST, GAUGE_SLOW, gauge_both_limits, gauge_description, gauge_fast_limit,
+    gauge_slow_limit,
+};
 
 /// Drawing width in SVG units; the picture scales to its container.
 const WIDTH: f64 = 320.0;
@@ -48,18 +51,9 @@ pub fn Gauge(
                 x(interval.lower_ms),
                 x(interval.upper_ms).max(x(interval.lower_ms) + 2.0),
             );
-            let offset = interval.midpoint_ms();
             // Rejected means the whole interval is beyond a limit; anything else reaches in.
             let inside = assessment.verdict != Verdict::Rejected;
-            let description = format!(
-                "Offset: {} {} (± {}). {} accepts {}. The clock is {} the accepted range.",
-                duration_words(offset),
-                if offset >= 0.0 { "fast" } else { "slow" },
-                duration_words(interval.half_width_ms()),
-                service.name,
-                tolerance_words(&service.tolerance),
-                if inside { "inside" } else { "outside" }
-            );
+            let description = gauge_description(&interval, service, inside);
             view! {
                 <figure class="gauge card" data-testid="gauge">
                     <svg viewBox="0 0 320 70" role="img" aria-label=description.clone() class="gauge-svg">
@@ -71,8 +65,8 @@ pub fn Gauge(
                         <circle class="gauge-marker" cx=fixed_point(marker, 1) cy="31" r="7"></circle>
                         <text class="gauge-label" x="160" y="60" text-anchor="middle">"0"</text>
                         {limit_labels(behind, ahead, window_left, window_right)}
-                        <text class="gauge-label" x="14" y="60">"slow"</text>
-                        <text class="gauge-label" x="306" y="60" text-anchor="end">"fast"</text>
+                        <text class="gauge-label" x="14" y="60">{GAUGE_SLOW}</text>
+                        <text class="gauge-label" x="306" y="60" text-anchor="end">{GAUGE_FAST}</text>
                     </svg>
                     <figcaption class="visually-hidden" data-testid="gauge-text">{description}</figcaption>
                 </figure>
@@ -87,14 +81,11 @@ fn limit_labels(behind: Option<f64>, ahead: Option<f64>, left: f64, right: f64) 
     let text = |x: f64, words: String| view! { <text class="gauge-label" x=fixed_point(x, 1) y="16" text-anchor="middle">{words}</text> };
     match (behind, ahead) {
         (Some(behind), Some(ahead)) if behind == ahead && right - left < 70.0 => {
-            vec![text(
-                (left + right) / 2.0,
-                format!("±{}", duration_words(ahead)),
-            )]
+            vec![text((left + right) / 2.0, gauge_both_limits(ahead))]
         }
         _ => [
-            behind.map(|limit| text(left, format!("−{}", duration_words(limit)))),
-            ahead.map(|limit| text(right, format!("+{}", duration_words(limit)))),
+            behind.map(|limit| text(left, gauge_slow_limit(limit))),
+            ahead.map(|limit| text(right, gauge_fast_limit(limit))),
         ]
         .into_iter()
         .flatten()

@@ -7,6 +7,10 @@ use skewcheck_core::pasted::{
     Bound, Diagnosis, Form, ReferenceNow, TRANSIT_ALLOWANCE_MS, Undecoded, decode,
 };
 use skewcheck_core::words::{
+    NO_TIMES_FOUND, PASTE_BOX_LABEL, PASTE_HEADING, PASTE_PLACEHOLDER, PASTE_PRIVACY,
+    jwt_uncertainty_note, paste_form_line, signed_request_uncertainty_note,
+};
+use skewcheck_core::words::{
     caveat_words, form_name, paste_fix_intro, paste_looks_for, pasted_fix_steps, pasted_sentence,
     stamp_label_words,
 };
@@ -69,17 +73,15 @@ pub fn PasteError(
     Effect::new(move |_| shared.decoded.set(result.get().ok()));
     view! {
         <section class="card paste" data-testid="paste-section">
-            <h3>"Have an error message? Paste it"</h3>
-            <p class="status" data-testid="paste-privacy">
-                "It is read here, in this page, as you type: nothing you paste is sent anywhere or kept."
-            </p>
+            <h3>{PASTE_HEADING}</h3>
+            <p class="status" data-testid="paste-privacy">{PASTE_PRIVACY}</p>
             <textarea
                 class="paste-box"
                 data-testid="paste-error"
                 rows="6"
                 spellcheck="false"
-                aria-label="Error message to decode"
-                placeholder="e.g. <Code>RequestTimeTooSkewed</Code> … <RequestTime>… <ServerTime>…"
+                aria-label=PASTE_BOX_LABEL
+                placeholder=PASTE_PLACEHOLDER
                 prop:value=move || text.get()
                 on:input=move |event| text.set(event_target_value(&event))
             ></textarea>
@@ -88,7 +90,7 @@ pub fn PasteError(
                 Err(Undecoded::Empty) => ().into_any(),
                 Err(Undecoded::NoTimes) => view! {
                     <div class="paste-message" data-testid="paste-message" role="status">
-                        <p>"No usable times found. The decoder looks for:"</p>
+                        <p>{NO_TIMES_FOUND}</p>
                         <ul>{paste_looks_for().iter().map(|item| view! { <li>{*item}</li> }).collect_view()}</ul>
                     </div>
                 }
@@ -106,15 +108,9 @@ fn decoded_view(diagnosis: &Diagnosis) -> impl IntoView + use<> {
         Bound::AtLeast => "at-least",
     };
     let uncertainty_note = if diagnosis.form == Form::Jwt {
-        format!(
-            "± {} ms: the claims' 1 s resolution plus how well this page knows the correct time.",
-            diagnosis.uncertainty_ms
-        )
+        jwt_uncertainty_note(diagnosis.uncertainty_ms)
     } else {
-        format!(
-            "± {} ms: the timestamps' resolution plus up to {} ms between signing and the server's check (a signed request is checked as it arrives).",
-            diagnosis.uncertainty_ms, TRANSIT_ALLOWANCE_MS
-        )
+        signed_request_uncertainty_note(diagnosis.uncertainty_ms, TRANSIT_ALLOWANCE_MS)
     };
     let steps = pasted_fix_steps(diagnosis);
     view! {
@@ -137,7 +133,7 @@ fn decoded_view(diagnosis: &Diagnosis) -> impl IntoView + use<> {
                 <dt>{stamp_label_words(diagnosis.server.label)}</dt>
                 <dd data-testid="decoded-server-time">{diagnosis.server.text.clone()}</dd>
             </dl>
-            <p class="status">{format!("{} — {}", form_name(diagnosis.form), diagnosis.service.name)}</p>
+            <p class="status">{paste_form_line(form_name(diagnosis.form), &diagnosis.service.name)}</p>
             <p class="status">{uncertainty_note}</p>
             {diagnosis.caveat.map(|caveat| view! { <p class="status">{caveat_words(caveat)}</p> })}
             {(!steps.is_empty()).then(|| view! {

@@ -5,6 +5,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
+use skewcheck_core::words::{QR_CAPTION, QR_CLOSE, QR_LABEL, QR_LARGE_LABEL, SHOW_LARGE};
 
 /// CSS pixels per module: a phone camera reads 4 px modules from across a table.
 const MODULE_PX: u32 = 4;
@@ -52,18 +53,18 @@ pub fn PermalinkQr(
     let large_svg = svg.clone();
     Some(view! {
         <figure class="qr-figure">
-            <div class="qr" data-testid="qr" data-modules=modules.to_string() role="img" aria-label="QR code of the link to this result" inner_html=svg></div>
+            <div class="qr" data-testid="qr" data-modules=modules.to_string() role="img" aria-label=QR_LABEL inner_html=svg></div>
             <figcaption class="status">
-                "A link to this result; scanning it does not measure the scanning phone. "
+                {QR_CAPTION}
                 <button type="button" class="secondary" data-testid="qr-show-large" on:click=move |_| large.set(true)>
-                    "Show large"
+                    {SHOW_LARGE}
                 </button>
             </figcaption>
         </figure>
         <Show when=move || large.get()>
-            <div class="qr-large" data-testid="qr-large" role="dialog" aria-modal="true" aria-label="QR code of the link to this result, large" on:click=move |_| large.set(false)>
+            <div class="qr-large" data-testid="qr-large" role="dialog" aria-modal="true" aria-label=QR_LARGE_LABEL on:click=move |_| large.set(false)>
                 <div class="qr-large-code" inner_html=large_svg.clone()></div>
-                <p>"Tap anywhere or press Escape to close."</p>
+                <p>{QR_CLOSE}</p>
             </div>
         </Show>
     })

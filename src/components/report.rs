@@ -6,7 +6,12 @@ use crate::components::support::copy_to_clipboard;
 use leptos::prelude::*;
 use skewcheck_core::report::{Finding, Report, ServiceVerdict, encode_compact};
 use skewcheck_core::verdict::Verdict;
-use skewcheck_core::words::{duration_words, report_text, report_text_with_paste};
+use skewcheck_core::words::{
+    CHECK_THIS_DEVICE, COPY_RESULT, LINK_TO_RESULT, NOT_CHECKED, PAST_CLAIM, PAST_HEADING,
+    RESULT_TITLE, SEND_TO_SUPPORT, SHARE_RESULT, SHARED, past_age, past_claimed_line,
+    past_result_line,
+};
+use skewcheck_core::words::{report_text, report_text_with_paste};
 
 /// The permalink of a report: the page without query or fragment, plus the report fragment.
 pub fn permalink(page_url: &str, report: &Report) -> String {
@@ -38,10 +43,10 @@ pub fn ReportShare(
             let share_link = link.clone();
             view! {
                 <section class="card report" data-testid="report">
-                    <h3>"Send this result to support"</h3>
+                    <h3>{SEND_TO_SUPPORT}</h3>
                     <div class="report-actions">
                         <button type="button" class="secondary" data-testid="copy-report" on:click=move |_| copy_to_clipboard(copy_text.clone(), status)>
-                            "Copy result"
+                            {COPY_RESULT}
                         </button>
                         {shareable.then(|| view! {
                             <button
@@ -51,15 +56,15 @@ pub fn ReportShare(
                                 on:click=move |_| {
                                     let (text, link) = (share_text.clone(), share_link.clone());
                                     leptos::task::spawn_local(async move {
-                                        let shared = share("skewcheck result", &text, &link).await;
-                                        status.set(if shared { "Shared.".to_owned() } else { String::new() });
+                                        let shared = share(RESULT_TITLE, &text, &link).await;
+                                        status.set(if shared { SHARED.to_owned() } else { String::new() });
                                     });
                                 }
                             >
-                                "Share…"
+                                {SHARE_RESULT}
                             </button>
                         })}
-                        <a href=link.clone() data-testid="permalink" target="_blank" rel="noopener">"Link to this result"</a>
+                        <a href=link.clone() data-testid="permalink" target="_blank" rel="noopener">{LINK_TO_RESULT}</a>
                         <span class="status" role="status" data-testid="copy-status">{move || status.get()}</span>
                     </div>
                     <PermalinkQr link=qr_link />
@@ -89,7 +94,7 @@ pub fn PastReport(
     let finding = primary.as_ref().map(|line| report.finding(line));
     let verdict = finding.map_or(Verdict::Unknown, Finding::verdict);
     let (glyph, word) = match finding {
-        Some(Finding::Claimed(_)) => ("?", "Not checked"),
+        Some(Finding::Claimed(_)) => ("?", NOT_CHECKED),
         _ => verdict_badge(verdict),
     };
     let summary = primary.map(|line| past_line(&line, finding));
@@ -108,27 +113,21 @@ pub fn PastReport(
         .map(|reference| view! { <TicketTag reference=reference /> });
     view! {
         <section class="past-banner" data-testid="past-report" data-verdict=verdict.as_str() data-offset-ms=offset_ms.to_string() data-uncertainty-ms=uncertainty_ms.to_string() data-reference=reference.clone()>
-            <h2>"A result sent to you as a link"</h2>
-            <p data-testid="past-claim">
-                "This is the result the sender's page produced, if the link is genuine: anyone can make such a link, so treat what it says as the sender's claim. The verdicts are worked out again here from the offset in the link. Nothing was measured on this device."
-            </p>
+            <h2>{PAST_HEADING}</h2>
+            <p data-testid="past-claim">{PAST_CLAIM}</p>
             {ticket}
-            <p data-testid="past-age">{format!("Measured about {} ago (by this device's clock).", duration_words(age))}</p>
+            <p data-testid="past-age">{past_age(age)}</p>
             <p class="past-verdict"><span class="badge">{glyph}" "{word}</span>" "{summary}</p>
         </section>
         <pre class="report-text card" data-testid="past-report-text">{text}</pre>
-        <p><a href=check_here data-testid="check-this-device">"Check this device's clock instead"</a></p>
+        <p><a href=check_here data-testid="check-this-device">{CHECK_THIS_DEVICE}</a></p>
     }
 }
 
 /// The primary service's line under the badge: recomputed words, or the sender's claim.
 fn past_line(line: &ServiceVerdict, finding: Option<Finding>) -> String {
     match finding {
-        Some(Finding::Claimed(claim)) => format!(
-            "{}: the sender's page said “{}”; this page cannot check that (the link does not say which limit applies).",
-            line.service,
-            claim.unwrap_or(Verdict::Unknown).as_str()
-        ),
-        _ => format!("{}: {}", line.service, line.detail),
+        Some(Finding::Claimed(claim)) => past_claimed_line(&line.service, claim),
+        _ => past_result_line(&line.service, &line.detail),
     }
 }

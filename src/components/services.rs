@@ -1,16 +1,17 @@
 use leptos::prelude::*;
 use skewcheck_core::outcomes::{ServiceResult, listed_services};
 use skewcheck_core::verdict::{Service, Verdict};
-use skewcheck_core::words::service_result_line;
+use skewcheck_core::words::{OTHER_SYSTEMS, service_result_line, verdict_word};
 
 /// Short word and glyph for a verdict: colour is never the only signal.
 pub fn verdict_badge(verdict: Verdict) -> (&'static str, &'static str) {
-    match verdict {
-        Verdict::Ok => ("✓", "OK"),
-        Verdict::Warning => ("!", "At risk"),
-        Verdict::Rejected => ("✕", "Fails"),
-        Verdict::Unknown => ("?", "Unknown"),
-    }
+    let glyph = match verdict {
+        Verdict::Ok => "✓",
+        Verdict::Warning => "!",
+        Verdict::Rejected => "✕",
+        Verdict::Unknown => "?",
+    };
+    (glyph, verdict_word(verdict))
 }
 
 /// Every other system's verdict for the same measurement. Until there is one, the same
@@ -46,7 +47,7 @@ pub fn ServiceList(
         Some(rows()).map(|rows| {
             view! {
                 <section class="card services" data-testid="service-list">
-                    <h3>"Other systems on this device"</h3>
+                    <h3>{OTHER_SYSTEMS}</h3>
                     <ul>
                         {rows
                             .into_iter()

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use skewcheck_core::report::Report;
 use skewcheck_core::site_config::SiteFile;
+use skewcheck_core::words::SITE_OWNER_NOTES;
 use skewcheck_core::words::{site_notice_words, support_label, support_mailto};
 
 /// "Email this result to Acme support", once there is a result, when the file names support;
@@ -37,7 +38,7 @@ pub fn SiteExtras(
         (!notices.is_empty()).then(|| {
             view! {
                 <details class="details" data-testid="site-config-notices">
-                    <summary>"Notes for this page's owner"</summary>
+                    <summary>{SITE_OWNER_NOTES}</summary>
                     <ul>
                         {notices
                             .into_iter()

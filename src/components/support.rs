@@ -2,16 +2,17 @@ use leptos::prelude::*;
 use skewcheck_core::support::{LinkOptions, ServerCommands, build_link};
 use skewcheck_core::verdict::SERVICES;
 use skewcheck_core::words::server_commands;
+use skewcheck_core::words::{
+    COPIED, COPY_FAILED, COPY_LINK, LINK_ENDPOINT, LINK_LIMIT, LINK_MAKER, LINK_OWN_SERVICE,
+    LINK_REFERENCE, LINK_SERVICE, LINK_SERVICE_NAME, NETWORK_TIME_INTRO, NTP_LINUX, NTP_MACOS,
+    NTP_WINDOWS, SERVER_CHECK, SERVER_CHECK_INTRO, SERVER_LINUX, SERVER_MACOS, SERVER_POWERSHELL,
+};
 
 /// Copies `text` to the clipboard, reporting the outcome through `status`.
 pub fn copy_to_clipboard(text: String, status: RwSignal<String>) {
     leptos::task::spawn_local(async move {
         let copied = crate::browser::copy_text(&text).await;
-        status.set(if copied {
-            "Copied.".to_owned()
-        } else {
-            "Could not copy: select the text and copy it by hand.".to_owned()
-        });
+        status.set(if copied { COPIED } else { COPY_FAILED }.to_owned());
     });
 }
 
@@ -41,21 +42,21 @@ pub fn LinkMaker(
     };
     view! {
         <details class="card link-maker" data-testid="link-maker">
-            <summary>"For support staff: make a link"</summary>
+            <summary>{LINK_MAKER}</summary>
             <div class="form-grid">
-                <label>"Ticket reference"<input type="text" data-testid="link-ref" placeholder="T-1234" bind:value=reference /></label>
-                <label>"Service"
+                <label>{LINK_REFERENCE}<input type="text" data-testid="link-ref" placeholder="T-1234" bind:value=reference /></label>
+                <label>{LINK_SERVICE}
                     <select data-testid="link-service" on:change=move |event| service.set(event_target_value(&event))>
                         {SERVICES.iter().map(|s| view! { <option value=s.id.as_ref()>{s.name.as_ref()}</option> }).collect_view()}
-                        <option value="">"Your own (set a limit)"</option>
+                        <option value="">{LINK_OWN_SERVICE}</option>
                     </select>
                 </label>
-                <label>"Limit in seconds (optional)"<input type="number" min="0" data-testid="link-limit" bind:value=limit /></label>
-                <label>"Name of your service (optional)"<input type="text" data-testid="link-name" bind:value=name /></label>
-                <label>"Time endpoint (optional)"<input type="url" data-testid="link-endpoint" placeholder="https://…" bind:value=endpoint /></label>
+                <label>{LINK_LIMIT}<input type="number" min="0" data-testid="link-limit" bind:value=limit /></label>
+                <label>{LINK_SERVICE_NAME}<input type="text" data-testid="link-name" bind:value=name /></label>
+                <label>{LINK_ENDPOINT}<input type="url" data-testid="link-endpoint" placeholder="https://…" bind:value=endpoint /></label>
             </div>
             <p class="link-output"><code data-testid="link-output">{link.clone()}</code></p>
-            <button type="button" class="secondary" data-testid="link-copy" on:click=move |_| copy_to_clipboard(link(), status)>"Copy link"</button>
+            <button type="button" class="secondary" data-testid="link-copy" on:click=move |_| copy_to_clipboard(link(), status)>{COPY_LINK}</button>
             <span class="status" role="status" data-testid="link-copy-status">{move || status.get()}</span>
         </details>
     }
@@ -87,15 +88,15 @@ pub fn ServerCheck(
     };
     view! {
         <details class="card server-check" data-testid="server-check">
-            <summary>"Checking a server?"</summary>
-            <p>"In the incident behind skewcheck the wrong clock was on a server. Run one of these on the server: it compares the server's clock with the same reference this page used and prints the offset (1 s resolution)."</p>
-            {block("Linux", linux, "server-linux")}
-            {block("macOS", macos, "server-macos")}
-            {block("Windows PowerShell", powershell, "server-powershell")}
-            <p>"Then turn on network time so it stays right:"</p>
-            {block("Linux (systemd)", linux_ntp, "ntp-linux")}
-            {block("macOS", macos_ntp, "ntp-macos")}
-            {block("Windows (PowerShell as Administrator)", windows_ntp, "ntp-windows")}
+            <summary>{SERVER_CHECK}</summary>
+            <p>{SERVER_CHECK_INTRO}</p>
+            {block(SERVER_LINUX, linux, "server-linux")}
+            {block(SERVER_MACOS, macos, "server-macos")}
+            {block(SERVER_POWERSHELL, powershell, "server-powershell")}
+            <p>{NETWORK_TIME_INTRO}</p>
+            {block(NTP_LINUX, linux_ntp, "ntp-linux")}
+            {block(NTP_MACOS, macos_ntp, "ntp-macos")}
+            {block(NTP_WINDOWS, windows_ntp, "ntp-windows")}
         </details>
     }
 }

@@ -5,8 +5,9 @@ use skewcheck_core::drift::Drift;
 use skewcheck_core::measure::Phase;
 use skewcheck_core::verdict::{Service, Verdict};
 use skewcheck_core::words::{
-    cross_check_words, drift_sentence, duration_words, failure_words, measurement_explanation,
-    notice_words, zone_hint_sentence,
+    CHECKING, COULD_NOT_CHECK, ERROR_SEEN_INTRO, HOW_TO_FIX, compared_with, cross_check_words,
+    drift_sentence, failure_words, measurement_explanation, notice_words, progress_text,
+    refining_text, zone_hint_sentence,
 };
 
 /// The big answer, carrying the DOM contract that tests and support tools read.
@@ -42,7 +43,10 @@ pub fn VerdictPanel(
     let limit_ms = move || service.with(|service| service.tolerance.widest_ms().to_string());
     view! {
         <section
-            class=move || format!("verdict verdict-{} state-{}", verdict().as_str(), phase.with(Phase::state_name))
+            class=move || {
+                let (verdict, state) = (verdict().as_str(), phase.with(Phase::state_name));
+                format!("verdict verdict-{verdict} state-{state}")
+            }
             data-testid="verdict"
             data-state=move || phase.with(Phase::state_name)
             data-verdict=move || verdict().as_str()
@@ -87,21 +91,14 @@ fn body(phase: Phase) -> AnyView {
     let refining = phase.is_refining();
     match phase {
         Phase::Measuring { progress, notice } => view! {
-            <h2 class="headline" data-testid="verdict-headline">"Checking the clock…"</h2>
-            <p class="progress-text">
-                {format!("Comparing with the time server ({} answers so far)", progress.requests)}
-            </p>
+            <h2 class="headline" data-testid="verdict-headline">{CHECKING}</h2>
+            <p class="progress-text">{progress_text(&progress)}</p>
             <progress max=progress.budget value=progress.requests></progress>
             {notice.map(|notice| view! { <p class="notice" data-testid="notice" role="status">{notice_words(&notice)}</p> })}
         }
         .into_any(),
         Phase::Provisional(measurement) | Phase::Settled(measurement) => {
-            let refining = refining.then(|| {
-                format!(
-                    "Refining the measurement: ± {} so far…",
-                    duration_words(measurement.estimate.uncertainty_ms())
-                )
-            });
+            let refining = refining.then(|| refining_text(&measurement.estimate));
             // The cross-check gets its own, styled paragraph.
             let cross_check = measurement.cross_check.as_ref().map(|check| {
                 let outcome = check.outcome().as_str();
@@ -115,21 +112,21 @@ fn body(phase: Phase) -> AnyView {
             view! {
                 <h2 class="headline" data-testid="verdict-headline">{explanation.headline}</h2>
                 // Whose clock is the judge belongs on the card, not only in the details.
-                <p class="compared-with" data-testid="compared-with">{format!("Compared with {}", measurement.compared_with)}</p>
+                <p class="compared-with" data-testid="compared-with">{compared_with(&measurement.compared_with)}</p>
                 {notice}
                 <div data-testid="verdict-explanation">
                     {explanation.sentences.into_iter().map(|sentence| view! { <p>{sentence}</p> }).collect_view()}
                 </div>
                 {explanation.error_seen.map(|error| view! {
-                    <p class="error-seen" data-testid="error-seen">"Uploads get the error " <code>{error}</code></p>
+                    <p class="error-seen" data-testid="error-seen">{ERROR_SEEN_INTRO} <code>{error}</code></p>
                 })}
                 {cross_check}
                 {match (measurement.zone_hint, explanation.fix) {
                     // A time-zone mistake needs different advice from "turn on automatic time".
                     (Some(hint), _) => Some(view! {
-                        <p class="fix zone-hint" data-testid="timezone-hint"><strong>"How to fix it: "</strong>{zone_hint_sentence(&hint)}</p>
+                        <p class="fix zone-hint" data-testid="timezone-hint"><strong>{HOW_TO_FIX}</strong>{zone_hint_sentence(&hint)}</p>
                     }.into_any()),
-                    (None, Some(fix)) => Some(view! { <p class="fix" data-testid="fix"><strong>"How to fix it: "</strong>{fix}</p> }.into_any()),
+                    (None, Some(fix)) => Some(view! { <p class="fix" data-testid="fix"><strong>{HOW_TO_FIX}</strong>{fix}</p> }.into_any()),
                     (None, None) => None,
                 }}
                 {refining.map(|text| view! { <p class="refining" data-testid="refining" role="status">{text}</p> })}
@@ -139,7 +136,7 @@ fn body(phase: Phase) -> AnyView {
         Phase::Failed(failure) => {
             let words = failure_words(&failure);
             view! {
-                <h2 class="headline" data-testid="verdict-headline">"Could not check the clock"</h2>
+                <h2 class="headline" data-testid="verdict-headline">{COULD_NOT_CHECK}</h2>
                 <p class="error-message" data-testid="error" role="alert">{words.message}</p>
                 <p class="advice">{words.advice}</p>
             }

@@ -1,4 +1,5 @@
-//! Which device this is, and how to turn on automatic time there.
+//! Which device this is (the steps that turn on automatic time there are the words
+//! layer's: [`crate::words::automatic_time_steps`]).
 //!
 //! Detection reads only what the browser volunteers (`navigator.userAgent`,
 //! `navigator.maxTouchPoints`, `navigator.platform`), so it is a best guess: the page
@@ -6,7 +7,6 @@
 
 mod detect;
 mod device;
-mod steps;
 mod user_agent;
 
 pub use detect::detect;

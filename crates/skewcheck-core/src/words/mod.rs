@@ -3,11 +3,15 @@
 //! client reads, so a language is added here and nowhere else.
 
 mod config;
+mod details;
 mod device;
 mod fetch;
 pub(crate) mod link_service;
 mod measure;
 mod numbers;
+mod page;
+#[cfg(test)]
+mod page_tests;
 mod pasted;
 #[cfg(test)]
 mod pasted_tests;
@@ -16,15 +20,23 @@ mod report;
 mod report_error;
 #[cfg(test)]
 mod report_tests;
+mod sharing;
 pub(crate) mod source;
+mod steps;
 mod support;
 #[cfg(test)]
 mod tests;
+mod tools;
 mod verdict;
 mod zone;
 
 pub use config::{
     config_error_words, site_notice_words, support_label, support_mail_subject, support_mailto,
+};
+pub use details::{
+    DETAIL_CACHE, DETAIL_DRIFT, DETAIL_OFFSET, DETAIL_REQUESTS, DETAIL_ROUND_TRIP, DETAIL_SAMPLES,
+    DETAIL_SOURCE, GAUGE_FAST, GAUGE_SLOW, MEASUREMENT_DETAILS, drift_detail, gauge_both_limits,
+    gauge_description, gauge_fast_limit, gauge_slow_limit, offset_detail, samples_detail,
 };
 pub use device::{user_agent_summary, user_agent_words};
 pub use fetch::{FailureWords, fetch_error_words};
@@ -33,7 +45,14 @@ pub use measure::{
     measurement_explanation, notice_words, source_sentence,
 };
 pub use numbers::{
-    duration_words, offset_phrase, offset_words, offset_words_with_uncertainty, tolerance_words,
+    duration_in_full, duration_words, offset_phrase, offset_words, offset_words_with_uncertainty,
+    tolerance_words,
+};
+pub use page::{
+    CHECK_AGAIN, CHECKING, CLOCKS_LABEL, CORRECT_TIME, COULD_NOT_CHECK, DEFAULT_TITLE, DEVICE_TYPE,
+    ERROR_SEEN_INTRO, HOW_TO_FIX, NOT_CHECKED, OTHER_SYSTEMS, THIS_DEVICE, TIME_ZONE_FIRST,
+    compared_with, disputed_time_label, fix_steps_heading, how_it_works, lede, progress_text,
+    refining_text, verdict_word,
 };
 pub use pasted::{
     caveat_words, form_name, paste_fix_intro, paste_looks_for, pasted_fix_steps,
@@ -42,8 +61,22 @@ pub use pasted::{
 pub use quote::{named_by_link, quoted};
 pub use report::{report_text, report_text_with_paste, time_source_words};
 pub use report_error::{damage_words, flaw_words, report_error_words};
+pub use sharing::{
+    CHECK_THIS_DEVICE, COPIED, COPY_FAILED, COPY_RESULT, LINK_TO_RESULT, PAST_CLAIM, PAST_HEADING,
+    QR_CAPTION, QR_CLOSE, QR_LABEL, QR_LARGE_LABEL, RESULT_LINK_UNUSABLE, RESULT_TITLE,
+    SEND_TO_SUPPORT, SHARE_RESULT, SHARED, SHOW_LARGE, past_age, past_claimed_line,
+    past_result_line,
+};
 pub use source::{cache_evidence_words, reading_origin_words, source_error_words};
+pub use steps::{automatic_time_steps, time_zone_steps};
 pub use support::server_commands;
+pub use tools::{
+    COPY_LINK, LINK_ENDPOINT, LINK_LIMIT, LINK_MAKER, LINK_OWN_SERVICE, LINK_REFERENCE,
+    LINK_SERVICE, LINK_SERVICE_NAME, NETWORK_TIME_INTRO, NO_TIMES_FOUND, NTP_LINUX, NTP_MACOS,
+    NTP_WINDOWS, PASTE_BOX_LABEL, PASTE_HEADING, PASTE_PLACEHOLDER, PASTE_PRIVACY, SERVER_CHECK,
+    SERVER_CHECK_INTRO, SERVER_LINUX, SERVER_MACOS, SERVER_POWERSHELL, SITE_OWNER_NOTES,
+    jwt_uncertainty_note, paste_form_line, signed_request_uncertainty_note,
+};
 pub use verdict::{
     Explanation, citation_words, cross_check_sentence, disagreement_explanation,
     disagreement_sentence, drift_sentence, explain, limit_sentence, service_line,

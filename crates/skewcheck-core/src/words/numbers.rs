@@ -31,6 +31,28 @@ pub fn duration_words(ms: f64) -> String {
     }
 }
 
+/// A whole number of hours, minutes or seconds spelled out, for running text: `2 minutes`,
+/// `1 hour`, `30 seconds`; any other duration as [`duration_words`]. The sign is ignored.
+pub fn duration_in_full(ms: f64) -> String {
+    let ms = ms.abs();
+    let units = [
+        (3_600_000.0, "hour", "hours"),
+        (60_000.0, "minute", "minutes"),
+        (1_000.0, "second", "seconds"),
+    ];
+    for (unit_ms, one, many) in units {
+        if ms >= unit_ms && ms % unit_ms == 0.0 {
+            let count = ms / unit_ms;
+            return if count == 1.0 {
+                format!("1 {one}")
+            } else {
+                format!("{} {many}", fixed_point(count, 0))
+            };
+        }
+    }
+    duration_words(ms)
+}
+
 fn with_remainder(major: u64, major_unit: &str, minor: u64, minor_unit: &str) -> String {
     if minor == 0 {
         format!("{major} {major_unit}")

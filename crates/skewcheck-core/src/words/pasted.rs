@@ -36,7 +36,7 @@ pub fn pasted_fix_steps(diagnosis: &Diagnosis) -> &'static [&'static str] {
     if diagnosis.verdict == Verdict::Ok {
         &[]
     } else {
-        SERVER_PLATFORM.automatic_time_steps()
+        crate::words::steps::automatic_time_steps(SERVER_PLATFORM)
     }
 }
 
