@@ -81,11 +81,8 @@ fn LiveCheck(
     };
     let platform = detect(&hints);
     let device = user_agent_summary(&hints);
-    let reference = setup.with_untracked(|setup| {
-        setup
-            .as_ref()
-            .and_then(|setup| setup.config.reference.clone())
-    });
+    let ticket =
+        setup.with_untracked(|setup| setup.as_ref().and_then(|setup| setup.config.ticket.clone()));
     let page_for_reference = page_url.clone();
     let reference_url = move || {
         setup.with_untracked(|setup| {
@@ -117,10 +114,10 @@ fn LiveCheck(
                 .map(|m| (m.estimate.offset_ms(), m.estimate.uncertainty_ms()))
         })
     });
-    let report_reference = reference.clone();
+    let report_ticket = ticket.clone();
     let report = Signal::derive(move || {
         final_measurement()
-            .map(|m| report_of(&m, device.clone(), platform.id(), report_reference.clone()))
+            .map(|m| report_of(&m, device.clone(), platform.id(), report_ticket.clone()))
     });
     // Everything below the actions renders once there is a first result (or after a moment),
     // so the first request and the verdict are not held up by drawing the whole page.
@@ -164,7 +161,7 @@ fn LiveCheck(
                     {move || service.with(|service| words::lede(&service.name))}
                 </p>
             </header>
-            {reference.clone().map(|reference| view! { <TicketTag reference=reference /> })}
+            {ticket.clone().map(|ticket| view! { <TicketTag ticket=ticket /> })}
             <VerdictPanel phase=phase service=service first_verdict_ms=first_verdict_ms drift=drift />
             <LiveClocks now=now offset_ms=offset_ms reference_label=reference_label />
             <div class="actions">

@@ -105,17 +105,17 @@ pub fn PastReport(
     let Report {
         offset_ms,
         uncertainty_ms,
-        reference,
+        ticket,
         ..
     } = report;
-    let ticket = reference
+    let ticket_tag = ticket
         .clone()
-        .map(|reference| view! { <TicketTag reference=reference /> });
+        .map(|ticket| view! { <TicketTag ticket=ticket /> });
     view! {
-        <section class="past-banner" data-testid="past-report" data-verdict=verdict.as_str() data-offset-ms=offset_ms.to_string() data-uncertainty-ms=uncertainty_ms.to_string() data-reference=reference.clone()>
+        <section class="past-banner" data-testid="past-report" data-verdict=verdict.as_str() data-offset-ms=offset_ms.to_string() data-uncertainty-ms=uncertainty_ms.to_string() data-reference=ticket.clone()>
             <h2>{PAST_HEADING}</h2>
             <p data-testid="past-claim">{PAST_CLAIM}</p>
-            {ticket}
+            {ticket_tag}
             <p data-testid="past-age">{past_age(age)}</p>
             <p class="past-verdict"><span class="badge">{glyph}" "{word}</span>" "{summary}</p>
         </section>

@@ -24,7 +24,7 @@ pub fn SiteExtras(
         let report = report.get()?;
         let href = support_mailto(
             &support,
-            report.reference.as_deref(),
+            report.ticket.as_deref(),
             &skewcheck_core::words::report_text(&report),
         );
         Some(view! {

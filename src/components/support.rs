@@ -4,7 +4,7 @@ use skewcheck_core::verdict::SERVICES;
 use skewcheck_core::words::server_commands;
 use skewcheck_core::words::{
     COPIED, COPY_FAILED, COPY_LINK, LINK_ENDPOINT, LINK_LIMIT, LINK_MAKER, LINK_OWN_SERVICE,
-    LINK_REFERENCE, LINK_SERVICE, LINK_SERVICE_NAME, NETWORK_TIME_INTRO, NTP_LINUX, NTP_MACOS,
+    LINK_SERVICE, LINK_SERVICE_NAME, LINK_TICKET, NETWORK_TIME_INTRO, NTP_LINUX, NTP_MACOS,
     NTP_WINDOWS, SERVER_CHECK, SERVER_CHECK_INTRO, SERVER_LINUX, SERVER_MACOS, SERVER_POWERSHELL,
 };
 
@@ -32,7 +32,7 @@ pub fn LinkMaker(
         build_link(
             &page_url,
             &LinkOptions {
-                reference: reference.get(),
+                ticket: reference.get(),
                 service: service.get(),
                 limit_seconds: limit.get(),
                 service_name: name.get(),
@@ -44,7 +44,7 @@ pub fn LinkMaker(
         <details class="card link-maker" data-testid="link-maker">
             <summary>{LINK_MAKER}</summary>
             <div class="form-grid">
-                <label>{LINK_REFERENCE}<input type="text" data-testid="link-ref" placeholder="T-1234" bind:value=reference /></label>
+                <label>{LINK_TICKET}<input type="text" data-testid="link-ref" placeholder="T-1234" bind:value=reference /></label>
                 <label>{LINK_SERVICE}
                     <select data-testid="link-service" on:change=move |event| service.set(event_target_value(&event))>
                         {SERVICES.iter().map(|s| view! { <option value=s.id.as_ref()>{s.name.as_ref()}</option> }).collect_view()}

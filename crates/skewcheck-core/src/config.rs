@@ -41,8 +41,8 @@ pub struct Config {
     pub timesync: bool,
     /// The service whose limits decide the verdict.
     pub service: Service,
-    /// The support ticket reference (`ref`), cleaned for display.
-    pub reference: Option<String>,
+    /// The support ticket (`ref`), cleaned for display.
+    pub ticket: Option<String>,
 }
 
 impl Default for Config {
@@ -52,7 +52,7 @@ impl Default for Config {
             cross_check: None,
             timesync: false,
             service: AMAZON_S3,
-            reference: None,
+            ticket: None,
         }
     }
 }
@@ -100,7 +100,7 @@ pub fn parse_query(query: &str, page_is_https: bool) -> Result<Config, ConfigErr
             "service" => service_id = Some(value.trim().to_owned()),
             "limit" => limit = Some(parse_limit_ms(&value)?),
             "service_name" => service_name = clean_label(&value),
-            "ref" => config.reference = clean_label(&value),
+            "ref" => config.ticket = clean_label(&value),
             // Unknown parameters are ignored so links from newer versions still open.
             _ => {}
         }

@@ -6,8 +6,8 @@ use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 /// What a support person can put in a link.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LinkOptions {
-    /// Ticket reference (`ref`).
-    pub reference: String,
+    /// The support ticket (`ref`).
+    pub ticket: String,
     /// Service id (`service`); empty for the default.
     pub service: String,
     /// Tolerance in seconds (`limit`); empty for the service's own.
@@ -29,7 +29,7 @@ pub fn build_link(page_url: &str, options: &LinkOptions) -> String {
         options.service.as_str()
     };
     for (key, value) in [
-        ("ref", options.reference.as_str()),
+        ("ref", options.ticket.as_str()),
         ("service", service),
         ("limit", options.limit_seconds.as_str()),
         ("service_name", options.service_name.as_str()),
@@ -111,7 +111,7 @@ mod tests {
     #[test]
     fn links_round_trip_through_the_page_parser() {
         let options = LinkOptions {
-            reference: "T-1234 / Müller".to_owned(),
+            ticket: "T-1234 / Müller".to_owned(),
             service: "kerberos".to_owned(),
             limit_seconds: "600".to_owned(),
             service_name: String::new(),
@@ -120,7 +120,7 @@ mod tests {
         let link = build_link("https://example.com/tools/clock/", &options);
         let query = link.split_once('?').unwrap().1;
         let config = parse_query(query, true).unwrap();
-        assert_eq!(config.reference.as_deref(), Some("T-1234 / Müller"));
+        assert_eq!(config.ticket.as_deref(), Some("T-1234 / Müller"));
         assert_eq!(config.service.id, "kerberos");
         assert_eq!(config.service.tolerance.widest_ms(), 600_000);
         assert_eq!(
@@ -135,7 +135,7 @@ mod tests {
     fn s3_is_the_default_and_left_out() {
         let options = LinkOptions {
             service: "s3".to_owned(),
-            reference: "A1".to_owned(),
+            ticket: "A1".to_owned(),
             ..LinkOptions::default()
         };
         assert_eq!(build_link("https://h/", &options), "https://h/?ref=A1");

@@ -130,21 +130,18 @@ fn limits_adjust_a_service_or_define_your_own() {
 #[test]
 fn the_ticket_reference_is_cleaned() {
     assert_eq!(
-        parse_query("ref=T-1234", true)
-            .unwrap()
-            .reference
-            .as_deref(),
+        parse_query("ref=T-1234", true).unwrap().ticket.as_deref(),
         Some("T-1234")
     );
-    assert_eq!(parse_query("ref=%20%0A%20", true).unwrap().reference, None);
+    assert_eq!(parse_query("ref=%20%0A%20", true).unwrap().ticket, None);
     let long = format!("ref={}", "A".repeat(500));
     assert_eq!(
-        parse_query(&long, true).unwrap().reference.unwrap().len(),
+        parse_query(&long, true).unwrap().ticket.unwrap().len(),
         MAX_LABEL_CHARS
     );
     let hostile = parse_query("ref=%3Cscript%3E%07x", true)
         .unwrap()
-        .reference
+        .ticket
         .unwrap();
     assert_eq!(
         hostile, "<script>x",
@@ -191,7 +188,7 @@ fn link_words_lose_invisible_characters_and_are_capped() {
     );
     let reference = parse_query("ref=T%E2%80%8D-12%EF%BB%BF34%E2%81%A0", true)
         .unwrap()
-        .reference;
+        .ticket;
     assert_eq!(reference.as_deref(), Some("T-1234"));
     let long_name = format!("limit=60&service_name={}", "N".repeat(500));
     let capped = parse_query(&long_name, true).unwrap().service.name;
@@ -270,7 +267,7 @@ mod properties {
             c.is_control()
                 || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
         };
-        if let Some(reference) = &config.reference {
+        if let Some(reference) = &config.ticket {
             prop_assert!(!reference.is_empty() && reference.chars().count() <= MAX_LABEL_CHARS);
             prop_assert!(!reference.chars().any(invisible), "{:?}", reference);
         }

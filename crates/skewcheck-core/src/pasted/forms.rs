@@ -4,6 +4,9 @@
 
 use super::kind::{Bound, Form};
 use super::scan::{Haystack, Stamp, StampLabel, amz_dates};
+use crate::pasted::vendor_texts::{
+    AZURE_TOO_OLD, PRESIGNED_EXPIRED, PRESIGNED_NOT_YET_VALID, SIGV4_EXPIRED, SIGV4_NOT_YET_CURRENT,
+};
 
 /// What a form found: the signer's timestamp, the server's, and what their difference means.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,7 +40,7 @@ pub fn s3_skew(paste: &Haystack) -> Option<Found> {
 /// `Signature not yet current: X is still later than Y (Z + 5 min.)`. X is the request's
 /// time, Z the server's (Y is Z ∓ 5 min).
 pub fn sigv4(paste: &Haystack) -> Option<Found> {
-    ["signature expired", "signature not yet current"]
+    [SIGV4_EXPIRED, SIGV4_NOT_YET_CURRENT]
         .iter()
         .filter_map(|phrase| paste.find(phrase).map(|at| at + phrase.len()))
         .find_map(|after| {
@@ -63,7 +66,7 @@ pub fn sigv4(paste: &Haystack) -> Option<Found> {
 /// Azure Storage Shared Key: `Request date header too old: '<date>'` against the server's
 /// time: the `Time:` line of its message (100 ns resolution), else the response `Date`.
 pub fn azure_too_old(paste: &Haystack) -> Option<Found> {
-    const PHRASE: &str = "request date header too old";
+    const PHRASE: &str = AZURE_TOO_OLD;
     let at = paste.find(PHRASE)? + PHRASE.len();
     let signer = paste
         .stamp_at(at, StampLabel::AzureRequestDate)
@@ -85,7 +88,7 @@ pub fn azure_too_old(paste: &Haystack) -> Option<Found> {
 /// `Date`). The URL may have waited before it was used, so the difference is only a lower
 /// bound on the signer's offset.
 pub fn presigned(paste: &Haystack) -> Option<Found> {
-    if !paste.contains("request has expired") && !paste.contains("request is not yet valid") {
+    if !paste.contains(PRESIGNED_EXPIRED) && !paste.contains(PRESIGNED_NOT_YET_VALID) {
         return None;
     }
     let server = paste

@@ -17,6 +17,7 @@ mod forms;
 pub mod jwt;
 mod kind;
 pub mod scan;
+mod vendor_texts;
 
 pub use diagnosis::{Diagnosis, ReferenceNow, TRANSIT_ALLOWANCE_MS, Undecoded};
 pub use kind::{Bound, Caveat, Form, TokenState};

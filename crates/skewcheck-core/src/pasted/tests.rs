@@ -297,7 +297,7 @@ fn the_report_text_gains_the_decoded_paste() {
         source: ReportSource::Claimed("worldtimeapi.org".to_owned()),
         device: "Linux".to_owned(),
         platform: crate::platform::Platform::Linux,
-        reference: None,
+        ticket: None,
         verdicts: Vec::new(),
     };
     let text = report_text_with_paste(&report, Some(&diagnosis));

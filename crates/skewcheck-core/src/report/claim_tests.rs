@@ -20,7 +20,7 @@ fn claiming(offset_ms: i64, id: &str, name: &str, stored: ReportedVerdict) -> Re
         source: ReportSource::Claimed("the HTTP Date header of https://example.com/".to_owned()),
         device: "iPad".to_owned(),
         platform: Platform::IPadOs,
-        reference: None,
+        ticket: None,
         verdicts: vec![ServiceVerdict {
             service: name.to_owned(),
             service_id: id.to_owned(),
@@ -165,6 +165,6 @@ fn decoding_strips_invisible_characters() {
     value["vs"][0]["n"] = json!("Amazon\u{2060} S3");
     let fragment = format!("#report={}", URL_SAFE_NO_PAD.encode(value.to_string()));
     let report = decode_fragment(&fragment).unwrap();
-    assert_eq!(report.reference.as_deref(), Some("T-1234"));
+    assert_eq!(report.ticket.as_deref(), Some("T-1234"));
     assert_eq!(report.verdicts[0].service, "Amazon S3");
 }

@@ -77,7 +77,7 @@ pub fn encode_compact(report: &Report) -> String {
         kind.to_owned(),
         escaped(&host.to_ascii_uppercase(), ":"),
         report
-            .reference
+            .ticket
             .as_deref()
             .map_or_else(String::new, |r| escaped(r, "")),
         escaped(name, ""),
@@ -113,7 +113,7 @@ pub(super) fn decode_compact(fields: &str) -> Result<Report, ReportError> {
         service_for_report_id(&service_id).ok_or(ReportError::Invalid(Flaw::UnknownService))?;
     let kind = source_kind(field(6)).ok_or(ReportError::Invalid(Flaw::UnknownSourceKind))?;
     let host = unescaped(field(7))?.to_ascii_lowercase();
-    let reference = Some(unescaped(field(8))?).filter(|r| !r.is_empty());
+    let ticket = Some(unescaped(field(8))?).filter(|r| !r.is_empty());
     let name = unescaped(field(9))?;
     let report = Report {
         measured_at_ms: measured_at as f64,
@@ -123,7 +123,7 @@ pub(super) fn decode_compact(fields: &str) -> Result<Report, ReportError> {
         source: ReportSource::Linked { kind, host },
         device: platform.name().to_owned(),
         platform,
-        reference,
+        ticket,
         verdicts: Vec::new(),
     }
     .validated()?;

@@ -30,7 +30,7 @@ fn measured(primary: &Service, offset_ms: i64, uncertainty_ms: u64) -> Report {
         }),
         device: "iPad (iPadOS 17.4), Safari 17.4".to_owned(),
         platform: Platform::IPadOs,
-        reference: Some("T-1234".to_owned()),
+        ticket: Some("T-1234".to_owned()),
         verdicts: service_results(primary, interval)
             .into_iter()
             .map(ServiceVerdict::from)
@@ -87,7 +87,7 @@ fn the_compact_payload_round_trips_what_was_measured() {
         assert_eq!(decoded.offset_ms, report.offset_ms);
         assert_eq!(decoded.uncertainty_ms, report.uncertainty_ms);
         assert_eq!(decoded.platform, report.platform);
-        assert_eq!(decoded.reference, report.reference);
+        assert_eq!(decoded.ticket, report.ticket);
         assert_eq!(decoded.device, "iPad");
         assert_eq!(
             time_source_words(&decoded.source),
@@ -106,7 +106,7 @@ fn the_compact_payload_round_trips_what_was_measured() {
 #[test]
 fn references_and_hosts_keep_their_characters() {
     let mut report = measured(&s3(), 1, 1);
-    report.reference = Some("case 5/a%b “x”".to_owned());
+    report.ticket = Some("case 5/a%b “x”".to_owned());
     report.source = ReportSource::Measured(SourceFacts {
         origin: Some(ReadingOrigin::Body(BodyFormat::EpochNumber(
             EpochUnit::Milliseconds,
@@ -118,15 +118,15 @@ fn references_and_hosts_keep_their_characters() {
         "epoch milliseconds in the body of http://[::1]:8080/now"
     );
     let decoded = decode_fragment(&encode_compact(&report)).unwrap();
-    assert_eq!(decoded.reference, report.reference);
+    assert_eq!(decoded.ticket, report.ticket);
     assert_eq!(
         time_source_words(&decoded.source),
         "epoch milliseconds in the body of [::1]:8080"
     );
-    report.reference = None;
+    report.ticket = None;
     report.source = ReportSource::Claimed("something else".to_owned());
     let decoded = decode_fragment(&encode_compact(&report)).unwrap();
-    assert_eq!(decoded.reference, None);
+    assert_eq!(decoded.ticket, None);
     assert_eq!(time_source_words(&decoded.source), "the time source");
 }
 

@@ -21,7 +21,7 @@ pub fn report_of(
         source: ReportSource::Measured(measurement.source.clone()),
         device,
         platform: Platform::from_id(platform).unwrap_or(Platform::Unknown),
-        reference: ticket,
+        ticket,
         verdicts: measurement
             .services
             .iter()

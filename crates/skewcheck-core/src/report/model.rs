@@ -46,9 +46,9 @@ pub struct Report {
     /// The device's platform, stored as its [`Platform::id`].
     #[serde(rename = "p")]
     pub platform: Platform,
-    /// The support ticket reference from `?ref=`.
+    /// The support ticket from `?ref=`.
     #[serde(rename = "r", default, skip_serializing_if = "Option::is_none")]
-    pub reference: Option<String>,
+    pub ticket: Option<String>,
     /// One verdict per service, the primary service first.
     #[serde(rename = "vs")]
     pub verdicts: Vec<ServiceVerdict>,

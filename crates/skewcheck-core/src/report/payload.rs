@@ -195,7 +195,7 @@ impl Report {
             .is_some_and(|claim| too_long(claim, MAX_SOURCE_CHARS))
             || too_long(&self.device, MAX_DEVICE_CHARS)
             || self
-                .reference
+                .ticket
                 .as_deref()
                 .is_some_and(|r| too_long(r, MAX_REFERENCE_CHARS))
         {
@@ -239,8 +239,8 @@ impl Report {
                 known => known.clone(),
             },
             device: clean(&self.device, MAX_DEVICE_CHARS),
-            reference: self
-                .reference
+            ticket: self
+                .ticket
                 .as_deref()
                 .map(|r| clean(r, MAX_REFERENCE_CHARS)),
             verdicts: self

@@ -103,7 +103,7 @@ fn report_of(
                     source: ReportSource::Claimed(source),
                     device,
                     platform,
-                    reference,
+                    ticket: reference,
                     verdicts,
                 }
             },
@@ -270,7 +270,7 @@ proptest! {
             prop_assert_eq!(decoded.offset_ms, expected.offset_ms);
             prop_assert_eq!(decoded.uncertainty_ms, expected.uncertainty_ms);
             prop_assert_eq!(decoded.platform, expected.platform);
-            prop_assert_eq!(decoded.reference.clone(), expected.reference.filter(|r| !r.is_empty()));
+            prop_assert_eq!(decoded.ticket.clone(), expected.ticket.filter(|r| !r.is_empty()));
             prop_assert_eq!(&decoded.verdicts[0].service_id, &expected.verdicts[0].service_id);
             let _ = report_text(&decoded.with_recomputed_details());
         } else {

@@ -21,7 +21,7 @@ fn details_are_dropped_for_the_link_and_recomputed_from_the_numbers() {
         source: ReportSource::Claimed("the HTTP Date header of https://example.com/".to_owned()),
         device: "iPad (iPadOS 17.4), Safari 17.4".to_owned(),
         platform: Platform::IPadOs,
-        reference: Some("T-1".to_owned()),
+        ticket: Some("T-1".to_owned()),
         verdicts: vec![
             ServiceVerdict {
                 service: "Kerberos".to_owned(),
@@ -62,7 +62,7 @@ fn sample() -> Report {
         ),
         device: "iPad (iPadOS 17.4), Safari 17.4".to_owned(),
         platform: Platform::IPadOs,
-        reference: Some("T-1234".to_owned()),
+        ticket: Some("T-1234".to_owned()),
         verdicts: vec![
             ServiceVerdict {
                 service: "Amazon S3".to_owned(),
@@ -131,7 +131,7 @@ fn text_contains_every_part() {
 fn text_handles_slow_within_and_no_reference() {
     let mut report = sample();
     report.offset_ms = -3_000;
-    report.reference = None;
+    report.ticket = None;
     let text = report_text(&report);
     assert!(text.starts_with("skewcheck result\n"), "{text}");
     assert!(text.contains("3.0 s slow (± 400 ms)"), "{text}");
@@ -224,7 +224,7 @@ fn decoding_strips_control_and_bidi_characters() {
     value["p"] = json!("amiga");
     let report = decode_fragment(&fragment_of(&value)).unwrap();
     assert_eq!(report.device, "iPadDETCEJER");
-    assert_eq!(report.reference.as_deref(), Some("T-1"));
+    assert_eq!(report.ticket.as_deref(), Some("T-1"));
     assert_eq!(report.platform.id(), "unknown");
 }
 
@@ -274,7 +274,7 @@ fn permalinks_made_before_typed_fields_still_decode() {
     assert_eq!(report.platform, Platform::IPadOs);
     assert_eq!(report.offset_ms, 972_000);
     assert_eq!(report.uncertainty_ms, 400);
-    assert_eq!(report.reference.as_deref(), Some("T-1234"));
+    assert_eq!(report.ticket.as_deref(), Some("T-1234"));
     let verdicts: Vec<(&str, ReportedVerdict)> = report
         .verdicts
         .iter()

@@ -118,7 +118,7 @@ fn the_file_gives_defaults_and_the_link_overrides_them() {
     let link = parse_query(&query, true).unwrap();
     assert_eq!(link.service.id, "kerberos");
     assert_eq!(link.source, SourceChoice::Endpoint("/time".to_owned()));
-    assert_eq!(link.reference.as_deref(), Some("T-1"));
+    assert_eq!(link.ticket.as_deref(), Some("T-1"));
 
     let link = parse_query(
         &config.effective_query("service=s3&endpoint=https%3A%2F%2Fother.example%2Fnow"),

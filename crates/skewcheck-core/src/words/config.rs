@@ -100,15 +100,15 @@ pub fn support_label(support: &Support) -> String {
 }
 
 /// The subject of the support e-mail, with the ticket reference when the link gave one.
-pub fn support_mail_subject(reference: Option<&str>) -> String {
-    match reference {
-        Some(reference) => format!("Clock check result — ref {reference}"),
+pub fn support_mail_subject(ticket: Option<&str>) -> String {
+    match ticket {
+        Some(ticket) => format!("Clock check result — ref {ticket}"),
         None => "Clock check result".to_owned(),
     }
 }
 
 /// The support link's `mailto:` address ([`Support::mailto`]) with its subject in words
 /// ([`support_mail_subject`]) and `report_text` as its body.
-pub fn support_mailto(support: &Support, reference: Option<&str>, report_text: &str) -> String {
-    support.mailto(&support_mail_subject(reference), report_text)
+pub fn support_mailto(support: &Support, ticket: Option<&str>, report_text: &str) -> String {
+    support.mailto(&support_mail_subject(ticket), report_text)
 }

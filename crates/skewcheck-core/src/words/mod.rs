@@ -71,8 +71,8 @@ pub use source::{cache_evidence_words, reading_origin_words, source_error_words}
 pub use steps::{automatic_time_steps, time_zone_steps};
 pub use support::server_commands;
 pub use tools::{
-    COPY_LINK, LINK_ENDPOINT, LINK_LIMIT, LINK_MAKER, LINK_OWN_SERVICE, LINK_REFERENCE,
-    LINK_SERVICE, LINK_SERVICE_NAME, NETWORK_TIME_INTRO, NO_TIMES_FOUND, NTP_LINUX, NTP_MACOS,
+    COPY_LINK, LINK_ENDPOINT, LINK_LIMIT, LINK_MAKER, LINK_OWN_SERVICE, LINK_SERVICE,
+    LINK_SERVICE_NAME, LINK_TICKET, NETWORK_TIME_INTRO, NO_TIMES_FOUND, NTP_LINUX, NTP_MACOS,
     NTP_WINDOWS, PASTE_BOX_LABEL, PASTE_HEADING, PASTE_PLACEHOLDER, PASTE_PRIVACY, SERVER_CHECK,
     SERVER_CHECK_INTRO, SERVER_LINUX, SERVER_MACOS, SERVER_POWERSHELL, SITE_OWNER_NOTES,
     jwt_uncertainty_note, paste_form_line, signed_request_uncertainty_note,

@@ -19,7 +19,7 @@ const UNKNOWN_SOURCE: &str = "the time source";
 
 /// The report as plain text, for copying, sharing or email.
 pub fn report_text(report: &Report) -> String {
-    let mut lines = vec![match &report.reference {
+    let mut lines = vec![match &report.ticket {
         Some(reference) => format!("skewcheck result — ref {reference}"),
         None => "skewcheck result".to_owned(),
     }];

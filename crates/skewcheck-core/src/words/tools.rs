@@ -5,7 +5,7 @@
 pub const LINK_MAKER: &str = "For support staff: make a link";
 
 /// The link maker's ticket field.
-pub const LINK_REFERENCE: &str = "Ticket reference";
+pub const LINK_TICKET: &str = "Ticket reference";
 
 /// The link maker's service menu.
 pub const LINK_SERVICE: &str = "Service";

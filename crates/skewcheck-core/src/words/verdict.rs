@@ -90,8 +90,8 @@ pub fn limit_sentence(service: &Service) -> String {
 
 /// The ticket reference from a link, marked as the link's words: `Ticket (from the link):
 /// “T-1234”`.
-pub fn ticket_label(reference: &str) -> String {
-    format!("Ticket (from the link): {}", quoted(reference))
+pub fn ticket_label(ticket: &str) -> String {
+    format!("Ticket (from the link): {}", quoted(ticket))
 }
 
 /// One line per service for the list under the main verdict: `14 min 57 s to spare`,
