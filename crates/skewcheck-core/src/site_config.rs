@@ -171,8 +171,13 @@ impl SiteConfig {
 /// absolute addresses: the same origin (scheme, host, port — parsed, so
 /// `https://good.example.evil.com` is not `https://good.example`), and a path under the
 /// allowed path, segment by segment.
+///
+/// The page passes addresses its URL parser resolved, but the gate does not rely on that: an
+/// address a parser would still rewrite — a dot segment (`..`, `.`, `%2e%2e`), a backslash
+/// (read as `/`), a control character or a space — is refused as written, so the path it is
+/// checked by is the path a request would go to.
 pub fn endpoint_allowed(endpoint_url: &str, allowed: &[String]) -> bool {
-    let Some(origin) = Origin::of(endpoint_url) else {
+    let Some(origin) = Origin::of(endpoint_url).filter(|_| is_canonical(endpoint_url)) else {
         return false;
     };
     let path = path_of(endpoint_url);
@@ -184,6 +189,18 @@ pub fn endpoint_allowed(endpoint_url: &str, allowed: &[String]) -> bool {
                 || path == prefix
                 || path.starts_with(prefix)
                     && (prefix.ends_with('/') || path[prefix.len()..].starts_with('/')))
+    })
+}
+
+/// Whether `url` is as a URL parser would leave it: no character it strips or rewrites, and
+/// no dot segment in its path (raw or percent-encoded).
+fn is_canonical(url: &str) -> bool {
+    if url.chars().any(|c| c.is_control() || c == ' ' || c == '\\') {
+        return false;
+    }
+    path_of(url).split('/').all(|segment| {
+        let decoded = segment.to_ascii_lowercase().replace("%2e", ".");
+        decoded != "." && decoded != ".."
     })
 }
 

@@ -320,3 +320,76 @@ mod properties {
         }
     }
 }
+
+/// The gate on addresses as written, before any URL parser: whatever a parser would rewrite
+/// is refused, so no raw spelling reaches a path outside the allowed one.
+#[test]
+fn the_gate_refuses_raw_spellings_a_parser_would_rewrite() {
+    let allowed = vec!["https://acme.example/clock/".to_owned()];
+    assert!(endpoint_allowed("https://acme.example/clock/now", &allowed));
+    for raw in [
+        "https://acme.example/clock/../admin",
+        "https://acme.example/clock/%2e%2e/admin",
+        "https://acme.example/clock/%2E%2E/admin",
+        "https://acme.example/clock/.%2e/admin",
+        "https://acme.example/clock/./now",
+        "https://acme.example/clock\\..\\admin",
+        "https://acme.example\\clock/now",
+        "https://acme.example/clock/now\n",
+        "https://acme.example/clock/\tnow",
+        "https://acme.example/clock/ now",
+        "//acme.example/clock/now",
+        "https://evil.example@acme.example.evil.com/clock/now",
+    ] {
+        assert!(!endpoint_allowed(raw, &allowed), "{raw:?}");
+    }
+}
+
+/// The gate on addresses as the browser resolves them (the WHATWG parser of the `url` crate
+/// stands in for it natively; `tests/browser.rs` runs the real one): userinfo, ports, IDN,
+/// dot segments, backslashes, protocol-relative links and trailing dots.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn the_gate_on_resolved_addresses() {
+    const PAGE: &str = "https://support.example/clock/";
+    let resolve = |reference: &str| {
+        url::Url::parse(PAGE)
+            .and_then(|base| base.join(reference))
+            .map(String::from)
+            .ok()
+    };
+    let allowed: Vec<String> = ["https://acme.example/clock/", "https://bücher.example/time"]
+        .into_iter()
+        .filter_map(resolve)
+        .collect();
+    let verdict =
+        |reference: &str| resolve(reference).is_some_and(|url| endpoint_allowed(&url, &allowed));
+    for yes in [
+        "https://acme.example/clock/now",
+        "https://acme.example:443/clock/now",
+        "https://ACME.example/clock/now",
+        "https://acme.example./clock/now",
+        "https://acme.example/clock/x/../now",
+        "https://bücher.example/time",
+        "https://xn--bcher-kva.example/time/ms",
+        "//acme.example/clock/now",
+    ] {
+        assert!(verdict(yes), "{yes} → {:?}", resolve(yes));
+    }
+    for no in [
+        "https://acme.example/clock/../admin",
+        "https://acme.example/clock/%2e%2e/admin",
+        "https://acme.example/clock\\..\\admin",
+        "https://acme.example:8443/clock/now",
+        "http://acme.example/clock/now",
+        "https://user:pass@evil.example/clock/now",
+        "https://acme.example@evil.example/clock/now",
+        "https://acme.example.evil.example/clock/now",
+        "https://bucher.example/time",
+        "//evil.example/clock/now",
+        "/clock/now",
+        "https://acme.example/clockwork",
+    ] {
+        assert!(!verdict(no), "{no} → {:?}", resolve(no));
+    }
+}
