@@ -2,11 +2,11 @@
 // Which browser versions can run the built page, worked out from what the build emits:
 // the WebAssembly features the .wasm actually uses, and what the loader in index.html needs
 // (a module script with top-level await; a Content-Security-Policy that allows WebAssembly
-// only through 'wasm-unsafe-eval'). Compares the result with the minimum versions the README
+// only through 'wasm-unsafe-eval'). Compares the result with the minimum versions docs/browsers.md
 // documents ("Browsers it runs in") and exits 1 if the build needs more than they say.
 // Where the page's policy makes a browser refuse the wasm (Safari 15, Chrome 89–96), or the
 // loader's syntax is too new for it (Safari before 15, Chrome before 89), the shell runs the
-// wasm2js fallback instead (scripts/wasm2js-fallback.mjs): the README's third column, the
+// wasm2js fallback instead (scripts/wasm2js-fallback.mjs): docs/browsers.md's third column, the
 // oldest versions that get the check at all, is checked against what that route needs (a
 // module script, and the fallback's own JavaScript).
 //
@@ -147,15 +147,15 @@ function wasmFeatures(wasm) {
 }
 
 /**
- * The versions the README documents in its "Browsers it runs in" table: per browser, the
+ * The versions docs/browsers.md documents in its "Browsers it runs in" table: per browser, the
  * minimum for the wasm build and the oldest that gets the check through the JS fallback.
  */
 function documentedMinimums() {
-  const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  const readme = readFileSync(path.join(REPO_ROOT, 'docs', 'browsers.md'), 'utf8');
   const version = '(\\d+(?:\\.\\d+)?)';
   const rows = BROWSERS.map((browser) => {
     const row = new RegExp(`^\\| ${browser}\\b[^|]*\\| ${version} \\| ${version} \\|`, 'm').exec(readme);
-    if (!row) fail(`README.md has no minimum-version row for ${browser} ("| ${browser} … | <version> | <version with the JS fallback> |")`);
+    if (!row) fail(`docs/browsers.md has no minimum-version row for ${browser} ("| ${browser} … | <version> | <version with the JS fallback> |")`);
     return [browser, row[1], row[2]];
   });
   return {
@@ -199,25 +199,25 @@ console.log(row(['---', '---', ...BROWSERS.map(() => '---:')]));
 for (const f of used) console.log(row([f.name, `wasm (${f.flags.filter((x) => declared.includes(x)).join(', ')})`, ...BROWSERS.map((b) => shown(f[b]))]));
 for (const f of page) console.log(row([f.name, 'index.html', ...BROWSERS.map((b) => shown(f[b]))]));
 console.log(row(['**needed**', '', ...BROWSERS.map((b) => `**${needed[b]}**`)]));
-console.log(row(['documented (README)', '', ...BROWSERS.map((b) => documented[b])]));
+console.log(row(['documented (docs/browsers.md)', '', ...BROWSERS.map((b) => documented[b])]));
 if (fallback) {
   for (const f of fallbackUses) console.log(row([f.name, fallback.name, ...BROWSERS.map((b) => shown(f[b]))]));
   console.log(row(['**needed with the JS fallback**', '', ...BROWSERS.map((b) => `**${neededFallback[b]}**`)]));
-  console.log(row(['documented (README, with the JS fallback)', '', ...BROWSERS.map((b) => documentedFallback[b])]));
+  console.log(row(['documented (docs/browsers.md, with the JS fallback)', '', ...BROWSERS.map((b) => documentedFallback[b])]));
 } else {
   console.log('\nNo wasm2js fallback in this build (SKEWCHECK_WASM2JS=0): the wasm minimums apply to the check as a whole.');
 }
 
 const uncovered = BROWSERS.filter((b) => compare(needed[b], documented[b]) > 0);
 if (uncovered.length) {
-  fail(`the build needs ${uncovered.map((b) => `${b} ${needed[b]}`).join(', ')}, newer than the README documents `
-    + `(${uncovered.map((b) => `${b} ${documented[b]}`).join(', ')}): update "Browsers it runs in"`);
+  fail(`the build needs ${uncovered.map((b) => `${b} ${needed[b]}`).join(', ')}, newer than docs/browsers.md documents `
+    + `(${uncovered.map((b) => `${b} ${documented[b]}`).join(', ')}): update docs/browsers.md`);
 }
 const uncoveredFallback = BROWSERS.filter((b) => compare(neededFallback[b], documentedFallback[b]) > 0);
 if (uncoveredFallback.length) {
   fail(`with${fallback ? '' : 'out'} the JS fallback the check needs ${uncoveredFallback.map((b) => `${b} ${neededFallback[b]}`).join(', ')}, `
-    + `newer than the README's fallback column says (${uncoveredFallback.map((b) => `${b} ${documentedFallback[b]}`).join(', ')}): update "Browsers it runs in"`);
+    + `newer than docs/browsers.md's fallback column says (${uncoveredFallback.map((b) => `${b} ${documentedFallback[b]}`).join(', ')}): update docs/browsers.md`);
 }
 const claimsTooMuch = BROWSERS.filter((b) => compare(documentedFallback[b], documented[b]) > 0);
-if (claimsTooMuch.length) fail(`the README's fallback column is newer than its minimum for ${claimsTooMuch.join(', ')}: it must be the same or older`);
+if (claimsTooMuch.length) fail(`docs/browsers.md's fallback column is newer than its minimum for ${claimsTooMuch.join(', ')}: it must be the same or older`);
 console.log('\nThe documented minimum versions cover every feature the build needs, with and without the JS fallback.');
