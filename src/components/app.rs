@@ -106,7 +106,6 @@ fn LiveCheck(
                 .is_some_and(Measurement::sources_disagree)
         })
     };
-    provide_context(PastedDiagnosis::new());
     let measured = Signal::derive(move || {
         phase.with(|phase| {
             phase
@@ -114,6 +113,7 @@ fn LiveCheck(
                 .map(|m| (m.estimate.offset_ms(), m.estimate.uncertainty_ms()))
         })
     });
+    provide_context(PastedDiagnosis::new(now.into(), measured));
     let report_ticket = ticket.clone();
     let report = Signal::derive(move || {
         final_measurement()
@@ -132,7 +132,7 @@ fn LiveCheck(
             <MeasurementDetails phase=phase drift=drift />
             <ServerCheck reference_url=reference_url() />
             <LinkMaker page_url=page_url.clone() />
-            <PasteError now=now measured=measured />
+            <PasteError />
             <footer class="footer">
                 <p>{words::how_it_works()}</p>
             </footer>

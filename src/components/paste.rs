@@ -16,61 +16,36 @@ use skewcheck_core::words::{
 };
 
 /// The paste and what it decoded to, owned by the page (provided as context) so both
-/// outlive a redraw of the section, and shared with the report ([`crate::components::report::ReportShare`]
-/// adds the diagnosis to its text).
+/// outlive a redraw of the section, and shared with the report
+/// ([`crate::components::report::ReportShare`] adds the diagnosis to its text).
 #[derive(Clone, Copy)]
 pub struct PastedDiagnosis {
     /// The text in the box.
     pub text: RwSignal<String>,
-    /// What it decoded to, when it did.
-    pub decoded: RwSignal<Option<Diagnosis>>,
+    /// What it decodes to: JWTs are held against the correct time as the page knows it
+    /// (the device clock `now`, read when decoding, minus the `measured` offset).
+    pub decoded: Memo<Result<Diagnosis, Undecoded>>,
 }
 
 impl PastedDiagnosis {
-    /// An empty paste.
-    pub fn new() -> Self {
-        Self {
-            text: RwSignal::new(String::new()),
-            decoded: RwSignal::new(None),
-        }
+    /// An empty paste, decoded against `now` and the `measured` (offset, uncertainty).
+    pub fn new(now: Signal<f64>, measured: Signal<Option<(f64, f64)>>) -> Self {
+        let text = RwSignal::new(String::new());
+        let decoded = Memo::new(move |_| {
+            let reference = ReferenceNow::at(now.get_untracked(), measured.get());
+            text.with(|text| decode(text, Some(reference)))
+        });
+        Self { text, decoded }
     }
 }
 
-impl Default for PastedDiagnosis {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-/// The paste box and what it decodes to.
+/// The paste box and what it decodes to (the page provides the [`PastedDiagnosis`]).
 #[component]
-pub fn PasteError(
-    /// The device's wall clock, ms since the epoch (read when decoding, not tracked).
-    #[prop(into)]
-    now: Signal<f64>,
-    /// The measured offset and its uncertainty, once there is a measurement.
-    #[prop(into)]
-    measured: Signal<Option<(f64, f64)>>,
-) -> impl IntoView {
-    let shared = use_context::<PastedDiagnosis>().unwrap_or_default();
-    let text = shared.text;
-    let result = Memo::new(move |_| {
-        // JWTs are held against the correct time: the device clock minus the measured offset.
-        let reference = match measured.get() {
-            Some((offset_ms, uncertainty_ms)) => ReferenceNow {
-                epoch_ms: now.get_untracked() - offset_ms,
-                uncertainty_ms,
-                measured: true,
-            },
-            None => ReferenceNow {
-                epoch_ms: now.get_untracked(),
-                uncertainty_ms: 0.0,
-                measured: false,
-            },
-        };
-        text.with(|text| decode(text, Some(reference)))
-    });
-    Effect::new(move |_| shared.decoded.set(result.get().ok()));
+pub fn PasteError() -> impl IntoView {
+    let PastedDiagnosis {
+        text,
+        decoded: result,
+    } = expect_context::<PastedDiagnosis>();
     view! {
         <section class="card paste" data-testid="paste-section">
             <h3>{PASTE_HEADING}</h3>

@@ -30,10 +30,10 @@ pub fn ReportShare(
 ) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let shareable = can_share();
-    let pasted = use_context::<crate::components::paste::PastedDiagnosis>();
+    let pasted = expect_context::<crate::components::paste::PastedDiagnosis>();
     move || {
         let page_url = page_url.clone();
-        let pasted = pasted.and_then(|pasted| pasted.decoded.get());
+        let pasted = pasted.decoded.get().ok();
         report.get().map(|report| {
             let link = permalink(&page_url, &report);
             let text = format!("{}\n\n{link}", report_text_with_paste(&report, pasted.as_ref()));

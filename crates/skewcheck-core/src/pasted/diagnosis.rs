@@ -26,6 +26,26 @@ pub struct ReferenceNow {
     pub measured: bool,
 }
 
+impl ReferenceNow {
+    /// The correct time as this page knows it, with the device clock reading `device_ms`:
+    /// the device clock minus the measured offset (`measured`: offset and uncertainty), or
+    /// the device clock as it stands before any measurement.
+    pub fn at(device_ms: f64, measured: Option<(f64, f64)>) -> Self {
+        match measured {
+            Some((offset_ms, uncertainty_ms)) => Self {
+                epoch_ms: device_ms - offset_ms,
+                uncertainty_ms,
+                measured: true,
+            },
+            None => Self {
+                epoch_ms: device_ms,
+                uncertainty_ms: 0.0,
+                measured: false,
+            },
+        }
+    }
+}
+
 /// A decoded paste.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnosis {

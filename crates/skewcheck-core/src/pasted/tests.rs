@@ -305,3 +305,25 @@ fn the_report_text_gains_the_decoded_paste() {
     assert!(text.ends_with(&pasted_report_lines(&diagnosis).join("\n")));
     assert_eq!(report_text_with_paste(&report, None), report_text(&report));
 }
+
+#[test]
+fn the_reference_now_is_the_device_clock_minus_the_measured_offset() {
+    let measured = ReferenceNow::at(1_000_000.0, Some((960_000.0, 25.0)));
+    assert_eq!(
+        measured,
+        ReferenceNow {
+            epoch_ms: 40_000.0,
+            uncertainty_ms: 25.0,
+            measured: true
+        }
+    );
+    let unmeasured = ReferenceNow::at(1_000_000.0, None);
+    assert_eq!(
+        unmeasured,
+        ReferenceNow {
+            epoch_ms: 1_000_000.0,
+            uncertainty_ms: 0.0,
+            measured: false
+        }
+    );
+}
