@@ -71,7 +71,6 @@ fn LiveCheck(
         now,
         ..
     } = live;
-    let site_ready = move || site_file.with(Option::is_some);
 
     let facts = device_facts();
     let hints = DeviceHints {
@@ -175,7 +174,7 @@ fn LiveCheck(
                     {words::CHECK_AGAIN}
                 </button>
             </div>
-            {move || (lower_ready.get() && site_ready()).then(&lower_sections)}
+            {move || lower_ready.get().then(&lower_sections)}
         </main>
     }
 }

@@ -22,27 +22,31 @@ const LOWER_SECTIONS_AT_LATEST: Duration = Duration::from_millis(1_500);
 /// How often the live clocks redraw and the page looks for clock changes.
 const TICK: Duration = Duration::from_millis(200);
 
-/// What the live page renders, each a memo of the monitor (a change redraws only what
-/// depends on it).
+/// What the live page renders, derived from the monitor. The phase is a memo, so a change
+/// elsewhere in the monitor (a tick, the drift) never rebuilds the verdict card; the rest
+/// are small values whose readers are attributes and text (a memo each would cost the page
+/// its compare code per type for nothing).
 #[derive(Clone, Copy)]
 pub struct LiveView {
     monitor: RwSignal<LiveMonitor>,
     /// What the verdict card shows.
     pub phase: Memo<Phase>,
     /// The clock's drift, once live mode measured it.
-    pub drift: Memo<Option<Drift>>,
+    pub drift: Signal<Option<Drift>>,
     /// Milliseconds from the page's opening to its first verdict.
-    pub first_verdict_ms: Memo<Option<f64>>,
-    /// Whether the sections below the verdict are drawn.
+    pub first_verdict_ms: Signal<Option<f64>>,
+    /// Whether the sections below the verdict are drawn (after the first result or a
+    /// moment, and once the file is read). A memo: only a change redraws them, so what was
+    /// typed into them stays.
     pub lower_ready: Memo<bool>,
     /// The deployment's `skewcheck.json`, once read.
-    pub site: Memo<Option<SiteFile>>,
+    pub site: Signal<Option<SiteFile>>,
     /// The service the verdict is about.
-    pub service: Memo<Service>,
+    pub service: Signal<Service>,
     /// What the page measures, when it can.
-    pub setup: Memo<Option<Setup>>,
+    pub setup: Signal<Option<Setup>>,
     /// Whether "Check again" can do anything.
-    pub can_retry: Memo<bool>,
+    pub can_retry: Signal<bool>,
     /// The device's wall clock, refreshed every tick.
     pub now: RwSignal<f64>,
 }
@@ -97,13 +101,13 @@ pub fn use_live_check(page: Option<PageAddress>, resolve_url: Resolve<'static>) 
     let live = LiveView {
         monitor,
         phase: Memo::new(move |_| monitor.with(|m| m.phase().clone())),
-        drift: Memo::new(move |_| monitor.with(LiveMonitor::drift)),
-        first_verdict_ms: Memo::new(move |_| monitor.with(LiveMonitor::first_verdict_ms)),
-        lower_ready: Memo::new(move |_| monitor.with(LiveMonitor::lower_ready)),
-        site: Memo::new(move |_| monitor.with(|m| m.site().cloned())),
-        service: Memo::new(move |_| monitor.with(|m| m.service().clone())),
-        setup: Memo::new(move |_| monitor.with(|m| m.setup().cloned())),
-        can_retry: Memo::new(move |_| monitor.with(LiveMonitor::can_retry)),
+        drift: Signal::derive(move || monitor.with(LiveMonitor::drift)),
+        first_verdict_ms: Signal::derive(move || monitor.with(LiveMonitor::first_verdict_ms)),
+        lower_ready: Memo::new(move |_| monitor.with(|m| m.lower_ready() && m.site().is_some())),
+        site: Signal::derive(move || monitor.with(|m| m.site().cloned())),
+        service: Signal::derive(move || monitor.with(|m| m.service().clone())),
+        setup: Signal::derive(move || monitor.with(|m| m.setup().cloned())),
+        can_retry: Signal::derive(move || monitor.with(LiveMonitor::can_retry)),
         now: RwSignal::new(wall),
     };
     live.check(Reason::Fresh);
