@@ -290,6 +290,33 @@ fn the_english_check_finds_a_planted_sentence() {
     );
 }
 
+/// One test-file convention: a module's tests sit in `tests.rs` beside it (or in a `tests/`
+/// folder), never inline and never as `*_tests.rs`.
+#[test]
+fn tests_follow_one_convention() {
+    let astray: Vec<String> = rust_files(&app_src())
+        .into_iter()
+        .chain(rust_files(&core_src()))
+        .filter(|path| {
+            let name = path
+                .file_name()
+                .and_then(|name| name.to_str())
+                .unwrap_or("");
+            name.ends_with("_tests.rs")
+                || fs::read_to_string(path)
+                    .expect("readable")
+                    .lines()
+                    .any(|line| line.trim_start().starts_with("mod tests {"))
+        })
+        .map(|path| path.display().to_string())
+        .collect();
+    assert!(
+        astray.is_empty(),
+        "tests outside tests.rs:\n{}",
+        astray.join("\n")
+    );
+}
+
 #[test]
 fn the_cycle_check_finds_a_planted_cycle() {
     let dir = std::env::temp_dir().join(format!("skewcheck-cycle-{}", std::process::id()));

@@ -9,17 +9,11 @@
 //! its verdicts out again from its numbers, and [`Report::finding`] tells a recomputed
 //! verdict from a word only the sender's page vouches for.
 
-#[cfg(test)]
-mod claim_tests;
 mod compact;
-#[cfg(test)]
-mod compact_tests;
 pub(crate) mod error;
 mod measured;
 pub(crate) mod model;
 mod payload;
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod properties_tests;
 mod recompute;
 #[cfg(test)]
 mod tests;

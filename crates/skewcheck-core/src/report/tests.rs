@@ -319,3 +319,8 @@ fn reported_verdicts_use_the_verdict_words() {
     assert_eq!(other, ReportedVerdict::Other);
     assert_eq!(other.verdict(), None);
 }
+
+mod claim;
+mod compact;
+#[cfg(not(target_arch = "wasm32"))]
+mod properties;

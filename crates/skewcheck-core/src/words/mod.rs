@@ -10,16 +10,10 @@ pub(crate) mod link_service;
 mod measure;
 mod numbers;
 mod page;
-#[cfg(test)]
-mod page_tests;
 mod pasted;
-#[cfg(test)]
-mod pasted_tests;
 pub(crate) mod quote;
 mod report;
 mod report_error;
-#[cfg(test)]
-mod report_tests;
 mod sharing;
 pub(crate) mod source;
 mod steps;

@@ -305,3 +305,7 @@ fn capitalize_leaves_addresses_alone() {
     assert_eq!(capitalize("//a.example/x failed"), "//a.example/x failed");
     assert_eq!(capitalize(""), "");
 }
+
+mod page;
+mod pasted;
+mod report;

@@ -1,7 +1,7 @@
 //! A permalink is a claim: edited numbers are refused, verdicts are recomputed, services
 //! this page cannot rebuild are only the sender's word, and clocks reset to 1970 open.
 
-use super::*;
+use super::super::*;
 use crate::platform::Platform;
 use crate::verdict::Verdict;
 use crate::words::{report_error_words, report_text};

@@ -1,7 +1,7 @@
 //! Property tests: any plausible report round-trips, and no input panics the decoder.
 
-use super::payload::{MAX_OFFSET_MS, TEN_YEARS_MS};
-use super::*;
+use super::super::payload::{MAX_OFFSET_MS, TEN_YEARS_MS};
+use super::super::*;
 use crate::platform::Platform;
 use crate::plausible::{EARLIEST_MS, LATEST_MS};
 use crate::words::report_text;

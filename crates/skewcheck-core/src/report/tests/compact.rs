@@ -1,6 +1,6 @@
 //! The compact permalink: round trips, the length budget, old links, hostile fields.
 
-use super::*;
+use super::super::*;
 use crate::measure::SourceFacts;
 use crate::outcomes::service_results;
 use crate::platform::Platform;

@@ -1,7 +1,7 @@
 //! The page's own words: labels and the short texts with numbers, exactly as the page
 //! shows them.
 
-use super::*;
+use super::super::*;
 
 use crate::drift::{Drift, MIN_SPAN_MS};
 use crate::estimate::Estimate;
