@@ -29,8 +29,10 @@ const TICK: Duration = Duration::from_millis(200);
 #[derive(Clone, Copy)]
 pub struct LiveView {
     monitor: RwSignal<LiveMonitor>,
-    /// What the verdict card shows.
-    pub phase: Memo<Phase>,
+    /// What the verdict card shows: read again only when the monitor's phase changed (its
+    /// version is the memo), so a tick or the drift never rebuilds the card, and no code
+    /// compares two phases.
+    pub phase: Signal<Phase>,
     /// The clock's drift, once live mode measured it.
     pub drift: Signal<Option<Drift>>,
     /// Milliseconds from the page's opening to its first verdict.
@@ -100,7 +102,13 @@ pub fn use_live_check(page: Option<PageAddress>, resolve_url: Resolve<'static>) 
     let monitor = RwSignal::new(LiveMonitor::for_page(setup, early_start, wall, monotonic));
     let live = LiveView {
         monitor,
-        phase: Memo::new(move |_| monitor.with(|m| m.phase().clone())),
+        phase: {
+            let version = Memo::new(move |_| monitor.with(LiveMonitor::phase_version));
+            Signal::derive(move || {
+                version.track();
+                monitor.with_untracked(|m| m.phase().clone())
+            })
+        },
         drift: Signal::derive(move || monitor.with(LiveMonitor::drift)),
         first_verdict_ms: Signal::derive(move || monitor.with(LiveMonitor::first_verdict_ms)),
         lower_ready: Memo::new(move |_| monitor.with(|m| m.lower_ready() && m.site().is_some())),

@@ -39,6 +39,9 @@ pub struct LiveMonitor {
     held: Option<(RunTicket, Phase)>,
     /// What the page shows.
     phase: Phase,
+    /// Counts every change of [`Self::phase`], so the page can tell a new phase from the
+    /// same one without comparing them.
+    phase_version: u64,
     /// Whether the sections below the verdict are drawn.
     lower_ready: bool,
 }
@@ -83,6 +86,7 @@ impl LiveMonitor {
             held: None,
             lower_ready: !phase.is_measuring(),
             phase,
+            phase_version: 0,
             opened_ms: monotonic_ms,
             runs_started: 0,
             running: None,
@@ -195,6 +199,16 @@ impl LiveMonitor {
         &self.phase
     }
 
+    /// How many times [`Self::phase`] has changed: equal numbers, the same phase.
+    pub fn phase_version(&self) -> u64 {
+        self.phase_version
+    }
+
+    fn show(&mut self, phase: Phase) {
+        self.phase = phase;
+        self.phase_version += 1;
+    }
+
     /// The service the verdict is about.
     pub fn service(&self) -> &Service {
         &self.service
@@ -241,7 +255,7 @@ impl LiveMonitor {
         }
         let ticket = self.start(reason);
         if reason.shows_progress() {
-            self.phase = Phase::starting_with(reason.notice());
+            self.show(Phase::starting_with(reason.notice()));
         }
         Some(Start {
             ticket,
@@ -266,7 +280,7 @@ impl LiveMonitor {
         if next.measurement().is_some() {
             self.first_verdict(monotonic_ms);
         }
-        self.phase = next;
+        self.show(next);
     }
 
     /// `skewcheck.json` arrived as `file`, and the link merged with it reads as `setup`.
@@ -287,7 +301,7 @@ impl LiveMonitor {
             Err(failure) => {
                 self.setup = None;
                 self.held = None;
-                self.phase = Phase::Failed(failure);
+                self.show(Phase::Failed(failure));
                 None
             }
             Ok(_) if unchanged && self.early_start => {

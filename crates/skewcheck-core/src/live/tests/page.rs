@@ -84,16 +84,23 @@ fn a_verdict_before_the_file_waits_for_it_then_shows() {
         .begin(Reason::Fresh)
         .expect("the page's own origin starts at once");
     assert!(monitor.phase().is_measuring());
+    let version = monitor.phase_version();
     let early = verdict(&monitor, 3_000.0);
     monitor.report(start.ticket, early.clone(), MONOTONIC_MS + 100.0);
     assert!(
         monitor.phase().is_measuring(),
         "held until the file is read"
     );
+    assert_eq!(monitor.phase_version(), version, "nothing new on screen");
     assert_eq!(monitor.first_verdict_ms(), None);
     let (file, merged) = file("", "{}");
     assert_eq!(monitor.apply_site(file, merged, MONOTONIC_MS + 300.0), None);
     assert_eq!(monitor.phase(), &early);
+    assert_eq!(
+        monitor.phase_version(),
+        version + 1,
+        "the held verdict is new on screen"
+    );
     assert_eq!(monitor.first_verdict_ms(), Some(300.0));
     assert!(monitor.lower_ready() && monitor.can_retry());
 }
