@@ -105,7 +105,8 @@ pub fn use_live_check(page: Option<PageAddress>, resolve_url: Resolve<'static>) 
         phase: {
             let version = Memo::new(move |_| monitor.with(LiveMonitor::phase_version));
             Signal::derive(move || {
-                version.track();
+                // `get`, not `track`: it brings the memo up to date, so a new version is seen.
+                let _version = version.get();
                 monitor.with_untracked(|m| m.phase().clone())
             })
         },
