@@ -14,8 +14,7 @@ use js_sys::Reflect;
 use skewcheck_core::clock::DeviceClock;
 use skewcheck_core::fetch::{
     Ask, FetchError, FetchErrorKind, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS, SITE_CONFIG_TIMEOUT_MS,
-    check_redirect, check_status, declares_too_large, read_answer, site_config_from_early,
-    timesync_request_body,
+    check_redirect, check_status, declares_too_large, read_answer, timesync_request_body,
 };
 use skewcheck_core::measure::Transport;
 use skewcheck_core::sample::{EarlyReadings, Observation, Stopwatch};
@@ -209,7 +208,7 @@ pub async fn fetch_site_config(url: &str) -> Result<Option<String>, FetchError> 
     if let Some(readings) = early::take_early_site_config().await
         && let Some(answer) = readings.answer(MAX_BODY_BYTES)
     {
-        return site_config_from_early(url, answer);
+        return answer.into_file_text(url);
     }
     let controller = AbortController::new().map_err(|error| {
         FetchError::new(

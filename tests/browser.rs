@@ -148,3 +148,62 @@ fn the_visibility_listener_goes_with_its_component() {
     window.dispatch_event(&became_visible).unwrap();
     assert_eq!(calls.get(), 1, "the listener was removed with its owner");
 }
+
+/// The `allowed_endpoints` gate behind the browser's own URL parser, as the page uses it
+/// (`skewcheck_core::site::setup_with` with `resolve_url`): whatever the parser rewrites a
+/// link's endpoint to, the gate judges the address a request would go to.
+#[wasm_bindgen_test]
+fn the_endpoint_gate_behind_the_real_url_parser() {
+    use skewcheck_core::address::PageAddress;
+    use skewcheck_core::measure::Failure;
+    use skewcheck_core::site::setup_with;
+    use skewcheck_core::site_config::parse;
+
+    let file = parse(
+        r#"{"allowed_endpoints": ["https://acme.example/clock/", "/time/"]}"#,
+        true,
+    );
+    let gate = |endpoint: &str| {
+        let search = format!("?endpoint={}", js_sys::encode_uri_component(endpoint));
+        let page = PageAddress {
+            href: format!("https://support.acme.example/check/{search}"),
+            search,
+            is_https: true,
+        };
+        match setup_with(&page, &file.config, &resolve_url) {
+            Ok(setup) => Ok(setup.source_url),
+            Err(Failure::EndpointNotAllowed { .. }) => Err("refused"),
+            Err(other) => panic!("{endpoint}: {other:?}"),
+        }
+    };
+    for allowed in [
+        "https://acme.example/clock/now",
+        "https://ACME.example/clock/now",
+        "https://acme.example:443/clock/now",
+        "https://acme.example/clock/./now",
+        // A trailing dot names the same host (as the native test has it).
+        "https://acme.example./clock/now",
+        "/time/ms",
+    ] {
+        assert!(gate(allowed).is_ok(), "{allowed}: {:?}", gate(allowed));
+    }
+    for refused in [
+        "https://acme.example/clock/../admin",
+        "https://acme.example/clock/%2e%2e/admin",
+        "https://acme.example/clock/%2E%2E/admin",
+        "https://acme.example/clock/.%2e/admin",
+        "https://acme.example\\clock\\..\\admin",
+        "https://acme.example/clock\\..\\admin",
+        "https://acme.example@evil.example/clock/now",
+        "https://user:pw@acme.example/clock/now",
+        "https://acme.example.evil.example/clock/now",
+        "https://acme.example:8443/clock/now",
+        "https://xn--acme-9qa.example/clock/now",
+        "https://acmé.example/clock/now",
+        "//evil.example/clock/now",
+        "/time/../admin",
+        "/timeline",
+    ] {
+        assert_eq!(gate(refused), Err("refused"), "{refused}");
+    }
+}

@@ -137,6 +137,45 @@ describe('skewcheck.json beside index.html', () => {
     }
   });
 
+  // A 404 means no file and no list; any other failure to read the file leaves the owner's
+  // list unknown, so the link's endpoint is refused rather than measured (fail closed).
+  for (const [how, answer] of [
+    ['a 503', (route) => route.fulfill({ status: 503, body: 'busy' })],
+    ['a network error', (route) => route.abort('failed')],
+    ['a body over 64 KiB', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: `{"title":"${'x'.repeat(70_000)}"}` })],
+    ['no answer within 3 s', async (route) => { await sleep(3_500); await route.fulfill({ status: 200, body: '{}' }).catch(() => {}); }],
+  ]) {
+    test(`skewcheck.json unreadable (${how}): a link's endpoint is refused, never asked, and the page says why`, async () => {
+      const server = await startServer({ distDir: dist });
+      cleanups.push(() => server.close());
+      const first = server.requests.length;
+      const page = await openPage(`${server.url}?endpoint=/time/ms&endpoint2=/time/seconds`, 0, { route: answer });
+      try {
+        const verdict = await settled(page);
+        assert.equal(verdict.state, 'error', JSON.stringify(verdict));
+        assert.notEqual(verdict.verdict, 'ok');
+        assert.match(verdict.error, /could not read its owner's settings \(skewcheck\.json\), so it does not measure against the time source this link names/);
+        const asked = server.requests.slice(first).filter((r) => r.path.startsWith('/time/'));
+        assert.deepEqual(asked.map((r) => r.path), [], 'the link\'s endpoints were never asked');
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
+
+  test('skewcheck.json absent (404): a link\'s endpoint is measured as before', async () => {
+    const server = await startServer({ distDir: dist });
+    cleanups.push(() => server.close());
+    const page = await openPage(`${server.url}?endpoint=/time/ms`, 3_000);
+    try {
+      const verdict = await settled(page);
+      assert.equal(verdict.state, 'done', JSON.stringify(verdict));
+      assert.equal(verdict.verdict, 'ok');
+    } finally {
+      await page.context().close();
+    }
+  });
+
   test('a malformed skewcheck.json: the defaults, a working page and a notice for its owner', async () => {
     const server = await serveWithConfig('{ "title": "Acme", "service": ');
     const page = await openPage(server.url, 1_200_000);

@@ -9,7 +9,6 @@ pub use error::{FetchError, FetchErrorKind};
 
 use crate::address::{host_words, same_origin};
 use crate::sample::{Observation, Sample, Timing};
-use crate::site_config::EarlyFileAnswer;
 use crate::source::{
     CACHE_STATUS_HEADERS, CacheAge, ReadingOrigin, ReferenceReading, cache_evidence,
 };
@@ -99,28 +98,4 @@ pub fn read_answer(
         date_header,
         cache_evidence: cache_evidence(header("age").as_deref(), &cache_status),
     })
-}
-
-/// The early answer as the page's own request would have told it.
-pub fn site_config_from_early(
-    url: &str,
-    answer: EarlyFileAnswer,
-) -> Result<Option<String>, FetchError> {
-    let url = url.to_owned();
-    match answer {
-        EarlyFileAnswer::Missing => Ok(None),
-        EarlyFileAnswer::Text(text) => Ok(Some(text)),
-        EarlyFileAnswer::TooLarge => Err(FetchError {
-            url,
-            kind: FetchErrorKind::TooLarge,
-        }),
-        EarlyFileAnswer::TimedOut => Err(FetchError {
-            url,
-            kind: FetchErrorKind::TimedOut,
-        }),
-        EarlyFileAnswer::Status(status) => Err(FetchError {
-            url,
-            kind: FetchErrorKind::Status(status),
-        }),
-    }
 }

@@ -26,5 +26,6 @@ pub use phase::{
     ChangeSeen, CrossCheck, CrossCheckOutcome, Failure, Measurement, Notice, Phase, RunOutcome,
     SourceFacts, Witness, WitnessCheck, WitnessFailure,
 };
-pub use setup::{Setup, setup_from};
+pub(crate) use setup::setup_for_query;
+pub use setup::{Setup, link_names_endpoint, setup_from};
 pub use transport::Transport;

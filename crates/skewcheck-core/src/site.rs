@@ -5,16 +5,9 @@
 
 use crate::address::{PageAddress, Resolve};
 use crate::config::{SourceChoice, parse_query};
-use crate::measure::{Failure, Setup, setup_from};
-use crate::site_config::{SiteConfig, endpoint_allowed};
-
-/// Whether the link itself names a time source, which must wait for the file's
-/// `allowed_endpoints` before any request goes to it.
-pub fn link_names_endpoint(page: &PageAddress) -> bool {
-    parse_query(&page.search, page.is_https).is_ok_and(|link| {
-        link.cross_check.is_some() || matches!(link.source, SourceChoice::Endpoint(_))
-    })
-}
+pub use crate::measure::link_names_endpoint;
+use crate::measure::{Failure, Setup, setup_for_query};
+use crate::site_config::{LinkEndpoints, SiteConfig, endpoint_allowed};
 
 /// What to measure: the link, with the file's defaults for what the link leaves out, and
 /// the link's own endpoints refused unless the file's `allowed_endpoints` lists them.
@@ -23,18 +16,17 @@ pub fn setup_with(
     site: &SiteConfig,
     resolve_url: Resolve<'_>,
 ) -> Result<Setup, Failure> {
-    let merged = PageAddress {
-        search: site.effective_query(&page.search),
-        ..page.clone()
+    let setup = setup_for_query(page, &site.effective_query(&page.search), resolve_url)?;
+    let allowed: Option<Vec<String>> = match &site.allowed_endpoints {
+        LinkEndpoints::Anywhere => return Ok(setup),
+        LinkEndpoints::Listed(list) => Some(
+            list.iter()
+                .filter_map(|entry| resolve_url(entry, &page.href))
+                .collect(),
+        ),
+        // The owner may have listed sources the page could not read: none is allowed.
+        LinkEndpoints::Unknown => None,
     };
-    let setup = setup_from(&merged, resolve_url)?;
-    let Some(allowed) = &site.allowed_endpoints else {
-        return Ok(setup);
-    };
-    let allowed: Vec<String> = allowed
-        .iter()
-        .filter_map(|entry| resolve_url(entry, &page.href))
-        .collect();
     let Ok(link) = parse_query(&page.search, page.is_https) else {
         return Ok(setup);
     };
@@ -44,9 +36,12 @@ pub fn setup_with(
     };
     for (parameter, endpoint) in [("endpoint", endpoint), ("endpoint2", link.cross_check)] {
         let Some(endpoint) = endpoint else { continue };
+        let Some(allowed) = &allowed else {
+            return Err(Failure::SettingsUnread { parameter });
+        };
         let absolute = resolve_url(&endpoint, &page.href);
-        if !absolute.is_some_and(|url| endpoint_allowed(&url, &allowed)) {
-            return Err(refused(parameter, &endpoint, &allowed));
+        if !absolute.is_some_and(|url| endpoint_allowed(&url, allowed)) {
+            return Err(refused(parameter, &endpoint, allowed));
         }
     }
     Ok(setup)

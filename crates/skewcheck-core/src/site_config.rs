@@ -20,6 +20,7 @@ pub use notice::{FileProblem, SiteNotice};
 
 use super::address::Origin;
 use super::config::{clean_label, parse_limit_ms, validate_endpoint};
+use super::fetch::FetchError;
 use super::text;
 use super::verdict::service_by_id;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
@@ -60,10 +61,26 @@ pub struct SiteConfig {
     pub endpoint: Option<String>,
     /// The default second source.
     pub endpoint2: Option<String>,
-    /// Where a link's endpoints may point; `None`: anywhere (the page-origin witness guards).
-    pub allowed_endpoints: Option<Vec<String>>,
+    /// Where a link's endpoints may point.
+    pub allowed_endpoints: LinkEndpoints,
     /// The support address.
     pub support: Option<Support>,
+}
+
+/// Where a link's own `endpoint`/`endpoint2` may point, as the page's owner decided — or
+/// could not be asked.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum LinkEndpoints {
+    /// The host has no file, or the file no `allowed_endpoints`: anywhere the page's policy
+    /// (`connect-src`) lets it connect; the page-origin witness guards the verdict.
+    #[default]
+    Anywhere,
+    /// Only under these origins or URL prefixes (as written in the file).
+    Listed(Vec<String>),
+    /// The owner's settings exist but could not be read (a 5xx, a time-out, a body over the
+    /// limit, a network error, malformed JSON, an unusable `allowed_endpoints`): they may
+    /// hold a list, so no link may name a time source — the gate fails closed.
+    Unknown,
 }
 
 /// The file read: what it configures, and what its owner should fix.
@@ -75,20 +92,42 @@ pub struct SiteFile {
     pub notices: Vec<SiteNotice>,
 }
 
+/// The file as the page's request for it ended: its text (`Ok(Some)`), no file (`Ok(None)`,
+/// a 404 or 410), or why it could not be read — which leaves the defaults, and a link's own
+/// endpoints refused ([`LinkEndpoints::Unknown`]).
+pub fn read(answer: Result<Option<String>, FetchError>, page_is_https: bool) -> SiteFile {
+    match answer {
+        // Hosts that answer every missing path with the page itself (single-page-app
+        // fallbacks) have no file either.
+        Ok(Some(text)) if text.trim_start().starts_with('<') => SiteFile::default(),
+        // A byte order mark is dropped, as the early request's `TextDecoder` drops it.
+        Ok(Some(text)) => parse(text.trim_start_matches('\u{feff}'), page_is_https),
+        Ok(None) => SiteFile::default(),
+        Err(error) => unread(SiteNotice::Unreadable { error }),
+    }
+}
+
+/// The defaults, with a link's endpoints refused, because of `notice`.
+fn unread(notice: SiteNotice) -> SiteFile {
+    SiteFile {
+        config: SiteConfig {
+            allowed_endpoints: LinkEndpoints::Unknown,
+            ..SiteConfig::default()
+        },
+        notices: vec![notice],
+    }
+}
+
 /// Reads the text of `skewcheck.json`. `page_is_https` rules out `http:` endpoints as for links.
 pub fn parse(text: &str, page_is_https: bool) -> SiteFile {
     let mut file = SiteFile::default();
     let object = match serde_json::from_str::<Value>(text) {
         Ok(Value::Object(object)) => object,
-        Ok(_) => {
-            file.notices.push(SiteNotice::NotAnObject);
-            return file;
-        }
+        Ok(_) => return unread(SiteNotice::NotAnObject),
         Err(error) => {
-            file.notices.push(SiteNotice::NotJson {
+            return unread(SiteNotice::NotJson {
                 detail: error.to_string(),
             });
-            return file;
         }
     };
     for (key, value) in &object {
@@ -127,7 +166,12 @@ impl SiteConfig {
             "service_name" => self.service_name = clean_label(as_text(value)?),
             "endpoint" => self.endpoint = Some(endpoint(value)?),
             "endpoint2" => self.endpoint2 = Some(endpoint(value)?),
-            "allowed_endpoints" => self.allowed_endpoints = Some(allowed_list(value)?),
+            "allowed_endpoints" => {
+                // Unknown until the list reads well: a list its owner got wrong still
+                // means the owner wanted one.
+                self.allowed_endpoints = LinkEndpoints::Unknown;
+                self.allowed_endpoints = LinkEndpoints::Listed(allowed_list(value)?);
+            }
             "support" => self.support = Some(support(value)?),
             _ => return Err(FileProblem::UnknownKey),
         }
@@ -175,7 +219,7 @@ impl SiteConfig {
 /// The page passes addresses its URL parser resolved, but the gate does not rely on that: an
 /// address a parser would still rewrite — a dot segment (`..`, `.`, `%2e%2e`), a backslash
 /// (read as `/`), a control character or a space — is refused as written, so the path it is
-/// checked by is the path a request would go to.
+/// checked by is the path a request would go to; so is any address with credentials.
 pub fn endpoint_allowed(endpoint_url: &str, allowed: &[String]) -> bool {
     let Some(origin) = Origin::of(endpoint_url).filter(|_| is_canonical(endpoint_url)) else {
         return false;
@@ -196,6 +240,16 @@ pub fn endpoint_allowed(endpoint_url: &str, allowed: &[String]) -> bool {
 /// no dot segment in its path (raw or percent-encoded).
 fn is_canonical(url: &str) -> bool {
     if url.chars().any(|c| c.is_control() || c == ' ' || c == '\\') {
+        return false;
+    }
+    // Credentials (`user:pass@`) have no place in a time source's address: `fetch` refuses
+    // them, and they could dress a stranger's name up as the allowed host's.
+    let authority = Origin::split(url).map_or("", |(_, rest)| rest);
+    if authority
+        .split(['/', '?', '#'])
+        .next()
+        .is_some_and(|a| a.contains('@'))
+    {
         return false;
     }
     path_of(url).split('/').all(|segment| {

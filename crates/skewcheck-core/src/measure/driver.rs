@@ -202,7 +202,10 @@ impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
                     .await,
                 same_site,
             });
-        } else if let Some(header) =
+        }
+        // The body's own `Date` header stays a witness beside a second endpoint: two bodies
+        // a link chose must not decide alone.
+        if let Some(header) =
             header_estimate.filter(|_| matches!(self.origin, Some(ReadingOrigin::Body(_))))
         {
             heard.push(Heard {

@@ -223,6 +223,12 @@ pub enum Failure {
         /// The sources the file allows, resolved.
         allowed: Vec<String>,
     },
+    /// The link names a time source, but the deployment's `skewcheck.json` could not be
+    /// read, so whether its owner allows that source is unknown: refused.
+    SettingsUnread {
+        /// The link parameter (`endpoint` or `endpoint2`).
+        parameter: &'static str,
+    },
     /// The page cannot read its own address.
     NoPageAddress,
 }

@@ -17,6 +17,7 @@ use std::cell::RefCell;
 mod caches;
 mod early;
 mod faults;
+mod shared_origin;
 mod sources;
 mod timers;
 mod volleys;
@@ -228,7 +229,13 @@ fn a_second_endpoint_that_agrees_confirms_the_result() {
         !explanation.sentences.contains(&words.sentence),
         "{explanation:?}"
     );
-    assert_eq!(words.sentence, format!("Cross-check: {WITNESS} agrees."));
+    // The primary's own Date header stays a witness beside the second endpoint.
+    assert_eq!(
+        words.sentence,
+        format!(
+            "Cross-check: {WITNESS} agrees. Cross-check: the endpoint's own Date header agrees."
+        )
+    );
 }
 
 #[test]
@@ -269,7 +276,7 @@ fn a_second_endpoint_that_fails_is_reported_unavailable() {
     assert_eq!(
         cross_check_words(check).sentence,
         format!(
-            "Cross-check with {WITNESS} was not possible: the time source {WITNESS} does not exist (HTTP status 404, not found)."
+            "Cross-check with {WITNESS} was not possible: the time source {WITNESS} does not exist (HTTP status 404, not found). Cross-check: the endpoint's own Date header agrees."
         )
     );
     assert_eq!(witness.requests(), 1, "a 404 is not retried");

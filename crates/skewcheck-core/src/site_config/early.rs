@@ -1,6 +1,8 @@
 //! What `early-probe.js` read of `skewcheck.json` before the WebAssembly loaded: raw, from
 //! a script, so a claim to check before it stands in for the page's own request.
 
+use crate::fetch::{FetchError, FetchErrorKind};
+
 /// The early request's raw result, as the script left it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EarlyFileReadings {
@@ -46,6 +48,21 @@ impl EarlyFileReadings {
                 .filter(|text| text.len() <= max_body_bytes)
                 .map(|text| EarlyFileAnswer::Text(text.clone())),
             status => Some(EarlyFileAnswer::Status(status)),
+        }
+    }
+}
+
+impl EarlyFileAnswer {
+    /// The answer as the page's own request for `url` would have told it: the file's text,
+    /// `None` for no file, or why it could not be read.
+    pub fn into_file_text(self, url: &str) -> Result<Option<String>, FetchError> {
+        let failed = |kind| Err(FetchError::new(url, kind));
+        match self {
+            Self::Missing => Ok(None),
+            Self::Text(text) => Ok(Some(text)),
+            Self::TooLarge => failed(FetchErrorKind::TooLarge),
+            Self::TimedOut => failed(FetchErrorKind::TimedOut),
+            Self::Status(status) => failed(FetchErrorKind::Status(status)),
         }
     }
 }

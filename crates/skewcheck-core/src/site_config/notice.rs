@@ -2,9 +2,10 @@
 //! [`crate::words::site_notice_words`].
 
 use crate::config::ConfigError;
+use crate::fetch::FetchError;
 
 /// One problem with the file, for its owner.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum SiteNotice {
     /// The file is JSON, but not an object: it is ignored.
     NotAnObject,
@@ -13,10 +14,11 @@ pub enum SiteNotice {
         /// The JSON parser's own words.
         detail: String,
     },
-    /// The file could not be fetched: the defaults are used.
+    /// The file could not be fetched: the defaults are used, and a link's own endpoints
+    /// are refused.
     Unreadable {
-        /// Why, in the fetching code's own words.
-        detail: String,
+        /// Why.
+        error: FetchError,
     },
     /// One key's value cannot be used: its default stands.
     KeyIgnored {

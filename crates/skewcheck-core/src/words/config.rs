@@ -4,6 +4,7 @@
 use crate::config::{ConfigError, MAX_LIMIT_S};
 use crate::site_config::{FILE_NAME, FileProblem, SiteNotice, Support};
 use crate::verdict::SERVICES;
+use crate::words::fetch::fetch_error_words;
 
 /// What is wrong with a link parameter, as a sentence without its final stop (lower-case
 /// start, to be capitalised).
@@ -44,18 +45,22 @@ fn blocked_http_words(endpoint: &str) -> String {
     )
 }
 
+/// What an unreadable file costs a link ([`LinkEndpoints::Unknown`](crate::site_config::LinkEndpoints::Unknown)).
+const UNREAD_ENDPOINTS: &str = " and no link may name its own time source";
+
 /// A problem with `skewcheck.json`, in a sentence for the page's owner.
 pub fn site_notice_words(notice: &SiteNotice) -> String {
     match notice {
-        SiteNotice::NotAnObject => {
-            format!("{FILE_NAME} is not a JSON object ({{ … }}), so it is ignored.")
-        }
+        SiteNotice::NotAnObject => format!(
+            "{FILE_NAME} is not a JSON object ({{ … }}), so it is ignored{UNREAD_ENDPOINTS}."
+        ),
         SiteNotice::NotJson { detail } => {
-            format!("{FILE_NAME} is not valid JSON ({detail}), so it is ignored.")
+            format!("{FILE_NAME} is not valid JSON ({detail}), so it is ignored{UNREAD_ENDPOINTS}.")
         }
-        SiteNotice::Unreadable { detail } => {
-            format!("{FILE_NAME} could not be read ({detail}), so the defaults are used.")
-        }
+        SiteNotice::Unreadable { error } => format!(
+            "{FILE_NAME} could not be read ({}), so the defaults are used{UNREAD_ENDPOINTS}.",
+            fetch_error_words(error).message
+        ),
         SiteNotice::KeyIgnored { key, problem } => format!(
             "{FILE_NAME}: “{key}” {}; the default is used instead.",
             file_problem_words(problem)

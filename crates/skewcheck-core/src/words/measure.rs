@@ -6,6 +6,7 @@ use crate::measure::{
     WitnessFailure,
 };
 use crate::plan::{CacheSeen, CollectError};
+use crate::site_config::FILE_NAME;
 use crate::words::config::config_error_words;
 use crate::words::fetch::{FailureWords, fetch_error_words};
 use crate::words::numbers::duration_words;
@@ -106,6 +107,12 @@ pub fn failure_words(failure: &Failure) -> FailureWords {
                     .to_owned(),
             }
         }
+        Failure::SettingsUnread { parameter } => FailureWords {
+            message: format!(
+                "This page could not read its owner's settings ({FILE_NAME}), so it does not measure against the time source this link names (its “{parameter}”)."
+            ),
+            advice: "Reload the page in a moment. If this stays, open the page without the endpoint, or tell whoever sent the link.".to_owned(),
+        },
         Failure::NoPageAddress => FailureWords {
             message: "This page cannot read its own address.".to_owned(),
             advice: "Open the link in a normal browser tab.".to_owned(),

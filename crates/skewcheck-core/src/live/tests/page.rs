@@ -211,3 +211,96 @@ fn live_mode_keeps_the_last_result_until_the_new_one_is_in() {
         "the first verdict only"
     );
 }
+
+/// Every way `skewcheck.json` can fail to be read, as the page's request for it ends.
+fn unreadable_files() -> Vec<(&'static str, SiteFile)> {
+    use crate::fetch::{FetchError, FetchErrorKind};
+    let failed = |kind| {
+        crate::site_config::read(
+            Err(FetchError::new(
+                "https://support.example/clock/skewcheck.json",
+                kind,
+            )),
+            true,
+        )
+    };
+    vec![
+        ("a 503", failed(FetchErrorKind::Status(503))),
+        ("the give-up time", failed(FetchErrorKind::TimedOut)),
+        ("a body over the limit", failed(FetchErrorKind::TooLarge)),
+        (
+            "a network error",
+            failed(FetchErrorKind::Unreachable {
+                detail: "connection reset".to_owned(),
+            }),
+        ),
+        ("malformed JSON", parse("{ \"allowed_endpoints\": [", true)),
+        ("not an object", parse("[\"https://time.example/\"]", true)),
+        (
+            "an allowed_endpoints that is not a list",
+            parse(r#"{"allowed_endpoints": "https://time.example/"}"#, true),
+        ),
+    ]
+}
+
+#[test]
+fn an_unreadable_file_refuses_every_endpoint_a_link_names() {
+    for search in [
+        "?endpoint=https://time.example/now",
+        "?endpoint2=https://time.example/now",
+        "?endpoint=/time&endpoint2=/time2",
+    ] {
+        for (how, file) in unreadable_files() {
+            let merged = crate::site::setup_with(&page(search), &file.config, &resolve);
+            assert!(
+                matches!(merged, Err(Failure::SettingsUnread { .. })),
+                "{search}, file unreadable by {how}: {merged:?}"
+            );
+            let mut monitor = monitor_for(search);
+            assert_eq!(
+                monitor.apply_site(file, merged, MONOTONIC_MS),
+                None,
+                "{how}"
+            );
+            assert_eq!(monitor.begin(Reason::Fresh), None, "no request: {how}");
+            let Phase::Failed(failure) = monitor.phase() else {
+                panic!("{how}: {:?}", monitor.phase());
+            };
+            let words = crate::words::failure_words(failure);
+            assert!(
+                words
+                    .message
+                    .contains("could not read its owner's settings"),
+                "{how}: {}",
+                words.message
+            );
+        }
+    }
+}
+
+#[test]
+fn an_unreadable_file_still_measures_the_page_origin() {
+    for (how, file) in unreadable_files() {
+        let merged = crate::site::setup_with(&page(""), &file.config, &resolve);
+        let setup = merged.unwrap_or_else(|failure| panic!("{how}: {failure:?}"));
+        assert_eq!(setup.source_url, PAGE, "{how}");
+    }
+}
+
+#[test]
+fn no_file_still_means_no_list() {
+    let search = "?endpoint=https://time.example/now";
+    for (how, answer) in [
+        ("a 404", Ok(None)),
+        (
+            "a host that answers every path with its page",
+            Ok(Some("<!doctype html><title>app</title>".to_owned())),
+        ),
+    ] {
+        let file = crate::site_config::read(answer, true);
+        assert_eq!(file.notices, vec![], "{how}");
+        let setup = crate::site::setup_with(&page(search), &file.config, &resolve)
+            .unwrap_or_else(|failure| panic!("{how}: {failure:?}"));
+        assert_eq!(setup.source_url, "https://time.example/now", "{how}");
+    }
+}

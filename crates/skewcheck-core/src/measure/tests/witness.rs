@@ -158,7 +158,9 @@ fn a_witness_on_another_site_is_independent() {
     let check = run.settled().cross_check.clone().expect("a cross-check");
     assert_eq!(
         cross_check_words(&check).sentence,
-        format!("Cross-check: {WITNESS} agrees.")
+        format!(
+            "Cross-check: {WITNESS} agrees. Cross-check: the endpoint's own Date header agrees."
+        )
     );
 }
 
