@@ -9,7 +9,7 @@ use crate::fetch::{Ask, FetchError};
 use crate::measure::early::early_observation;
 use crate::measure::phase::{
     ChangeSeen, CrossCheck, CrossCheckOutcome, Failure, Measurement, Notice, Phase, RunOutcome,
-    SourceFacts, Witness,
+    SourceFacts, Witness, WitnessFailure,
 };
 use crate::measure::probes::{WITNESS_PLAN, measure_quietly, record, take_next, take_volley};
 use crate::measure::setup::Setup;
@@ -20,6 +20,8 @@ use crate::plan::{CacheSeen, Collector, DEFAULT_PLAN, PAGE_PLAN, Recorded, Step}
 use crate::source::ReadingOrigin;
 use crate::timezone::zone_hint;
 use crate::verdict::{Verdict, assess};
+use futures_util::future::{Either, join, select};
+use std::pin::pin;
 
 /// Runs one measurement on `clock` and `transport`, reporting every change of phase
 /// through `report`. `notice` is shown with it from the start (e.g. why it started).
@@ -41,11 +43,44 @@ pub async fn run(
         cache: None,
         failure_shown: false,
     };
+    // The page's own origin is heard while the time source is measured, not after it: the
+    // verdict waits for it, and it has no reason to wait for the source.
+    let mut page_witness = pin!(hear_page_origin(setup, clock, transport));
+    let (collector, page_heard) = {
+        let mut sampling = pin!(sample_source(&mut driver, &report));
+        match select(sampling.as_mut(), page_witness.as_mut()).await {
+            Either::Left((collector, _)) => (collector, None),
+            Either::Right((heard, _)) => (sampling.await, Some(heard)),
+        }
+    };
+    // Once the source has failed, the witness is not waited for.
+    let page_witness = async move {
+        match page_heard {
+            Some(heard) => heard,
+            None => page_witness.await,
+        }
+    };
+    let last = driver.finish(collector, page_witness).await;
+    let outcome = RunOutcome {
+        interval: last.measurement().map(|m| m.estimate.interval),
+        clock_changed: driver.clock_changed,
+    };
+    report(last);
+    outcome
+}
+
+/// Samples the time source until the plan is done: the early answer first, then requests,
+/// each outcome reported as the phase it leads to.
+async fn sample_source<C: DeviceClock, T: Transport>(
+    driver: &mut Driver<'_, C, T>,
+    report: &impl Fn(Phase),
+) -> Collector<FetchError> {
+    let (setup, clock, transport) = (driver.setup, driver.clock, driver.transport);
     let mut collector = Collector::<FetchError>::new(PAGE_PLAN);
     let started_ms = clock.monotonic_ms();
     if let Some(observation) = early_observation(setup, clock, transport).await {
         let taken = record(&mut collector, Ok(observation));
-        driver.after(taken, &collector, &report);
+        driver.after(taken, &collector, report);
     }
     loop {
         let (url, ask) = (setup.source_url.as_str(), setup.ask);
@@ -57,7 +92,7 @@ pub async fn run(
                     break;
                 }
                 let taken = take_next(transport, &mut collector, url, ask, delay_ms).await;
-                driver.after(taken, &collector, &report);
+                driver.after(taken, &collector, report);
             }
             Step::Volley(volley) => {
                 take_volley(
@@ -68,20 +103,24 @@ pub async fn run(
                     ask,
                     volley,
                     |taken, collector| {
-                        driver.after(taken, collector, &report);
+                        driver.after(taken, collector, report);
                     },
                 )
                 .await;
             }
         }
     }
-    let last = driver.finish(collector).await;
-    let outcome = RunOutcome {
-        interval: last.measurement().map(|m| m.estimate.interval),
-        clock_changed: driver.clock_changed,
-    };
-    report(last);
-    outcome
+    collector
+}
+
+/// The page origin's `Date` header, heard as a witness when the setup asks for one.
+async fn hear_page_origin(
+    setup: &Setup,
+    clock: &impl DeviceClock,
+    transport: &impl Transport,
+) -> Option<Result<Estimate, WitnessFailure>> {
+    let page = setup.origin_witness_url.as_deref()?;
+    Some(measure_quietly(clock, transport, page, Ask::DateHeader, WITNESS_PLAN).await)
 }
 
 /// One measurement's state beside its collector.
@@ -184,7 +223,11 @@ impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
     /// The final phase: the estimate, cross-checked with the endpoint's own Date header or
     /// the second endpoint the link names, and with the page's own origin when the time
     /// source is elsewhere; or why there is none.
-    async fn finish(&self, collector: Collector<FetchError>) -> Phase {
+    async fn finish(
+        &self,
+        collector: Collector<FetchError>,
+        page_witness: impl Future<Output = Option<Result<Estimate, WitnessFailure>>>,
+    ) -> Phase {
         let requests = collector.requests_total();
         let header_estimate = collector.date_header_estimate();
         let estimate = match collector.finish() {
@@ -192,14 +235,21 @@ impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
             Err(error) => return Phase::Failed(Failure::from(error)),
         };
         let source = Origin::of(&self.setup.source_url);
+        let second = async {
+            let url = self.setup.cross_check_url.as_deref()?;
+            let heard =
+                measure_quietly(self.clock, self.transport, url, Ask::Body, DEFAULT_PLAN).await;
+            Some((url, heard))
+        };
+        // Both witnesses are polled together, so neither's round trips are timed late.
+        let (second, page_heard) = join(second, page_witness).await;
         let mut heard = Vec::new();
-        if let Some(url) = &self.setup.cross_check_url {
+        if let Some((url, estimate)) = second {
             let same_site =
                 matches!((&source, Origin::of(url)), (Some(a), Some(b)) if a.same_site(&b));
             heard.push(Heard {
-                who: Witness::SecondEndpoint(url.clone()),
-                estimate: measure_quietly(self.clock, self.transport, url, Ask::Body, DEFAULT_PLAN)
-                    .await,
+                who: Witness::SecondEndpoint(url.to_owned()),
+                estimate,
                 same_site,
             });
         }
@@ -214,17 +264,10 @@ impl<C: DeviceClock, T: Transport> Driver<'_, C, T> {
                 same_site: false,
             });
         }
-        if let Some(page) = &self.setup.origin_witness_url {
+        if let (Some(page), Some(estimate)) = (&self.setup.origin_witness_url, page_heard) {
             heard.push(Heard {
                 who: Witness::PageOrigin(host_words(page)),
-                estimate: measure_quietly(
-                    self.clock,
-                    self.transport,
-                    page,
-                    Ask::DateHeader,
-                    WITNESS_PLAN,
-                )
-                .await,
+                estimate,
                 same_site: false,
             });
         }

@@ -78,3 +78,47 @@ fn the_deployments_own_same_origin_endpoint_needs_no_page_witness() {
     let setup = setup_for("?endpoint=/time", "{}");
     assert!(setup.origin_witness_url.is_some());
 }
+
+#[test]
+fn the_page_origin_is_heard_while_the_source_is_measured_not_after() {
+    let source = TimeServer::millisecond(2_000.0, 40.0);
+    let page = TimeServer::date_header(2_000.0, 40.0);
+    let alone = measure(&setup(Ask::Body, None), &[(PRIMARY, &source)]);
+    let witnessed = Setup {
+        origin_witness_url: Some(PAGE_WITH_LINK.to_owned()),
+        ..setup(Ask::Body, None)
+    };
+    let source = TimeServer::millisecond(2_000.0, 40.0);
+    let run = measure(&witnessed, &[(PRIMARY, &source), (PAGE_WITH_LINK, &page)]);
+    assert_eq!(run.settled().assessment.verdict, Verdict::Ok);
+    assert!(page.requests() >= 2, "{}", page.requests());
+    // Heard one after the other, the witness's Date-header probes (about a second each, to
+    // catch its tick) would add seconds; heard alongside, at most one round trip or so.
+    assert!(
+        run.elapsed_ms <= alone.elapsed_ms.max(witness_alone_ms()) + 100.0,
+        "witnessed {} ms, source alone {} ms, witness alone {} ms",
+        run.elapsed_ms,
+        alone.elapsed_ms,
+        witness_alone_ms()
+    );
+}
+
+/// How long the page origin takes to be heard on its own.
+fn witness_alone_ms() -> f64 {
+    let page = TimeServer::date_header(2_000.0, 40.0);
+    let setup = Setup {
+        source_url: PAGE_WITH_LINK.to_owned(),
+        ..setup(Ask::DateHeader, None)
+    };
+    let clock = crate::clock::ManualClock::starting_at(START_MS + 123.0);
+    let network = SimulatedNetwork::new(&clock, &[(PAGE_WITH_LINK, &page)]);
+    block_on(crate::measure::probes::measure_quietly(
+        &clock,
+        &network,
+        PAGE_WITH_LINK,
+        Ask::DateHeader,
+        crate::measure::probes::WITNESS_PLAN,
+    ))
+    .expect("the page origin answers");
+    clock.monotonic_ms()
+}
