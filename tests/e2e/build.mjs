@@ -43,13 +43,15 @@ function trunkBuild() {
   // endpoint on another of them (another origin): declare those as the deployment's extra
   // time sources, as SKEWCHECK_CONNECT_SRC is meant to be used (scripts/csp.mjs). Only
   // loopback, any port; a deployment built with plain `trunk build` allows just 'self'.
+  // SKEWCHECK_BUILD_PROFILE=e2e records that in dist/.skewcheck-build.json, so scripts/package
+  // refuses to ship this dist/.
   const SKEWCHECK_CONNECT_SRC = [process.env.SKEWCHECK_CONNECT_SRC, ...TEST_CONNECT_SRC].filter(Boolean).join(' ');
   console.error(`[e2e] trunk ${args.join(' ')} (in ${repoRoot})`);
 
   return new Promise((resolve, reject) => {
     // Both streams go to stderr: under `node --test`, stdout of a test file is
     // the reporter protocol, and Trunk's log lines do not belong there.
-    const child = spawn('trunk', args, { cwd: repoRoot, env: { ...process.env, PATH, SKEWCHECK_CONNECT_SRC }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('trunk', args, { cwd: repoRoot, env: { ...process.env, PATH, SKEWCHECK_CONNECT_SRC, SKEWCHECK_BUILD_PROFILE: 'e2e' }, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.pipe(process.stderr, { end: false });
     child.stderr.pipe(process.stderr, { end: false });
     child.on('error', (err) => reject(err.code === 'ENOENT'

@@ -326,13 +326,22 @@ async function which(command) {
   }
 }
 
-/** The release as a team gets it: scripts/package's zip, unzipped in a new folder. */
+/**
+ * The release as a team gets it: scripts/package's zip, unzipped in a new folder. scripts/package
+ * refuses the end-to-end build (its connect-src allows loopback origins), so it packages a copy
+ * of dist/ whose policy scripts/csp.mjs wrote again as a release build's (the same page).
+ */
 async function unpackedRelease(server) {
   await ensureDist();
   const work = await mkdtemp(path.join(os.tmpdir(), `skewcheck-${server}-`));
   cleanups.push(() => rm(work, { recursive: true, force: true }));
+  const release = path.join(work, 'dist');
+  await cp(dist, release, { recursive: true });
+  const env = { ...process.env };
+  for (const name of ['TRUNK_STAGING_DIR', 'SKEWCHECK_CONNECT_SRC', 'SKEWCHECK_BUILD_PROFILE']) delete env[name];
+  await run('node', [path.join(repoRoot, 'scripts', 'csp.mjs'), release], { env });
   await run(path.join(repoRoot, 'scripts', 'package'), [], {
-    cwd: repoRoot, env: { ...process.env, SKEWCHECK_SKIP_BUILD: '1', SKEWCHECK_PACKAGE_DIR: work },
+    cwd: repoRoot, env: { ...env, SKEWCHECK_SKIP_BUILD: '1', SKEWCHECK_DIST_DIR: release, SKEWCHECK_PACKAGE_DIR: work },
   });
   const version = /^version = "([^"]+)"/m.exec(await readFile(path.join(repoRoot, 'Cargo.toml'), 'utf8'))[1];
   await run('unzip', ['-q', path.join(work, `skewcheck-${version}.zip`), '-d', work]);
@@ -454,36 +463,77 @@ describe('the packaged release on nginx, configured exactly as deploy/nginx.conf
   verdictTests('nginx', '$msec', () => baseUrl, nginxMissing);
 });
 
+/** deploy/Caddyfile for `site` on `port` (plus the harness's global options), written into `work`. */
+async function documentedCaddyfile(work, site, port) {
+  const documented = await readFile(path.join(repoRoot, 'deploy', 'Caddyfile'), 'utf8');
+  assert.match(documented, /^:8080 \{$/m);
+  const siteBlock = documented.replaceAll('/srv/skewcheck', site).replace(/^:8080 \{$/m, `:${port} {`);
+  // Global options only this harness needs: no admin endpoint (a system Caddy may hold :2019).
+  const file = path.join(work, 'Caddyfile');
+  await writeFile(file, `{\n\tadmin off\n}\n\n${siteBlock}`);
+  // Its state (autosaved config, certificates it never needs here) stays in the work folder.
+  const env = { ...process.env, HOME: work, XDG_DATA_HOME: path.join(work, 'data'), XDG_CONFIG_HOME: path.join(work, 'config') };
+  delete env.SKEWCHECK_CSP;
+  return { file, env };
+}
+
 describe('the packaged release on Caddy, configured exactly as deploy/Caddyfile documents', async () => {
   const caddyMissing = !(await which('caddy')) && 'caddy is not installed (scripts/setup installs it)';
   let baseUrl;
+  let site;
+  let work;
 
   before(async () => {
     if (caddyMissing) return;
-    const { work, site } = await unpackedRelease('caddy');
+    ({ work, site } = await unpackedRelease('caddy'));
     const port = await freePort();
-    const documented = await readFile(path.join(repoRoot, 'deploy', 'Caddyfile'), 'utf8');
-    assert.match(documented, /^:8080 \{$/m);
-    const siteBlock = documented.replaceAll('/srv/skewcheck', site).replace(/^:8080 \{$/m, `:${port} {`);
-    // Global options only this harness needs: no admin endpoint (a system Caddy may hold :2019).
-    await writeFile(path.join(work, 'Caddyfile'), `{\n\tadmin off\n}\n\n${siteBlock}`);
-    // The policy as the Caddyfile's comment says to pass it: the release's _headers line.
-    const policy = /^ {2}Content-Security-Policy: (.*)$/m.exec(await readFile(path.join(site, '_headers'), 'utf8'))?.[1];
-    assert.ok(policy, 'the release\'s _headers carries the policy');
+    // The headers come from the release's caddy-headers.conf, which the Caddyfile imports:
+    // nothing to pass in.
+    const { file, env } = await documentedCaddyfile(work, site, port);
     baseUrl = `http://127.0.0.1:${port}`;
-    // Its state (autosaved config, certificates it never needs here) stays in the work folder.
-    const env = { ...process.env, SKEWCHECK_CSP: policy, HOME: work, XDG_DATA_HOME: path.join(work, 'data'), XDG_CONFIG_HOME: path.join(work, 'config') };
-    await startWebServer('caddy', 'caddy', ['run', '--config', path.join(work, 'Caddyfile'), '--adapter', 'caddyfile'], { baseUrl, cwd: work, env });
+    await startWebServer('caddy', 'caddy', ['run', '--config', file, '--adapter', 'caddyfile'], { baseUrl, cwd: work, env });
   });
 
   test('the documented headers: CSP and security headers, cache lifetimes, a CORS /time, compression', { skip: caddyMissing }, async () => {
     await assertDocumentedHeaders(baseUrl, /^\d{13}$/);
     const policy = (await fetch(`${baseUrl}/`)).headers.get('content-security-policy');
-    assert.equal(policy, /^ {2}Content-Security-Policy: (.*)$/m.exec(await readFile(path.join(dist, '_headers'), 'utf8'))?.[1], 'exactly the release\'s policy');
+    assert.equal(policy, /^ {2}Content-Security-Policy: (.*)$/m.exec(await readFile(path.join(site, '_headers'), 'utf8'))?.[1], 'exactly the release\'s policy');
+    assert.equal((await fetch(`${baseUrl}/caddy-headers.conf`)).status, 404, 'Caddy does not serve the file it imports');
     const wasm = /['"]\.\/([^'"]+\.wasm)['"]/.exec(await (await fetch(`${baseUrl}/`)).text())?.[1] ?? '';
     const compressed = await fetch(`${baseUrl}/${wasm}`, { headers: { 'Accept-Encoding': 'gzip' } });
     assert.equal(compressed.headers.get('content-encoding'), 'gzip');
     assert.equal(compressed.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  });
+
+  test('the documented Caddyfile without the policy written beside the page: Caddy refuses to start, never serves the page without frame-ancestors', { skip: caddyMissing }, async () => {
+    // A site folder whose headers file is missing (a dist/ from before the build wrote it, a
+    // wrong folder): the placeholder of old, SKEWCHECK_CSP unset, served no policy header.
+    const bare = await mkdtemp(path.join(os.tmpdir(), 'skewcheck-caddy-bare-'));
+    cleanups.push(() => rm(bare, { recursive: true, force: true }));
+    const folder = path.join(bare, 'site');
+    await cp(site, folder, { recursive: true });
+    await rm(path.join(folder, 'caddy-headers.conf'));
+    const port = await freePort();
+    const { file, env } = await documentedCaddyfile(bare, folder, port);
+    const child = spawn('caddy', ['run', '--config', file, '--adapter', 'caddyfile'], { cwd: bare, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    cleanups.push(async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    });
+    const code = await Promise.race([exited, sleep(10_000).then(() => 'still running')]);
+    let served = null;
+    try {
+      served = (await fetch(`http://127.0.0.1:${port}/`)).status;
+    } catch {
+      // Nothing listens: as it should be.
+    }
+    assert.notEqual(code, 'still running', `Caddy started without the policy (the page answered ${served})`);
+    assert.notEqual(code, 0);
+    assert.equal(served, null);
+    assert.match(stderr, /File to import not found: .*caddy-headers\.conf/);
   });
 
   verdictTests('Caddy', '{time.now.unix_ms}', () => baseUrl, caddyMissing);
