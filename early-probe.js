@@ -22,19 +22,26 @@
     var timer = setTimeout(function () { controller.abort(); }, LIMITS.REQUEST_TIMEOUT_MS);
     var monotonicSentMs = performance.now();
     var wallSentMs = Date.now();
-    return fetch(url.href, { method: 'HEAD', cache: 'no-store', redirect: 'follow', signal: controller.signal })
+    // As src/net.rs take_sample sends every time request: no cookies (`credentials: 'omit'`),
+    // and no redirect followed (`redirect: 'manual'`: the browser never asks the address a
+    // redirect names; the answer is an `opaqueredirect`, status 0, without headers).
+    return fetch(url.href, { method: 'HEAD', cache: 'no-store', credentials: 'omit', redirect: 'manual', signal: controller.signal })
       .then(function (response) {
         var monotonicReceivedMs = performance.now();
         var wallReceivedMs = Date.now();
         clearTimeout(timer);
+        // A redirect is no answer: reported as status 0, which the engine refuses
+        // (EarlyReadings::status), so it never becomes a sample; the page's own HEAD then
+        // meets the same redirect and says so.
+        var redirect = response.type === 'opaqueredirect';
         return {
           monotonicSentMs: monotonicSentMs,
           monotonicReceivedMs: monotonicReceivedMs,
           wallSentMs: wallSentMs,
           wallReceivedMs: wallReceivedMs,
-          status: response.redirected ? 0 : response.status,
+          status: redirect ? 0 : response.status,
           // [name, value] pairs as the browser exposes them: Date, and a cache's Age, X-Cache…
-          headers: Array.from(response.headers),
+          headers: redirect ? [] : Array.from(response.headers),
         };
       }, function () {
         clearTimeout(timer);
@@ -43,8 +50,11 @@
   }
   // The deployment's skewcheck.json, asked for now rather than once the app has started
   // (src/site.rs), as src/net.rs fetch_site_config would: `cache: 'no-cache'` (revalidated),
-  // redirects followed, given up after SITE_CONFIG_TIMEOUT_MS, a body read only for 200 and
-  // only up to MAX_BODY_BYTES. Raw results: crates/skewcheck-core/src/site_config/early.rs
+  // no cookies (`credentials: 'omit'`: a static file needs none, and no request of the page
+  // carries any), redirects followed (`redirect: 'follow'`: unlike a time source's, the file's
+  // address is fixed beside the page, never a link's choice, so its redirect is the deployer's
+  // own), given up after SITE_CONFIG_TIMEOUT_MS, a body read only for 200 and only up to
+  // MAX_BODY_BYTES. Raw results: crates/skewcheck-core/src/site_config/early.rs
   // checks them; on null the page asks for the file itself.
   // As Rust's declares_too_large (crates/skewcheck-core/src/fetch.rs): a Content-Length is
   // read as a trimmed u64, or announces nothing (the body is then counted as it streams).
@@ -90,7 +100,7 @@
     var controller = new AbortController();
     var timedOut = false;
     var timer = setTimeout(function () { timedOut = true; controller.abort(); }, LIMITS.SITE_CONFIG_TIMEOUT_MS);
-    return fetch(new URL('skewcheck.json', location.href).href, { cache: 'no-cache', redirect: 'follow', signal: controller.signal })
+    return fetch(new URL('skewcheck.json', location.href).href, { cache: 'no-cache', credentials: 'omit', redirect: 'follow', signal: controller.signal })
       .then(function (response) {
         if (response.status !== 200) return { status: response.status };
         return readLimited(response).then(function (text) {

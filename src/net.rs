@@ -4,6 +4,14 @@
 //! moment the response headers arrive (`fetch` resolves then), the body is read afterwards.
 //! Every request uses `cache: "no-store"` plus a cache-busting query, so no cache between
 //! the page and the source can answer with a stale time.
+//!
+//! No request carries cookies or other credentials (`credentials: "omit"`): a link chooses
+//! the address, possibly a path of the page's own origin, and must not make the client's
+//! browser send its cookies there. No time request follows a redirect (`redirect:
+//! "manual"`): the browser never contacts the address a redirect names, and the answer is
+//! an `opaqueredirect` (status 0), refused as [`FetchErrorKind::Redirected`]; so the page
+//! never asks an address the link does not name, and never sends a `timesync` body again on
+//! a 307/308. `early-probe.js` sends its `HEAD` by the same rules.
 
 use crate::browser::{BrowserClock, fresh_nonce};
 use gloo_net::http::Response;
@@ -14,13 +22,15 @@ use js_sys::Reflect;
 use skewcheck_core::clock::DeviceClock;
 use skewcheck_core::fetch::{
     Ask, FetchError, FetchErrorKind, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS, SITE_CONFIG_TIMEOUT_MS,
-    check_redirect, check_status, declares_too_large, read_answer, timesync_request_body,
+    check_status, declares_too_large, read_answer, timesync_request_body,
 };
 use skewcheck_core::measure::Transport;
 use skewcheck_core::sample::{EarlyReadings, Observation, Stopwatch};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, RequestCache, RequestMode};
+use web_sys::{
+    AbortController, RequestCache, RequestCredentials, RequestMode, RequestRedirect, ResponseType,
+};
 
 mod early;
 
@@ -71,6 +81,8 @@ pub async fn take_sample(
     let builder = RequestBuilder::new(url)
         .method(method.clone())
         .cache(RequestCache::NoStore)
+        .credentials(RequestCredentials::Omit)
+        .redirect(RequestRedirect::Manual)
         .abort_signal(Some(&controller.signal()));
     let request = match ask {
         Ask::Timesync => builder
@@ -100,8 +112,8 @@ pub async fn take_sample(
         }
         Err(error) => return Err(why_unreachable(url, method, error.to_string()).await),
     };
-    if response.redirected() {
-        check_redirect(url, &response.url())?;
+    if response.type_() == ResponseType::Opaqueredirect {
+        return Err(FetchError::new(url, FetchErrorKind::Redirected));
     }
     check_status(url, ask, response.status())?;
     let body = match ask {
@@ -138,6 +150,14 @@ async fn answers_without_cors(url: &str, method: Method) -> bool {
         .method(method)
         .mode(RequestMode::NoCors)
         .cache(RequestCache::NoStore)
+        .credentials(RequestCredentials::Omit)
+        // The one request that may follow a redirect: the Fetch standard turns a `no-cors`
+        // request with any other redirect mode into a network error (main fetch, "no-cors"),
+        // which would make every CORS failure look like an unreachable server. It goes out
+        // only after the time request failed without any answer (a redirect that the page
+        // may read is refused before, as `Redirected`), carries no body and no cookies, and
+        // its opaque answer is never read.
+        .redirect(RequestRedirect::Follow)
         .abort_signal(Some(&controller.signal()))
         .build()
     else {
@@ -202,6 +222,12 @@ async fn read_stream_limited(
 /// makes the browser revalidate it with the host on every load (a cheap 304), so an edited
 /// file takes effect on the next load and a copy is never used stale forever.
 ///
+/// Unlike a time request it follows redirects (`redirect: "follow"`, as `early-probe.js`
+/// `siteConfig()` asks): its address is fixed beside the page, never chosen by a link, so a
+/// redirect of it is the deployer's own (a moved file, a host's rewrite). Like every request
+/// of the page it carries no cookies (`credentials: "omit"`, as `siteConfig()`): it is a
+/// static file that needs none, and one rule for every request is easy to check.
+///
 /// `early-probe.js` asks for the file while the WebAssembly downloads; its answer, once
 /// checked, stands in for the page's own request, which is sent only when there is none.
 pub async fn fetch_site_config(url: &str) -> Result<Option<String>, FetchError> {
@@ -220,6 +246,8 @@ pub async fn fetch_site_config(url: &str) -> Result<Option<String>, FetchError> 
     })?;
     let request = RequestBuilder::new(url)
         .cache(RequestCache::NoCache)
+        .credentials(RequestCredentials::Omit)
+        .redirect(RequestRedirect::Follow)
         .abort_signal(Some(&controller.signal()))
         .build()
         .map_err(|_| FetchError::new(url, FetchErrorKind::InvalidUrl))?;

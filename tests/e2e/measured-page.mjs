@@ -37,11 +37,14 @@ export let browser;
 export let rootServer; // dist at '/'
 export let subServer; // the same dist at SUB_PATH (and a second origin for CORS)
 
-/** Registers the test file's hooks that start (and stop) `browser`, `rootServer` and `subServer`. */
-export function useBrowserAndServers() {
+/**
+ * Registers the test file's hooks that start (and stop) `browser`, `rootServer` and `subServer`;
+ * `routes` are `rootServer`'s (see startServer).
+ */
+export function useBrowserAndServers({ routes = {} } = {}) {
   before(async () => {
     const dist = await ensureDist();
-    rootServer = await startServer({ distDir: dist });
+    rootServer = await startServer({ distDir: dist, routes });
     subServer = await startServer({ distDir: dist, mountPath: SUB_PATH });
     browser = await launchBrowser();
   });

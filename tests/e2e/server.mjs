@@ -79,9 +79,10 @@ const TIME_FORMATS = {
  *   script-src: the harness's own script must run under the shipped policy,
  *   whatever the order of tags. A policy sent in `headers` is left alone, so
  *   there the injected script stays blocked (what an injection looks like).
- * @param {Record<string, (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => unknown>} [options.routes]
+ * @param {Record<string, (req: http.IncomingMessage, res: http.ServerResponse, url: URL, next: () => Promise<unknown>) => unknown>} [options.routes]
  *   handlers for exact paths, tried before everything else (tests/e2e/sources.test.mjs serves
- *   the bodies of public time services with them)
+ *   the bodies of public time services with them); `next()` hands the request on to the
+ *   server's own handling (tests/e2e/requests.test.mjs redirects only the page's `HEAD`)
  * @param {Record<string, string>} [options.headers]  extra response headers
  *   for every static file (e.g. a Content-Security-Policy, as a host sends).
  * @returns {Promise<{url: string, baseUrl: string, port: number, close: () => Promise<void>, requests: object[]}>}
@@ -104,9 +105,8 @@ export async function startServer({ distDir, mountPath = '/', host = '127.0.0.1'
     // (e.g. the client gave up during ?delay=).
     res.on('close', () => { entry.status = res.headersSent ? res.statusCode : 'aborted'; });
     const route = Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : null;
-    const handled = route
-      ? Promise.resolve().then(() => route(req, res, url))
-      : handle(req, res, url, { root, mount, injectHeadScript, headers, cacheHeaders });
+    const next = () => handle(req, res, url, { root, mount, injectHeadScript, headers, cacheHeaders });
+    const handled = route ? Promise.resolve().then(() => route(req, res, url, next)) : next();
     handled.catch((err) => {
       console.error('[test server]', err);
       if (!res.headersSent) send(res, req, 500, { 'Content-Type': 'text/plain' }, 'internal error');

@@ -1,13 +1,13 @@
 //! The network edge, without the network: how a time source is asked ([`Ask`]), what can go
-//! wrong ([`FetchError`]), and how an answer's status, redirect and headers become an
-//! [`Observation`]. The app's `net` module performs the requests and calls these.
+//! wrong ([`FetchError`]), and how an answer's status and headers become an
+//! [`Observation`] (a redirect never becomes one: the requests do not follow it, and it is
+//! [`FetchErrorKind::Redirected`]). The app's `net` module performs the requests and calls these.
 
 mod error;
 
 pub use crate::limits::{MAX_BODY_BYTES, REQUEST_TIMEOUT_MS, SITE_CONFIG_TIMEOUT_MS};
 pub use error::{FetchError, FetchErrorKind};
 
-use crate::address::{host_words, same_origin};
 use crate::sample::{Observation, Sample, Timing};
 use crate::source::{
     CACHE_STATUS_HEADERS, CacheAge, ReadingOrigin, ReferenceReading, cache_evidence,
@@ -39,21 +39,6 @@ pub fn declares_too_large(content_length: Option<&str>) -> bool {
     content_length
         .and_then(|value| value.trim().parse::<u64>().ok())
         .is_some_and(|bytes| bytes > MAX_BODY_BYTES as u64)
-}
-
-/// Refuses an answer that a redirect brought from another origin than `url`'s: the page
-/// never measures a site the link does not name. A redirect within the origin is harmless.
-pub fn check_redirect(url: &str, final_url: &str) -> Result<(), FetchError> {
-    if same_origin(url, final_url) {
-        Ok(())
-    } else {
-        Err(FetchError::new(
-            url,
-            FetchErrorKind::RedirectedAway {
-                to: host_words(final_url),
-            },
-        ))
-    }
 }
 
 /// Refuses an answer whose status says it holds no time. Only a time endpoint's body is

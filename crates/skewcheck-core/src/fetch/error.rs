@@ -54,13 +54,11 @@ pub enum FetchErrorKind {
         /// The browser's own words.
         detail: String,
     },
-    /// The time source sent the request on to another origin, which would then be the judge
-    /// without the link naming it.
-    #[error("redirected to {to}")]
-    RedirectedAway {
-        /// The origin the redirect led to.
-        to: String,
-    },
+    /// The time source answered with a redirect, which the page does not follow (requests
+    /// use `redirect: "manual"`): the browser never asks the address it leads to, so the
+    /// page never learns it, and never measures an address the link does not name.
+    #[error("redirected (not followed)")]
+    Redirected,
     /// The answer carried no usable time.
     #[error("no usable time: {0}")]
     NoTime(SourceError),

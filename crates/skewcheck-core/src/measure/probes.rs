@@ -126,8 +126,8 @@ pub(super) async fn measure_quietly(
     collector.finish()
 }
 
-/// The retry policy: whether asking again cannot help (a wrong address, a 404, a body
-/// without a time). A server error, a timeout or a broken connection may pass.
+/// The retry policy: whether asking again cannot help (a wrong address, a 404, a redirect,
+/// a body without a time). A server error, a timeout or a broken connection may pass.
 pub(crate) fn is_permanent(kind: &FetchErrorKind) -> bool {
     match kind {
         FetchErrorKind::InvalidUrl
@@ -135,7 +135,7 @@ pub(crate) fn is_permanent(kind: &FetchErrorKind) -> bool {
         | FetchErrorKind::NoTime(_)
         | FetchErrorKind::CorsBlocked
         | FetchErrorKind::TooLarge
-        | FetchErrorKind::RedirectedAway { .. }
+        | FetchErrorKind::Redirected
         | FetchErrorKind::Offline => true,
         FetchErrorKind::Status(status) => *status < 500 && *status != 408 && *status != 429,
         FetchErrorKind::Unreachable { .. }

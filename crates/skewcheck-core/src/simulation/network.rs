@@ -9,8 +9,8 @@
 use super::server::{Exchange, TimeServer};
 use crate::clock::ManualClock;
 use crate::fetch::{
-    Ask, FetchError, FetchErrorKind, REQUEST_TIMEOUT_MS, check_redirect, check_status,
-    declares_too_large, read_answer,
+    Ask, FetchError, FetchErrorKind, REQUEST_TIMEOUT_MS, check_status, declares_too_large,
+    read_answer,
 };
 use crate::measure::Transport;
 use crate::sample::{EarlyReadings, Observation};
@@ -94,11 +94,10 @@ impl<'a> SimulatedNetwork<'a> {
                 })
             }
             Exchange::Offline => Err(FetchError::new(&url, FetchErrorKind::Offline)),
-            Exchange::Redirected(to) => {
-                // The browser follows it; the page then sees where it ended.
-                let answer = self.ask(clock, to, ask);
-                check_redirect(&url, to)?;
-                answer
+            Exchange::Redirected(_) => {
+                // `redirect: "manual"`: the browser does not follow it, and the page sees only
+                // that there was one (an `opaqueredirect` answer), never where it leads.
+                Err(FetchError::new(&url, FetchErrorKind::Redirected))
             }
             Exchange::CorsBlocked => Err(FetchError {
                 url,

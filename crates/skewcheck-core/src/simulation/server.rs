@@ -53,7 +53,8 @@ pub(crate) enum Fault {
     Frozen,
     /// The device clock is set by this much while the request is in flight.
     StepClock(f64),
-    /// The server redirects to this address (which the network follows).
+    /// The server redirects to this address (which the network never asks: the page's requests
+    /// do not follow redirects).
     RedirectTo(&'static str),
 }
 
@@ -79,7 +80,7 @@ pub(crate) enum Exchange {
     Offline,
     /// The answer came without CORS headers (a `no-cors` probe would get through).
     CorsBlocked,
-    /// A redirect to this address.
+    /// A redirect to this address (the browser, asked not to follow it, does not).
     Redirected(&'static str),
 }
 

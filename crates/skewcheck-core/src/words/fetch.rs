@@ -49,8 +49,8 @@ fn fetch_error_message(error: &FetchError) -> String {
         FetchErrorKind::UnreadableBody { detail } => {
             format!("could not read the answer from {url} ({detail})")
         }
-        FetchErrorKind::RedirectedAway { to } => format!(
-            "the time source {url} redirected to another site, {to}, which the link does not name"
+        FetchErrorKind::Redirected => format!(
+            "the time source {url} answered with a redirect; this page does not follow a time source's redirects, so it never asks an address the link does not name"
         ),
         FetchErrorKind::NoTime(source) => format!(
             "the answer from {url} is unusable: {}",
@@ -87,8 +87,8 @@ fn fetch_error_advice(kind: &FetchErrorKind) -> &'static str {
         FetchErrorKind::Status(_) | FetchErrorKind::TooLarge => {
             "The time source refused the request. Ask whoever sent the link to check its “endpoint” address."
         }
-        FetchErrorKind::RedirectedAway { .. } => {
-            "skewcheck only compares with the site the link names. Ask whoever sent the link for the time endpoint's final address."
+        FetchErrorKind::Redirected => {
+            "Point the link at the time source's final address, the one its redirect leads to (ask whoever sent the link for it). If no link names a time source, this page's own address redirects: whoever deployed the page must serve it without a redirect."
         }
         FetchErrorKind::UnreadableBody { .. } => {
             "The connection broke while reading the answer. Press “Check again”."
