@@ -106,10 +106,6 @@ fn the_page_origin_is_heard_while_the_source_is_measured_not_after() {
 /// How long the page origin takes to be heard on its own.
 fn witness_alone_ms() -> f64 {
     let page = TimeServer::date_header(2_000.0, 40.0);
-    let setup = Setup {
-        source_url: PAGE_WITH_LINK.to_owned(),
-        ..setup(Ask::DateHeader, None)
-    };
     let clock = crate::clock::ManualClock::starting_at(START_MS + 123.0);
     let network = SimulatedNetwork::new(&clock, &[(PAGE_WITH_LINK, &page)]);
     block_on(crate::measure::probes::measure_quietly(
