@@ -4,7 +4,10 @@
 use crate::components::services::verdict_badge;
 use leptos::prelude::*;
 use skewcheck_core::pasted::{
-    Bound, Diagnosis, Form, ReferenceNow, TRANSIT_ALLOWANCE_MS, Undecoded, decode,
+    Bound, Diagnosis, Form, ReferenceNow, TRANSIT_ALLOWANCE_MS, Undecoded, decode, reconcile,
+};
+use skewcheck_core::words::{
+    COMPARED_AS_IT_IS_NOW, PASTE_VS_DEVICE_HEADING, paste_vs_device_words,
 };
 use skewcheck_core::words::{
     NO_TIMES_FOUND, PASTE_BOX_LABEL, PASTE_HEADING, PASTE_PLACEHOLDER, PASTE_PRIVACY,
@@ -25,6 +28,9 @@ pub struct PastedDiagnosis {
     /// What it decodes to: JWTs are held against the correct time as the page knows it
     /// (the device clock `now`, read when decoding, minus the `measured` offset).
     pub decoded: Memo<Result<Diagnosis, Undecoded>>,
+    /// This device's measured (offset, uncertainty), once there is one: the paste is
+    /// compared with it.
+    pub measured: Signal<Option<(f64, f64)>>,
 }
 
 impl PastedDiagnosis {
@@ -35,7 +41,11 @@ impl PastedDiagnosis {
             let reference = ReferenceNow::at(now.get_untracked(), measured.get());
             text.with(|text| decode(text, Some(reference)))
         });
-        Self { text, decoded }
+        Self {
+            text,
+            decoded,
+            measured,
+        }
     }
 }
 
@@ -45,6 +55,7 @@ pub fn PasteError() -> impl IntoView {
     let PastedDiagnosis {
         text,
         decoded: result,
+        measured,
     } = expect_context::<PastedDiagnosis>();
     view! {
         <section class="card paste" data-testid="paste-section">
@@ -61,7 +72,11 @@ pub fn PasteError() -> impl IntoView {
                 on:input=move |event| text.set(event_target_value(&event))
             ></textarea>
             {move || match result.get() {
-                Ok(diagnosis) => decoded_view(&diagnosis).into_any(),
+                Ok(diagnosis) => view! {
+                    {decoded_view(&diagnosis)}
+                    {move || compared_view(&diagnosis, measured.get())}
+                }
+                .into_any(),
                 Err(Undecoded::Empty) => ().into_any(),
                 Err(Undecoded::NoTimes) => view! {
                     <div class="paste-message" data-testid="paste-message" role="status">
@@ -117,6 +132,21 @@ fn decoded_view(diagnosis: &Diagnosis) -> impl IntoView + use<> {
                     {steps.iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
                 </ol>
             })}
+        </div>
+    }
+}
+
+/// The paste held against this device's clock: which clock signed the failing request.
+fn compared_view(diagnosis: &Diagnosis, measured: Option<(f64, f64)>) -> impl IntoView + use<> {
+    let conclusion = reconcile(diagnosis, measured);
+    view! {
+        <div class="paste-vs-device" data-testid="paste-vs-device" data-conclusion=conclusion.as_str()>
+            <h4>{PASTE_VS_DEVICE_HEADING}</h4>
+            {paste_vs_device_words(conclusion, diagnosis, measured)
+                .into_iter()
+                .map(|sentence| view! { <p>{sentence}</p> })
+                .collect_view()}
+            <p class="status">{COMPARED_AS_IT_IS_NOW}</p>
         </div>
     }
 }

@@ -138,3 +138,44 @@ describe('paste an error', () => {
     }
   });
 });
+
+describe('the pasted error against this device (which clock signed it?)', () => {
+  const VERSUS = '[data-testid="paste-vs-device"]';
+
+  /** A page whose device clock is `offsetMs` off, measured, with `text` pasted. */
+  async function conclusionFor(offsetMs, text) {
+    const page = await newPageWithClockOffset(browser, offsetMs);
+    try {
+      await page.goto(server.url);
+      await page.waitForFunction(() => document.querySelector('[data-testid="verdict"]')?.dataset.state === 'done',
+        null, { timeout: 20_000 });
+      await page.fill(PASTE, text);
+      await page.waitForFunction((sel) => {
+        const conclusion = document.querySelector(sel)?.dataset.conclusion;
+        return conclusion && conclusion !== 'undecided';
+      }, VERSUS, { timeout: 5_000 });
+      return await page.$eval(VERSUS, (el) => ({ conclusion: el.dataset.conclusion, text: el.textContent }));
+    } finally {
+      await page.context().close();
+    }
+  }
+
+  test('the origin story\'s dump on a device measured right → another-clock', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const seen = await conclusionFor(0, INCIDENT_DUMPER);
+    assert.equal(seen.conclusion, 'another-clock', seen.text);
+    assert.match(seen.text, /Another clock signed it/);
+    assert.match(seen.text, /as it is now; the pasted error may be older/);
+  });
+
+  test('the origin story\'s dump on a device 15 min 35 s fast → this-device', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const seen = await conclusionFor(935_000, INCIDENT_DUMPER);
+    assert.equal(seen.conclusion, 'this-device', seen.text);
+    assert.match(seen.text, /This clock caused the error/);
+  });
+
+  test('an STS "Signature expired" (signer behind) on a device measured right → waited-or-another-clock', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const seen = await conclusionFor(0, STS_EXPIRED);
+    assert.equal(seen.conclusion, 'waited-or-another-clock', seen.text);
+    assert.match(seen.text, /a retry with its old signature/);
+  });
+});

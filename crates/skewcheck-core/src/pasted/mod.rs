@@ -16,11 +16,13 @@ mod diagnosis;
 mod forms;
 pub mod jwt;
 mod kind;
+mod reconcile;
 pub mod scan;
 mod vendor_texts;
 
 pub use diagnosis::{Diagnosis, ReferenceNow, TRANSIT_ALLOWANCE_MS, Undecoded};
 pub use kind::{Bound, Caveat, Form, TokenState};
+pub use reconcile::{Conclusion, reconcile};
 pub use scan::{MAX_EXAMINED_BYTES, Stamp, StampLabel};
 
 /// Decodes a pasted error message. `now` (the page's idea of the correct time) is needed

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 #[cfg(not(target_arch = "wasm32"))]
 mod properties;
+mod reconcile;
 mod samples;
 
 const MIN: i64 = 60_000;

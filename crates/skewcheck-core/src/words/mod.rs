@@ -10,6 +10,7 @@ pub(crate) mod link_service;
 mod measure;
 mod numbers;
 mod page;
+mod paste_vs_device;
 mod pasted;
 pub(crate) mod quote;
 mod report;
@@ -48,6 +49,7 @@ pub use page::{
     compared_with, disputed_time_label, fix_steps_heading, how_it_works, lede, progress_text,
     refining_text, verdict_word,
 };
+pub use paste_vs_device::{COMPARED_AS_IT_IS_NOW, PASTE_VS_DEVICE_HEADING, paste_vs_device_words};
 pub use pasted::{
     caveat_words, form_name, paste_fix_intro, paste_looks_for, pasted_fix_steps,
     pasted_report_lines, pasted_sentence, stamp_label_words,
