@@ -7,6 +7,7 @@ use crate::address::{PageAddress, Resolve};
 use crate::config::{SourceChoice, parse_query};
 use crate::measure::{Failure, Setup, setup_from};
 use crate::site_config::{SiteConfig, endpoint_allowed};
+use crate::text;
 
 /// Whether the link itself names a time source, which must wait for the file's
 /// `allowed_endpoints` before any request goes to it.
@@ -55,7 +56,7 @@ pub fn setup_with(
 fn refused(parameter: &'static str, endpoint: &str, allowed: &[String]) -> Failure {
     Failure::EndpointNotAllowed {
         parameter,
-        endpoint: endpoint.to_owned(),
+        endpoint: text::clean(endpoint, text::MAX_QUOTED_CHARS),
         allowed: allowed.to_vec(),
     }
 }

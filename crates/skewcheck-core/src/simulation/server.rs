@@ -55,6 +55,8 @@ pub(crate) enum Fault {
     StepClock(f64),
     /// The server redirects to this address (which the network follows).
     RedirectTo(&'static str),
+    /// The server's `Date` header is this text instead of a date.
+    BadDate(String),
 }
 
 /// What came back to the device.
@@ -273,6 +275,10 @@ impl TimeServer {
         let mut headers = Vec::new();
         if self.sends_date {
             headers.push(("date", http_date(truth + self.header_ahead_ms)));
+        }
+        if let Some(Fault::BadDate(text)) = &fault {
+            headers.retain(|(name, _)| *name != "date");
+            headers.push(("date", text.clone()));
         }
         if let Some(Fault::Cached(age_s) | Fault::CachedRewritten(age_s)) = fault {
             headers.push(("age", age_s.to_string()));

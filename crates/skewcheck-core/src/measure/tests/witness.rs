@@ -131,7 +131,7 @@ fn a_second_source_on_the_same_site_is_not_independent() {
     let check = result.cross_check.as_ref().expect("a cross-check");
     assert_eq!(check.outcome(), CrossCheckOutcome::Disagree, "{check:?}");
     let sentence = cross_check_words(check).sentence;
-    assert!(sentence.contains(&format!("Cross-check: {SAME_SITE} agrees, but it runs on the same site as the time source (time.example), so it is not an independent witness")), "{sentence}");
+    assert!(sentence.contains(&format!("Cross-check: “{SAME_SITE}” agrees, but it runs on the same site as the time source (time.example), so it is not an independent witness")), "{sentence}");
     assert_eq!(result.assessment.verdict, Verdict::Warning);
 
     // Without another witness, the same-site agreement is reported, with its caveat.
@@ -158,7 +158,7 @@ fn a_witness_on_another_site_is_independent() {
     let check = run.settled().cross_check.clone().expect("a cross-check");
     assert_eq!(
         cross_check_words(&check).sentence,
-        format!("Cross-check: {WITNESS} agrees.")
+        format!("Cross-check: “{WITNESS}” agrees.")
     );
 }
 
@@ -175,7 +175,7 @@ fn a_redirect_to_another_site_is_refused_and_named() {
     assert_eq!(
         failure.message,
         format!(
-            "The time source {PRIMARY} redirected to another site, elsewhere.example, which the link does not name"
+            "The time source “{PRIMARY}” redirected to another site, “elsewhere.example”, which the link does not name"
         )
     );
     assert!(

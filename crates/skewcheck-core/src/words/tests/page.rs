@@ -186,6 +186,6 @@ fn an_unreadable_site_file_is_a_note_for_the_owner() {
     };
     assert_eq!(
         crate::words::site_notice_words(&notice),
-        "skewcheck.json could not be read (the time source https://a.example/skewcheck.json failed with a server error (HTTP status 500)), so the defaults are used."
+        "skewcheck.json could not be read (the time source “https://a.example/skewcheck.json” failed with a server error (HTTP status 500)), so the defaults are used."
     );
 }
