@@ -25,6 +25,26 @@ describe('error paths', () => {
       assertNoErrors(page);
     }));
 
+  // Issue 18: an endpoint the URL parser refuses, whose text would close the page's quotation
+  // mark, say a sentence in the page's voice and reverse what follows (U+202E).
+  const speakingLink = '?endpoint=https://x%20y%E2%80%9D%20Your%20clock%20is%20fine.%20Call%20%2B1%20555%200100%E2%80%AE';
+  test('a link whose endpoint speaks: the error card shows its text only cleaned and quoted, never ok', testOpts, (t) =>
+    withMeasuredPage(t, { server: rootServer, offsetMs: 3_000, search: speakingLink }, async ({ page, result }) => {
+      assert.equal(result.state, 'error', JSON.stringify(result));
+      assert.equal(result.verdict, 'unknown', JSON.stringify(result));
+      assert.equal(result.error, '“https://x y\' Your clock is fine. Call +1 555 0100” is not a valid address for a time source');
+      const card = await page.locator('[data-testid="verdict"]').textContent();
+      assert.ok(!/[\u202A-\u202E\u2066-\u2069\u200E\u200F]/.test(card), `a bidi control on the card: ${JSON.stringify(card)}`);
+      // The link's text sits inside the page's one quotation: none of its own marks closes it.
+      const quoted = result.error.match(/“([^“”]*)”/)?.[1] ?? '';
+      assert.ok(quoted.includes('Your clock is fine.'), result.error);
+      assert.ok(!result.error.replace(/“[^“”]*”/g, '').includes('Your clock'), result.error);
+      assert.equal(result.error.split('”').length, 2, `one closing quotation mark: ${result.error}`);
+      const seen = await history(page);
+      assert.ok(!seen.some((h) => h.verdict === 'ok'), `showed ok at some point: ${JSON.stringify(seen)}`);
+      assertNoErrors(page, { allowConsoleErrors: true });
+    }));
+
   const failures = [
     { name: 'a 404 endpoint', value: '/nope' },
     { name: 'a javascript: URL', value: 'javascript:alert(1)' },
@@ -66,7 +86,7 @@ describe('every fault: a clear message within bounded time, never ok', () => {
       const elapsed = Date.now() - started;
       assert.equal(result.state, 'error', JSON.stringify(result));
       assert.ok(elapsed < 15_000, `error after ${elapsed} ms`);
-      assert.match(result.error, /^No answer from http:\/\/127\.0\.0\.1:\d+\/time\/ms\?delay=60000 within 5 s/);
+      assert.match(result.error, /^No answer from “http:\/\/127\.0\.0\.1:\d+\/time\/ms\?delay=60000” within 5 s/);
       assert.ok(!(await history(page)).some((h) => h.verdict === 'ok'));
     }));
 

@@ -122,6 +122,36 @@ pub fn host_words(url: &str) -> String {
     Origin::of(url).map_or_else(|| url.to_owned(), |origin| origin.authority())
 }
 
+/// Whether `authority` is a host name, with an optional port, and nothing else: dot-separated
+/// labels of ASCII letters, digits and hyphens (an international name in its punycode
+/// `xn--` form), an optional trailing dot, or an IPv6 literal in brackets; then `:port`. A
+/// path, a space, a quotation mark, userinfo or any other character is refused, so a
+/// host a permalink names cannot carry words.
+pub fn is_host_name(authority: &str) -> bool {
+    if authority.ends_with(':') {
+        return false;
+    }
+    let Some((host, _)) = split_port(authority) else {
+        return false;
+    };
+    if let Some(literal) = host
+        .strip_prefix('[')
+        .and_then(|rest| rest.strip_suffix(']'))
+    {
+        return (2..=45).contains(&literal.len())
+            && literal
+                .chars()
+                .all(|c| c.is_ascii_hexdigit() || matches!(c, ':' | '.'));
+    }
+    let name = host.strip_suffix('.').unwrap_or(host);
+    !name.is_empty()
+        && name.len() <= 253
+        && name.split('.').all(|label| {
+            (1..=63).contains(&label.len())
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+}
+
 /// Where the page was loaded from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PageAddress {

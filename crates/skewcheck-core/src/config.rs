@@ -107,9 +107,7 @@ pub fn parse_query(query: &str, page_is_https: bool) -> Result<Config, ConfigErr
     }
     let known = match service_id.as_deref() {
         Some(id) => Some(
-            service_by_id(id).ok_or_else(|| ConfigError::UnknownService {
-                given: id.chars().take(40).collect(),
-            })?,
+            service_by_id(id).ok_or_else(|| ConfigError::UnknownService { given: shown(id) })?,
         ),
         None => None,
     };
@@ -125,8 +123,7 @@ pub fn parse_query(query: &str, page_is_https: bool) -> Result<Config, ConfigErr
 }
 
 pub(crate) fn parse_limit_ms(raw: &str) -> Result<u64, ConfigError> {
-    let seconds = parse_decimal(raw.trim())
-        .ok_or_else(|| ConfigError::BadLimit(raw.chars().take(20).collect()))?;
+    let seconds = parse_decimal(raw.trim()).ok_or_else(|| ConfigError::BadLimit(shown(raw)))?;
     if (0.0..=MAX_LIMIT_S).contains(&seconds) {
         #[expect(
             clippy::cast_possible_truncation,
@@ -136,8 +133,14 @@ pub(crate) fn parse_limit_ms(raw: &str) -> Result<u64, ConfigError> {
         let limit_ms = (seconds * 1000.0).round() as u64;
         Ok(limit_ms)
     } else {
-        Err(ConfigError::BadLimit(raw.chars().take(20).collect()))
+        Err(ConfigError::BadLimit(shown(raw)))
     }
+}
+
+/// Outside text kept in an error to be quoted: cleaned and cut to
+/// [`MAX_QUOTED_CHARS`](text::MAX_QUOTED_CHARS), as the words layer quotes it.
+fn shown(raw: &str) -> String {
+    text::clean(raw, text::MAX_QUOTED_CHARS)
 }
 
 /// Cleaned ([`text::clean`]) and capped; `None` when nothing is left.
@@ -157,18 +160,17 @@ pub(crate) fn validate_endpoint(raw: &str, page_is_https: bool) -> Result<String
     if endpoint.is_empty() {
         return Err(ConfigError::EmptyEndpoint);
     }
-    let shown = || endpoint.chars().take(80).collect::<String>();
     match scheme_of(endpoint) {
         None => Ok(endpoint.to_owned()),
         Some(scheme) if scheme.eq_ignore_ascii_case("https") => Ok(endpoint.to_owned()),
         Some(scheme) if scheme.eq_ignore_ascii_case("http") => {
             if page_is_https {
-                Err(ConfigError::InsecureEndpoint(shown()))
+                Err(ConfigError::InsecureEndpoint(shown(endpoint)))
             } else {
                 Ok(endpoint.to_owned())
             }
         }
-        Some(_) => Err(ConfigError::UnsupportedScheme(shown())),
+        Some(_) => Err(ConfigError::UnsupportedScheme(shown(endpoint))),
     }
 }
 

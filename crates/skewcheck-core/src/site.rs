@@ -8,6 +8,7 @@ use crate::config::{SourceChoice, parse_query};
 pub use crate::measure::link_names_endpoint;
 use crate::measure::{Failure, Setup, setup_for_query};
 use crate::site_config::{LinkEndpoints, SiteConfig, endpoint_allowed};
+use crate::text;
 
 /// What to measure: the link, with the file's defaults for what the link leaves out, and
 /// the link's own endpoints refused unless the file's `allowed_endpoints` lists them.
@@ -50,7 +51,7 @@ pub fn setup_with(
 fn refused(parameter: &'static str, endpoint: &str, allowed: &[String]) -> Failure {
     Failure::EndpointNotAllowed {
         parameter,
-        endpoint: endpoint.to_owned(),
+        endpoint: text::clean(endpoint, text::MAX_QUOTED_CHARS),
         allowed: allowed.to_vec(),
     }
 }

@@ -297,7 +297,7 @@ fn as_text(value: &Value) -> Result<&str, FileProblem> {
 
 /// A key or value from the file, shortened for a notice.
 fn shown(raw: &str) -> String {
-    text::clean(raw, 40)
+    text::clean(raw, text::MAX_QUOTED_CHARS)
 }
 
 fn allowed_list(value: &Value) -> Result<Vec<String>, FileProblem> {

@@ -2,6 +2,11 @@
 //! words that mark it as someone else's are [`crate::words::quoted`] and
 //! [`crate::words::named_by_link`].
 
+/// The most chars of outside text (a link's parameter, a file's value, a server's body or
+/// header) that one message quotes: enough to recognise it, too few to carry a paragraph
+/// in the page's voice. [`crate::words::quoted`] cuts every quotation to it.
+pub const MAX_QUOTED_CHARS: usize = 80;
+
 /// `raw` fit to show: control characters, bidi marks and overrides (which could make a
 /// verdict read backwards) and invisible format characters (zero-width spaces and joiners,
 /// soft hyphens, byte-order marks, tag characters: they hide or disguise text) removed,

@@ -212,7 +212,7 @@ fn a_second_endpoint_that_agrees_confirms_the_result() {
     let words = cross_check_words(check);
     assert_eq!(
         (check.outcome(), words.witness.as_str()),
-        (CrossCheckOutcome::Agree, WITNESS)
+        (CrossCheckOutcome::Agree, format!("“{WITNESS}”").as_str())
     );
     assert_eq!(check.outcome_name(), "agree");
     assert!(result.estimate.consistent && result.estimate.interval.contains(2_000.0));
@@ -233,7 +233,7 @@ fn a_second_endpoint_that_agrees_confirms_the_result() {
     assert_eq!(
         words.sentence,
         format!(
-            "Cross-check: {WITNESS} agrees. Cross-check: the endpoint's own Date header agrees."
+            "Cross-check: “{WITNESS}” agrees. Cross-check: the endpoint's own Date header agrees."
         )
     );
 }
@@ -276,7 +276,7 @@ fn a_second_endpoint_that_fails_is_reported_unavailable() {
     assert_eq!(
         cross_check_words(check).sentence,
         format!(
-            "Cross-check with {WITNESS} was not possible: the time source {WITNESS} does not exist (HTTP status 404, not found). Cross-check: the endpoint's own Date header agrees."
+            "Cross-check with “{WITNESS}” was not possible: the time source “{WITNESS}” does not exist (HTTP status 404, not found). Cross-check: the endpoint's own Date header agrees."
         )
     );
     assert_eq!(witness.requests(), 1, "a 404 is not retried");
@@ -296,7 +296,7 @@ fn a_hanging_second_endpoint_is_unavailable_after_its_timeouts() {
     assert_eq!(check.outcome(), CrossCheckOutcome::Unavailable);
     let sentence = cross_check_words(&check).sentence;
     assert!(
-        sentence.contains("no answer from https://witness.example/now within 5 s"),
+        sentence.contains("no answer from “https://witness.example/now” within 5 s"),
         "{sentence}"
     );
     assert_eq!(witness.requests(), DEFAULT_PLAN.max_failures);
@@ -391,7 +391,7 @@ fn failure_messages_start_with_a_capital_but_addresses_and_quotes_stay_as_they_a
                 detail: "connection refused".to_owned()
             }
         ),
-        "Could not reach https://time.example/ (connection refused)"
+        "Could not reach “https://time.example/” (connection refused)"
     );
     assert_eq!(
         fetch("x", FetchErrorKind::InvalidUrl),

@@ -15,11 +15,12 @@
 //! primary one, their names, verdicts and lines (from the catalogue and the numbers), the
 //! time source ([`ReportSource::Linked`]), and the device (its platform's name).
 
+use crate::address::{Origin, is_host_name};
 use crate::outcomes::{ServiceResult, service_results};
 use crate::platform::Platform;
 use crate::report::error::{Damage, Flaw, NumberField, ReportError};
-use crate::report::model::{Report, ReportSource, ServiceVerdict, SourceKind};
-use crate::source::{BodyFormat, EpochUnit, ReadingOrigin};
+use crate::report::model::{Report, ReportSource, SOURCE_KINDS, ServiceVerdict, SourceKind};
+use crate::source::{BodyFormat, ReadingOrigin};
 use crate::verdict::{CUSTOM_ID, service_for_report_id};
 use crate::words::service_result_line;
 
@@ -29,27 +30,6 @@ pub const COMPACT_PREFIX: &str = "R1/";
 /// Field positions after [`COMPACT_PREFIX`].
 const FIELD_COUNT: usize = 10;
 
-/// How the time source gave its time, by code. A JSON field's key is not kept.
-const SOURCE_KINDS: [(&str, ReadingOrigin); 6] = [
-    ("D", ReadingOrigin::DateHeader),
-    (
-        "S",
-        ReadingOrigin::Body(BodyFormat::EpochNumber(EpochUnit::Seconds)),
-    ),
-    (
-        "M",
-        ReadingOrigin::Body(BodyFormat::EpochNumber(EpochUnit::Milliseconds)),
-    ),
-    (
-        "U",
-        ReadingOrigin::Body(BodyFormat::EpochNumber(EpochUnit::Microseconds)),
-    ),
-    (
-        "N",
-        ReadingOrigin::Body(BodyFormat::EpochNumber(EpochUnit::Nanoseconds)),
-    ),
-    ("R", ReadingOrigin::Body(BodyFormat::Rfc3339)),
-];
 /// The code of a JSON field (its key is not kept).
 const JSON_KIND: &str = "J";
 
@@ -113,6 +93,9 @@ pub(super) fn decode_compact(fields: &str) -> Result<Report, ReportError> {
         service_for_report_id(&service_id).ok_or(ReportError::Invalid(Flaw::UnknownService))?;
     let kind = source_kind(field(6)).ok_or(ReportError::Invalid(Flaw::UnknownSourceKind))?;
     let host = unescaped(field(7))?.to_ascii_lowercase();
+    if !host.is_empty() && !is_host_name(&host) {
+        return Err(ReportError::Malformed(Damage::NotAHost));
+    }
     let ticket = Some(unescaped(field(8))?).filter(|r| !r.is_empty());
     let name = unescaped(field(9))?;
     let report = Report {
@@ -142,8 +125,9 @@ pub(super) fn decode_compact(fields: &str) -> Result<Report, ReportError> {
 
 /// A report source's kind code and host: the HTTP Date header of
 /// `https://time.example.com/now` → (`D`, `time.example.com`). An old link's text is only
-/// its sender's words, so it gives neither.
-fn source_parts(source: &ReportSource) -> (&'static str, &str) {
+/// its sender's words, so it gives neither; a host that is not a host name
+/// ([`is_host_name`]) is left out, so that whatever is encoded decodes again.
+fn source_parts(source: &ReportSource) -> (&'static str, String) {
     match source {
         ReportSource::Measured(facts) => {
             let kind = match facts.origin {
@@ -151,11 +135,9 @@ fn source_parts(source: &ReportSource) -> (&'static str, &str) {
                 Some(origin) => origin_code(origin),
                 None => "",
             };
-            let url = facts.url.as_str();
-            let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
-            let host = after_scheme
-                .split(['/', '?', '#'])
-                .next()
+            let host = Origin::of(&facts.url)
+                .map(|origin| origin.authority())
+                .filter(|host| is_host_name(host))
                 .unwrap_or_default();
             (kind, host)
         }
@@ -165,9 +147,14 @@ fn source_parts(source: &ReportSource) -> (&'static str, &str) {
                 SourceKind::JsonField => JSON_KIND,
                 SourceKind::Unknown => "",
             };
-            (code, host.as_str())
+            let host = if is_host_name(host) {
+                host.clone()
+            } else {
+                String::new()
+            };
+            (code, host)
         }
-        ReportSource::Claimed(_) => ("", ""),
+        ReportSource::Claimed(_) => ("", String::new()),
     }
 }
 

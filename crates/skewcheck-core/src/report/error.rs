@@ -39,6 +39,9 @@ pub enum Damage {
     BadEscape,
     /// An escaped text that is not UTF-8.
     NotUtf8,
+    /// The time source's field is not a host name
+    /// ([`is_host_name`](crate::address::is_host_name)).
+    NotAHost,
 }
 
 /// The numbers a compact fragment carries.

@@ -3,7 +3,7 @@
 
 use crate::measure::SourceFacts;
 use crate::platform::Platform;
-use crate::source::ReadingOrigin;
+use crate::source::{BodyFormat, EpochUnit, ReadingOrigin};
 use crate::verdict::Verdict;
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -72,6 +72,27 @@ pub enum ReportSource {
     Claimed(String),
 }
 
+/// How the time source gave its time, by code. A JSON field's key is not kept.
+pub(crate) const SOURCE_KINDS: [(&str, ReadingOrigin); 6] = [
+    ("D", ReadingOrigin::DateHeader),
+    (
+        "S",
+        ReadingOrigin::Body(BodyFormat::EpochNumber(EpochUnit::Seconds)),
+    ),
+    (
+        "M",
+        ReadingOrigin::Body(BodyFormat::EpochNumber(EpochUnit::Milliseconds)),
+    ),
+    (
+        "U",
+        ReadingOrigin::Body(BodyFormat::EpochNumber(EpochUnit::Microseconds)),
+    ),
+    (
+        "N",
+        ReadingOrigin::Body(BodyFormat::EpochNumber(EpochUnit::Nanoseconds)),
+    ),
+    ("R", ReadingOrigin::Body(BodyFormat::Rfc3339)),
+];
 /// How a source gave its time, as a compact link says it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SourceKind {

@@ -56,6 +56,8 @@ pub(crate) enum Fault {
     /// The server redirects to this address (which the network never asks: the page's requests
     /// do not follow redirects).
     RedirectTo(&'static str),
+    /// The server's `Date` header is this text instead of a date.
+    BadDate(String),
 }
 
 /// What came back to the device.
@@ -274,6 +276,10 @@ impl TimeServer {
         let mut headers = Vec::new();
         if self.sends_date {
             headers.push(("date", http_date(truth + self.header_ahead_ms)));
+        }
+        if let Some(Fault::BadDate(text)) = &fault {
+            headers.retain(|(name, _)| *name != "date");
+            headers.push(("date", text.clone()));
         }
         if let Some(Fault::Cached(age_s) | Fault::CachedRewritten(age_s)) = fault {
             headers.push(("age", age_s.to_string()));

@@ -83,7 +83,7 @@ fn wrong_keys_fall_back_one_by_one() {
     let notices = notice_words(&file);
     for (key, words) in [
         ("title", "is not a string"),
-        ("service", "does not know (ntp)"),
+        ("service", "does not know (“ntp”)"),
         ("limit_s", "between 0 and 31536000"),
         ("endpoint", "not an http:// or https://"),
         ("endpont2", "not a key skewcheck knows"),

@@ -3,12 +3,10 @@
 
 use super::body::{self, Candidate};
 use super::origin::{BodyFormat, ReadingOrigin};
-use crate::{plausible, text};
+use crate::plausible;
+use crate::text::{self, MAX_QUOTED_CHARS};
 use std::time::UNIX_EPOCH;
 
-/// The most chars of a server's text (a body, a header) quoted in a message: keeps hostile
-/// bodies from flooding the page with text.
-const MAX_QUOTED_CHARS: usize = 80;
 /// Resolution of an HTTP `Date` header.
 pub const DATE_HEADER_RESOLUTION_MS: f64 = 1000.0;
 
@@ -28,10 +26,10 @@ impl ReferenceReading {
     /// lies in `[D, D + 1 s)`.
     pub fn from_date_header(value: &str) -> Result<Self, SourceError> {
         let stamp = httpdate::parse_http_date(value.trim())
-            .map_err(|_| SourceError::BadDateHeader(value.to_owned()))?;
+            .map_err(|_| SourceError::BadDateHeader(shorten(value)))?;
         let seconds = stamp
             .duration_since(UNIX_EPOCH)
-            .map_err(|_| SourceError::BadDateHeader(value.to_owned()))?
+            .map_err(|_| SourceError::BadDateHeader(shorten(value)))?
             .as_secs_f64();
         let earliest_ms = seconds * 1000.0;
         check_plausible(earliest_ms, value)?;
@@ -112,7 +110,7 @@ pub enum SourceError {
     /// Neither a usable body nor a readable `Date` header.
     #[error("no time in the body and no readable Date header")]
     NoTime,
-    /// A `Date` header that is not an HTTP date.
+    /// A `Date` header that is not an HTTP date (the server's text, shortened to quote).
     #[error("Date header {0:?} is not an HTTP date")]
     BadDateHeader(String),
     /// A time that cannot be the present (before 2000 or after 2200); the server's text,
@@ -201,7 +199,9 @@ fn check_plausible(value_ms: f64, raw: &str) -> Result<(), SourceError> {
     }
 }
 
-/// A server's text, cleaned and short enough to quote (the quoting is the words layer's).
+/// A server's text (a body, a header), cleaned and short enough to quote
+/// ([`MAX_QUOTED_CHARS`]), so a hostile answer cannot flood the page with text; the
+/// quoting is the words layer's.
 pub(super) fn shorten(raw: &str) -> String {
     text::clean(raw, MAX_QUOTED_CHARS)
 }

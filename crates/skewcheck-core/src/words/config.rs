@@ -5,6 +5,7 @@ use crate::config::{ConfigError, MAX_LIMIT_S};
 use crate::site_config::{FILE_NAME, FileProblem, SiteNotice, Support};
 use crate::verdict::SERVICES;
 use crate::words::fetch::fetch_error_words;
+use crate::words::quote::{quoted, unquoting};
 
 /// What is wrong with a link parameter, as a sentence without its final stop (lower-case
 /// start, to be capitalised).
@@ -24,24 +25,27 @@ pub fn config_error_words(error: &ConfigError) -> String {
                 .collect::<Vec<_>>()
                 .join(", ");
             format!(
-                "the link asks for service “{given}”, which skewcheck does not know (known: {known})"
+                "the link asks for service {}, which skewcheck does not know (known: {known})",
+                quoted(given)
             )
         }
         ConfigError::BadLimit(given) => format!(
-            "the link's “limit” “{given}” is not a number of seconds between 0 and {MAX_LIMIT_S}"
+            "the link's “limit” {} is not a number of seconds between 0 and {MAX_LIMIT_S}",
+            quoted(given)
         ),
     }
 }
 
 /// An endpoint whose scheme is neither http nor https, after the words that name it.
 fn not_http_words(endpoint: &str) -> String {
-    format!("“{endpoint}” is not an http:// or https:// address")
+    format!("{} is not an http:// or https:// address", quoted(endpoint))
 }
 
 /// An http endpoint from an https page, after the words that name it.
 fn blocked_http_words(endpoint: &str) -> String {
     format!(
-        "“{endpoint}” uses http:// but this page was loaded over https://, so the browser will block it; use an https:// endpoint"
+        "{} uses http:// but this page was loaded over https://, so the browser will block it; use an https:// endpoint",
+        quoted(endpoint)
     )
 }
 
@@ -54,15 +58,17 @@ pub fn site_notice_words(notice: &SiteNotice) -> String {
         SiteNotice::NotAnObject => format!(
             "{FILE_NAME} is not a JSON object ({{ … }}), so it is ignored{UNREAD_ENDPOINTS}."
         ),
-        SiteNotice::NotJson { detail } => {
-            format!("{FILE_NAME} is not valid JSON ({detail}), so it is ignored{UNREAD_ENDPOINTS}.")
-        }
+        SiteNotice::NotJson { detail } => format!(
+            "{FILE_NAME} is not valid JSON ({}), so it is ignored{UNREAD_ENDPOINTS}.",
+            unquoting(detail)
+        ),
         SiteNotice::Unreadable { error } => format!(
             "{FILE_NAME} could not be read ({}), so the defaults are used{UNREAD_ENDPOINTS}.",
             fetch_error_words(error).message
         ),
         SiteNotice::KeyIgnored { key, problem } => format!(
-            "{FILE_NAME}: “{key}” {}; the default is used instead.",
+            "{FILE_NAME}: {} {}; the default is used instead.",
+            quoted(key),
             file_problem_words(problem)
         ),
     }
@@ -83,19 +89,20 @@ fn file_problem_words(problem: &FileProblem) -> String {
         // The link's words, as the file's key would be read as the link's parameter.
         FileProblem::Endpoint(error) => config_error_words(error),
         FileProblem::UnknownService(id) => {
-            format!("names a service skewcheck does not know ({id})")
+            format!("names a service skewcheck does not know ({})", quoted(id))
         }
         FileProblem::NotSeconds => "is not a number of seconds".to_owned(),
         FileProblem::LimitOutOfRange => format!("is not between 0 and {MAX_LIMIT_S} seconds"),
         FileProblem::UnknownKey => "is not a key skewcheck knows (a typo?)".to_owned(),
         FileProblem::NotAList => "is not a list of origins or URL prefixes".to_owned(),
         FileProblem::NotAnOrigin(entry) => format!(
-            "holds “{entry}”, which is neither an http(s):// origin or prefix nor a /path (nothing is allowed until it is fixed)"
+            "holds {}, which is neither an http(s):// origin or prefix nor a /path (nothing is allowed until it is fixed)",
+            quoted(entry)
         ),
         FileProblem::SupportNotAnObject => "is not an object { \"email\", \"name\" }".to_owned(),
         FileProblem::NoEmail => "has no plausible “email” (name@example.com)".to_owned(),
         FileProblem::NoName => "has no “name”".to_owned(),
-        FileProblem::SupportUnknownKey(key) => format!("has an unknown key “{key}”"),
+        FileProblem::SupportUnknownKey(key) => format!("has an unknown key {}", quoted(key)),
     }
 }
 

@@ -2,6 +2,7 @@
 //! screen can try.
 
 use crate::fetch::{FetchError, FetchErrorKind, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS};
+use crate::words::quote::{quoted, unquoting};
 use crate::words::source::source_error_words;
 
 /// A failure in words.
@@ -22,15 +23,22 @@ pub fn fetch_error_words(error: &FetchError) -> FailureWords {
     }
 }
 
-/// What went wrong, in words that name the address.
+/// What went wrong, in words that name the address. The address is the link's (a link's
+/// endpoint, or the page's own address with the link's query), so it is quoted here, once,
+/// for every message: cleaned, cut to [`MAX_QUOTED_CHARS`](crate::text::MAX_QUOTED_CHARS)
+/// and marked as the link's words, even when the URL parser refused it. The browser's own
+/// words (`detail`) are cleaned and cut alike ([`unquoting`]).
 fn fetch_error_message(error: &FetchError) -> String {
-    let url = &error.url;
+    let url = &quoted(&error.url);
+    let detail = unquoting;
     match &error.kind {
-        FetchErrorKind::InvalidUrl => format!("“{url}” is not a valid address for a time source"),
-        FetchErrorKind::CannotAbort { detail } => {
-            format!("this browser cannot time out requests ({detail})")
+        FetchErrorKind::InvalidUrl => format!("{url} is not a valid address for a time source"),
+        FetchErrorKind::CannotAbort { detail: why } => {
+            format!("this browser cannot time out requests ({})", detail(why))
         }
-        FetchErrorKind::Unreachable { detail } => format!("could not reach {url} ({detail})"),
+        FetchErrorKind::Unreachable { detail: why } => {
+            format!("could not reach {url} ({})", detail(why))
+        }
         FetchErrorKind::Offline => "this device is offline".to_owned(),
         FetchErrorKind::CorsBlocked => format!(
             "the time source {url} answered, but its answer may not be read from this page (CORS)"
@@ -46,8 +54,8 @@ fn fetch_error_message(error: &FetchError) -> String {
             "the answer from {url} is larger than {} KiB, so it is not a time",
             MAX_BODY_BYTES / 1024
         ),
-        FetchErrorKind::UnreadableBody { detail } => {
-            format!("could not read the answer from {url} ({detail})")
+        FetchErrorKind::UnreadableBody { detail: why } => {
+            format!("could not read the answer from {url} ({})", detail(why))
         }
         FetchErrorKind::Redirected => format!(
             "the time source {url} answered with a redirect; this page does not follow a time source's redirects, so it never asks an address the link does not name"

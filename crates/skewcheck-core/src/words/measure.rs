@@ -7,9 +7,11 @@ use crate::measure::{
 };
 use crate::plan::{CacheSeen, CollectError};
 use crate::site_config::FILE_NAME;
+use crate::text::{MAX_QUOTED_CHARS, clean};
 use crate::words::config::config_error_words;
 use crate::words::fetch::{FailureWords, fetch_error_words};
 use crate::words::numbers::duration_words;
+use crate::words::quote::quoted;
 use crate::words::source::{cache_evidence_words, reading_origin_words};
 use crate::words::verdict::{
     Explanation, cross_check_sentence, disagreement_explanation, disagreement_sentence, explain,
@@ -93,15 +95,21 @@ pub fn failure_words(failure: &Failure) -> FailureWords {
             endpoint,
             allowed,
         } => {
-            let shown: String = endpoint.chars().take(80).collect();
             let list = if allowed.is_empty() {
                 "none".to_owned()
             } else {
-                allowed.join(", ")
+                // The owner's own sources, as the URL parser resolved them: cleaned and cut
+                // like any text from a file.
+                allowed
+                    .iter()
+                    .map(|source| clean(source, MAX_QUOTED_CHARS))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             };
             FailureWords {
                 message: format!(
-                    "This page does not measure against “{shown}” (the link's “{parameter}”): its owner allows only these time sources: {list}."
+                    "This page does not measure against {} (the link's “{parameter}”): its owner allows only these time sources: {list}.",
+                    quoted(endpoint)
                 ),
                 advice: "Ask whoever sent the link for one that uses an allowed time source, or open the page without the endpoint."
                     .to_owned(),
@@ -155,7 +163,7 @@ pub fn cross_check_words(check: &CrossCheck) -> CrossCheckWords {
 /// Who a witness was.
 fn witness_words(witness: &Witness) -> String {
     match witness {
-        Witness::SecondEndpoint(url) => url.clone(),
+        Witness::SecondEndpoint(url) => quoted(url),
         Witness::EndpointDateHeader => "the endpoint's own Date header".to_owned(),
         Witness::PageOrigin(host) => format!("the Date header of this page's own server ({host})"),
     }

@@ -3,15 +3,19 @@
 
 use time::OffsetDateTime;
 
+use crate::address::{Origin, is_host_name};
 use crate::date_text::date_time_words;
 use crate::pasted::Diagnosis;
-use crate::report::model::{Finding, MAX_SOURCE_CHARS, Report, ReportSource, SourceKind};
+use crate::report::model::{
+    Finding, MAX_SOURCE_CHARS, Report, ReportSource, SOURCE_KINDS, ServiceVerdict, SourceKind,
+};
+use crate::source::ReadingOrigin;
 use crate::text::clean;
 use crate::verdict::Verdict;
 use crate::words::measure::source_sentence;
 use crate::words::numbers::offset_words_with_uncertainty;
 use crate::words::pasted::pasted_report_lines;
-use crate::words::quote::quoted;
+use crate::words::quote::{named_by_link, quoted};
 use crate::words::source::reading_origin_words;
 
 /// The source's words when nothing says how it gave its time.
@@ -46,18 +50,40 @@ pub fn report_text(report: &Report) -> String {
                     .to_ascii_uppercase()
             ),
         };
-        lines.push(if verdict.detail.is_empty() {
-            format!("{}: {word}", verdict.service)
-        } else {
-            format!("{}: {word} — {}", verdict.service, verdict.detail)
-        });
+        lines.push(service_report_line(verdict, &word, report.finding(verdict)));
     }
     lines.push(format!(
         "Time source: {}",
         time_source_words(&report.source)
     ));
-    lines.push(format!("Device: {}", report.device));
+    lines.push(format!("Device: {}", device_words(report)));
     lines.join("\n")
+}
+
+/// One service's line. A service this page cannot rebuild is the sender's: its name and
+/// line are shown only as the link's words, quoted and short.
+fn service_report_line(verdict: &ServiceVerdict, word: &str, finding: Finding) -> String {
+    let (service, detail) = match finding {
+        Finding::Recomputed(_) => (verdict.service.clone(), verdict.detail.clone()),
+        Finding::Claimed(_) if verdict.detail.is_empty() => {
+            (named_by_link(&verdict.service), String::new())
+        }
+        Finding::Claimed(_) => (named_by_link(&verdict.service), quoted(&verdict.detail)),
+    };
+    if detail.is_empty() {
+        format!("{service}: {word}")
+    } else {
+        format!("{service}: {word} — {detail}")
+    }
+}
+
+/// The device: this page's words for the device it measured; for a permalink only its
+/// platform's name, since an old `#report=` link's device text is its sender's words.
+fn device_words(report: &Report) -> &str {
+    match report.source {
+        ReportSource::Measured(_) => &report.device,
+        ReportSource::Linked { .. } | ReportSource::Claimed(_) => report.platform.name(),
+    }
 }
 
 /// [`report_text`], followed by a decoded pasted error when there is one.
@@ -72,21 +98,65 @@ pub fn report_text_with_paste(report: &Report, paste: Option<&Diagnosis>) -> Str
 
 /// Where the reference time came from: `the HTTP Date header (1 s resolution) of
 /// https://time.example/` for a measurement, the same of the host alone for a compact link,
-/// and an old link's text quoted as the link's words.
+/// and for an old link's sentence only what this page can type out of it
+/// ([`typed_claim`]): never the sender's own text.
 pub fn time_source_words(source: &ReportSource) -> String {
     match source {
         ReportSource::Measured(facts) => source_sentence(facts),
-        ReportSource::Linked { kind, host } => {
-            let how = source_kind_words(*kind);
-            if host.is_empty() {
-                how
-            } else {
-                clean(&format!("{how} of {host}"), MAX_SOURCE_CHARS)
-            }
+        ReportSource::Linked { kind, host } => linked_source_words(*kind, host),
+        ReportSource::Claimed(text) => {
+            let (kind, host) = typed_claim(text);
+            linked_source_words(kind, &host)
         }
-        ReportSource::Claimed(text) if text.is_empty() => UNKNOWN_SOURCE.to_owned(),
-        ReportSource::Claimed(text) => format!("{} (in the link's words)", quoted(text)),
     }
+}
+
+/// A source as a permalink names it: how it gave its time, of which host.
+fn linked_source_words(kind: SourceKind, host: &str) -> String {
+    let how = source_kind_words(kind);
+    if host.is_empty() {
+        how
+    } else {
+        clean(&format!("{how} of {host}"), MAX_SOURCE_CHARS)
+    }
+}
+
+/// What an old `#report=` link's sentence for its time source can be taken as: how the
+/// source gave its time when the sentence says it in this page's own words (as older pages
+/// wrote it, `the HTTP Date header (1 s resolution) of https://time.example/now`), and the
+/// host when what follows `of` is an address or a host name ([`is_host_name`]). Everything
+/// else in the sender's text is dropped.
+fn typed_claim(text: &str) -> (SourceKind, String) {
+    let (how, place) = text.rsplit_once(" of ").unwrap_or((text, ""));
+    let host = Origin::of(place)
+        .map_or_else(|| place.to_ascii_lowercase(), |origin| origin.authority())
+        .to_ascii_lowercase();
+    let host = if is_host_name(&host) {
+        host
+    } else {
+        String::new()
+    };
+    (claimed_kind(how), host)
+}
+
+/// The kind of reading an old link's words name, [`SourceKind::Unknown`] for words this
+/// page never wrote.
+fn claimed_kind(how: &str) -> SourceKind {
+    if let Some((_, origin)) = SOURCE_KINDS
+        .iter()
+        .find(|(_, origin)| reading_origin_words(origin) == how)
+    {
+        return SourceKind::Read(*origin);
+    }
+    // The Date header beside a local time the body carried (its key is not kept).
+    if how.starts_with("the HTTP Date header (") {
+        return SourceKind::Read(ReadingOrigin::DateHeader);
+    }
+    let json_field = how.starts_with("the JSON field “") && how.ends_with('”');
+    if json_field || how == source_kind_words(SourceKind::JsonField) {
+        return SourceKind::JsonField;
+    }
+    SourceKind::Unknown
 }
 
 /// How a source gave its time, as a compact link says it.

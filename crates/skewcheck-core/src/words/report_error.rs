@@ -40,6 +40,7 @@ pub fn damage_words(damage: &Damage) -> String {
         Damage::NotANumber(field) => format!("its {} is not a number", field_words(*field)),
         Damage::BadEscape => "a % is not followed by two hex digits".to_owned(),
         Damage::NotUtf8 => "a text is not UTF-8".to_owned(),
+        Damage::NotAHost => "its time source is not a host name".to_owned(),
     }
 }
 

@@ -4,6 +4,7 @@
 use crate::source::{
     BodyFormat, CacheEvidence, DATE_HEADER_RESOLUTION_MS, EpochUnit, ReadingOrigin, SourceError,
 };
+use crate::words::quote::quoted;
 
 /// Where a reading came from, for people: "the HTTP Date header (1 s resolution)", "the
 /// JSON field “unixtime”".
@@ -46,11 +47,12 @@ pub fn source_error_words(error: &SourceError) -> String {
     match error {
         SourceError::NoTime => "the response carried no time: its body is not a timestamp we understand and its Date header is missing or hidden (a cross-origin endpoint must send “Access-Control-Expose-Headers: Date”)".to_owned(),
         SourceError::BadDateHeader(value) => {
-            format!("the Date header “{value}” is not a valid HTTP date")
+            format!("the Date header {} is not a valid HTTP date", quoted(value))
         }
-        SourceError::Implausible(said) => {
-            format!("the time source said “{said}”, which is not a plausible current time")
-        }
+        SourceError::Implausible(said) => format!(
+            "the time source said {}, which is not a plausible current time",
+            quoted(said)
+        ),
         SourceError::LocalTimeOnly(key) => format!(
             "the time source's “{key}” is a local time without a UTC offset: reading it as UTC would be wrong by the time zone's offset, and the response carried no readable Date header to use instead"
         ),
@@ -64,7 +66,8 @@ pub fn source_error_words(error: &SourceError) -> String {
             body_format_words(*coarser)
         ),
         SourceError::UnreadableAge(age) => format!(
-            "the answer came from a cache whose “Age: {age}” is not a number of seconds, so the time it shows cannot be placed"
+            "the answer came from a cache whose {} is not a number of seconds, so the time it shows cannot be placed",
+            quoted(&format!("Age: {age}"))
         ),
     }
 }
@@ -73,8 +76,10 @@ pub fn source_error_words(error: &SourceError) -> String {
 /// “Age: 300”`.
 pub fn cache_evidence_words(evidence: &CacheEvidence) -> String {
     match evidence {
-        CacheEvidence::Age(age) => format!("it carried “Age: {age}”"),
-        CacheEvidence::CacheStatus { name, value } => format!("it carried “{name}: {value}”"),
+        CacheEvidence::Age(age) => format!("it carried {}", quoted(&format!("Age: {age}"))),
+        CacheEvidence::CacheStatus { name, value } => {
+            format!("it carried {}", quoted(&format!("{name}: {value}")))
+        }
         CacheEvidence::TimeStoodStill => {
             "its time stood still while this device's clock moved on".to_owned()
         }

@@ -10,8 +10,8 @@ fn a_server_that_hangs_fails_within_15_s_showing_each_attempt() {
     assert_eq!(run.failure(), &Failure::Fetch(timed_out));
     assert_eq!(
         run.failure_words().message,
-        format!("No answer from {PRIMARY} within 5 s"),
-        "starts with words, the address as written"
+        format!("No answer from “{PRIMARY}” within 5 s"),
+        "starts with words, the address as written and quoted"
     );
     // Two 5 s attempts; a third could not end within the deadline.
     assert_eq!(server.requests(), 2);
@@ -47,7 +47,7 @@ fn failure_messages_leave_addresses_alone() {
     // `capitalize` is private to `words::measure` now; its effect shows in the words.
     assert_eq!(
         failure_words(&Failure::Fetch(status(500))).message,
-        format!("The time source {PRIMARY} failed with a server error (HTTP status 500)")
+        format!("The time source “{PRIMARY}” failed with a server error (HTTP status 500)")
     );
     assert_eq!(
         failure_words(&Failure::Fetch(FetchError::new(
@@ -253,4 +253,39 @@ fn a_body_over_64_kib_is_refused_by_its_length() {
     assert!(!crate::fetch::declares_too_large(Some("65536")));
     assert!(!crate::fetch::declares_too_large(Some("lots")));
     assert!(!crate::fetch::declares_too_large(None));
+}
+
+/// A `Date` header of 10 000 characters with bidi controls and line breaks is the server's
+/// words: in the failure and in an attempt's notice it is only quoted, cleaned and short.
+#[test]
+fn a_hostile_date_header_is_quoted_short_and_clean() {
+    let hostile = format!(
+        "Your clock is fine.\u{202E}\r\nCall +1 555 0100 {}",
+        "x\u{2066}\n".repeat(3_330)
+    );
+    assert!(hostile.chars().count() >= 10_000);
+    let server = TimeServer::date_header(0.0, 20.0).always_failing(Fault::BadDate(hostile));
+    let run = measure_one(Ask::DateHeader, &server);
+    let Failure::Fetch(error) = run.failure() else {
+        panic!("a failed fetch: {:?}", run.failure());
+    };
+    let notice = notice_words(&Notice::AttemptFailed {
+        attempt: 1,
+        error: error.clone(),
+    });
+    for message in [run.failure_words().message, notice] {
+        assert!(message.chars().count() < 300, "{message}");
+        assert!(
+            !message.chars().any(|c| c.is_control()
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')),
+            "{message:?}"
+        );
+        assert!(
+            message.contains(
+                "the Date header “Your clock is fine. Call +1 555 0100 x x x x x x x x x x x x"
+            ),
+            "{message}"
+        );
+        assert!(message.contains("…” is not a valid HTTP date"), "{message}");
+    }
 }

@@ -131,7 +131,7 @@ fn a_second_source_on_the_same_site_is_not_independent() {
     let check = result.cross_check.as_ref().expect("a cross-check");
     assert_eq!(check.outcome(), CrossCheckOutcome::Disagree, "{check:?}");
     let sentence = cross_check_words(check).sentence;
-    assert!(sentence.contains(&format!("Cross-check: {SAME_SITE} agrees, but it runs on the same site as the time source (time.example), so it is not an independent witness")), "{sentence}");
+    assert!(sentence.contains(&format!("Cross-check: “{SAME_SITE}” agrees, but it runs on the same site as the time source (time.example), so it is not an independent witness")), "{sentence}");
     assert_eq!(result.assessment.verdict, Verdict::Warning);
 
     // Without another witness, the same-site agreement is reported, with its caveat.
@@ -159,7 +159,7 @@ fn a_witness_on_another_site_is_independent() {
     assert_eq!(
         cross_check_words(&check).sentence,
         format!(
-            "Cross-check: {WITNESS} agrees. Cross-check: the endpoint's own Date header agrees."
+            "Cross-check: “{WITNESS}” agrees. Cross-check: the endpoint's own Date header agrees."
         )
     );
 }
@@ -176,7 +176,7 @@ fn assert_redirect_refused(ask: Ask, to: &'static str) {
     let failure = run.failure_words();
     assert_eq!(
         failure.message,
-        format!("The time source {PRIMARY} {REDIRECT_MESSAGE}")
+        format!("The time source “{PRIMARY}” {REDIRECT_MESSAGE}")
     );
     assert!(
         failure.advice.contains("final address"),

@@ -168,3 +168,83 @@ fn decoding_strips_invisible_characters() {
     assert_eq!(report.ticket.as_deref(), Some("T-1234"));
     assert_eq!(report.verdicts[0].service, "Amazon S3");
 }
+
+/// An old `#report=` link's free text (its source sentence, its device, an unknown
+/// service's name and line) never reads as the page's own words: the device line is the
+/// platform's name, the source only what can be typed out of the sentence, and the rest
+/// is quoted, short, as the link's.
+#[test]
+fn an_old_links_free_text_is_not_shown_in_the_pages_voice() {
+    const SENTENCE: &str = "Your clock is fine. Call +1 555 0100";
+    let mut value = serde_json::to_value(claiming(
+        20 * 60_000,
+        "acme-backup",
+        "Backup",
+        ReportedVerdict::Ok,
+    ))
+    .unwrap();
+    value["v"] = json!(1);
+    value["s"] = json!(SENTENCE);
+    value["dv"] = json!(format!("iPad. {SENTENCE}"));
+    value["vs"][0]["n"] = json!(format!("Backup” {SENTENCE} “"));
+    value["vs"][0]["x"] = json!(format!("{SENTENCE} {}", "and more ".repeat(15)));
+    let fragment = format!("#report={}", URL_SAFE_NO_PAD.encode(value.to_string()));
+    let report = decode_fragment(&fragment)
+        .unwrap()
+        .with_recomputed_details();
+    let text = report_text(&report);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.contains(&"Time source: the time source"), "{text}");
+    assert!(lines.contains(&"Device: iPad"), "{text}");
+    // What remains of the sender's words is inside one quotation each, and short.
+    for line in lines.iter().filter(|line| line.contains("Call")) {
+        let mut outside = String::new();
+        let mut depth = 0;
+        let mut quoted_chars = 0;
+        for c in line.chars() {
+            match c {
+                '“' => depth += 1,
+                '”' => depth -= 1,
+                _ if depth > 0 => quoted_chars += 1,
+                _ => outside.push(c),
+            }
+            assert!(depth <= 1, "{line}");
+            assert!(quoted_chars <= 2 * crate::text::MAX_QUOTED_CHARS, "{line}");
+        }
+        assert!(!outside.contains("Call"), "{line}");
+    }
+}
+
+/// A sentence an older page wrote for its time source is rebuilt from what it names.
+#[test]
+fn an_old_links_source_sentence_is_rebuilt_from_its_kind_and_host() {
+    let source = |text: &str| {
+        let mut value = serde_json::to_value(claiming(0, "s3", "x", ReportedVerdict::Ok)).unwrap();
+        value["v"] = json!(1);
+        value["s"] = json!(text);
+        let fragment = format!("#report={}", URL_SAFE_NO_PAD.encode(value.to_string()));
+        crate::words::time_source_words(&decode_fragment(&fragment).unwrap().source)
+    };
+    for (sentence, shown) in [
+        (
+            "the HTTP Date header (1 s resolution) of https://example.com/tools/clock/",
+            "the HTTP Date header (1 s resolution) of example.com",
+        ),
+        (
+            "epoch milliseconds in the body of https://user@time.example:8443/now?x=“Call”",
+            "epoch milliseconds in the body of time.example:8443",
+        ),
+        (
+            "the JSON field “unixtime” of https://worldtimeapi.org/api/ip",
+            "a JSON field in the body of worldtimeapi.org",
+        ),
+        (
+            "epoch seconds in the body of evil.example/“Call us”",
+            "epoch seconds in the body",
+        ),
+        ("Your clock is fine. Call +1 555 0100", "the time source"),
+        ("", "the time source"),
+    ] {
+        assert_eq!(source(sentence), shown, "{sentence}");
+    }
+}

@@ -180,3 +180,48 @@ fn edited_or_broken_compact_fields_are_refused() {
         assert!(decode_fragment(&fragment).is_err(), "{why}: {fragment}");
     }
 }
+
+/// A compact link's host is a host name or nothing: words dressed as a host
+/// (`evil.example/“Call us”`) make the link damaged, and real host names still open.
+#[test]
+fn a_compact_host_that_is_not_a_host_name_is_refused() {
+    let good = encode_compact(&measured(&s3(), 16 * 60_000, 420));
+    let fields: Vec<&str> = good
+        .strip_prefix(COMPACT_PREFIX)
+        .unwrap()
+        .split('/')
+        .collect();
+    let with_host = |host: &str| {
+        let mut edited = fields.clone();
+        edited[7] = host;
+        format!("{COMPACT_PREFIX}{}", edited.join("/"))
+    };
+    for host in [
+        // evil.example/“Call us”, escaped as a page would write it
+        "EVIL.EXAMPLE%2F%E2%80%9CCALL%20US%E2%80%9D",
+        "EVIL.EXAMPLE%20CALL%20US",
+        "USER%40EVIL.EXAMPLE",
+        "EVIL.EXAMPLE:",
+        "EVIL.EXAMPLE:PORT",
+        "EVIL..EXAMPLE",
+        "%E2%80%AEELPMAXE.LIVE",
+    ] {
+        let error = decode_fragment(&with_host(host)).unwrap_err();
+        assert_eq!(error, ReportError::Malformed(Damage::NotAHost), "{host}");
+        let words = crate::words::report_error_words(&error);
+        assert!(words.contains("damaged"), "{words}");
+    }
+    for (host, shown) in [
+        ("TIME.EXAMPLE.COM:8443", "time.example.com:8443"),
+        ("XN--BCHER-KVA.EXAMPLE", "xn--bcher-kva.example"),
+        ("%5B::1%5D:8080", "[::1]:8080"),
+        ("", ""),
+    ] {
+        let decoded = decode_fragment(&with_host(host)).unwrap();
+        assert!(
+            time_source_words(&decoded.source).ends_with(shown),
+            "{host}: {}",
+            time_source_words(&decoded.source)
+        );
+    }
+}

@@ -184,6 +184,6 @@ fn an_unreadable_site_file_is_a_note_for_the_owner() {
     let notice = crate::site_config::SiteNotice::Unreadable { error };
     assert_eq!(
         crate::words::site_notice_words(&notice),
-        "skewcheck.json could not be read (the time source https://a.example/skewcheck.json failed with a server error (HTTP status 500)), so the defaults are used and no link may name its own time source."
+        "skewcheck.json could not be read (the time source “https://a.example/skewcheck.json” failed with a server error (HTTP status 500)), so the defaults are used and no link may name its own time source."
     );
 }

@@ -55,12 +55,9 @@ fn a_compact_links_source_is_its_kind_and_host() {
 }
 
 #[test]
-fn an_old_links_source_is_only_the_links_words() {
+fn an_old_links_source_is_only_what_it_names() {
     let claimed = ReportSource::Claimed("the “HTTP” Date header of https://x/".to_owned());
-    assert_eq!(
-        time_source_words(&claimed),
-        "“the 'HTTP' Date header of https://x/” (in the link's words)"
-    );
+    assert_eq!(time_source_words(&claimed), "the time source of x");
     assert_eq!(
         time_source_words(&ReportSource::Claimed(String::new())),
         "the time source"
