@@ -5,7 +5,10 @@ use time::OffsetDateTime;
 
 use crate::date_text::date_time_words;
 use crate::pasted::Diagnosis;
-use crate::report::model::{Finding, MAX_SOURCE_CHARS, Report, ReportSource, SourceKind};
+use crate::platform::Platform;
+use crate::report::model::{
+    Finding, MAX_LABEL_CHARS, MAX_SOURCE_CHARS, Report, ReportSource, SourceKind,
+};
 use crate::text::clean;
 use crate::verdict::Verdict;
 use crate::words::measure::source_sentence;
@@ -27,8 +30,13 @@ pub fn report_text(report: &Report) -> String {
         "Measured: {} UTC (correct time)",
         utc_words(report.measured_at_ms)
     ));
+    let (whose, which) = if report.platform == Platform::CommandLine {
+        ("That machine's clock", "the machine")
+    } else {
+        ("This device's clock", "device")
+    };
     lines.push(format!(
-        "This device's clock: {} — device showed {} UTC",
+        "{whose}: {} — {which} showed {} UTC",
         offset_words_with_uncertainty(report.offset_ms as f64, report.uncertainty_ms as f64),
         utc_words(report.device_time_ms)
     ));
@@ -56,8 +64,26 @@ pub fn report_text(report: &Report) -> String {
         "Time source: {}",
         time_source_words(&report.source)
     ));
-    lines.push(format!("Device: {}", report.device));
+    lines.push(format!("Device: {}", device_words(report)));
     lines.join("\n")
+}
+
+/// The device line of a report: the device, or that a command line measured, with the
+/// sender's label quoted as their words: `measured from a command line (check.sh) on
+/// “perth-sync-01” (the sender's label)`.
+pub fn device_words(report: &Report) -> String {
+    let device = if report.platform == Platform::CommandLine {
+        "measured from a command line (check.sh)".to_owned()
+    } else {
+        report.device.clone()
+    };
+    match report.label.as_deref().filter(|label| !label.is_empty()) {
+        Some(label) => format!(
+            "{device} on {} (the sender's label)",
+            quoted(&clean(label, MAX_LABEL_CHARS))
+        ),
+        None => device,
+    }
 }
 
 /// [`report_text`], followed by a decoded pasted error when there is one.

@@ -31,6 +31,7 @@ fn measured(primary: &Service, offset_ms: i64, uncertainty_ms: u64) -> Report {
         device: "iPad (iPadOS 17.4), Safari 17.4".to_owned(),
         platform: Platform::IPadOs,
         ticket: Some("T-1234".to_owned()),
+        label: None,
         verdicts: service_results(primary, interval)
             .into_iter()
             .map(ServiceVerdict::from)
