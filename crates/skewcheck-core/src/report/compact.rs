@@ -30,6 +30,10 @@ use crate::words::service_result_line;
 /// What a compact fragment starts with (after `#`): the format's name and version.
 pub const COMPACT_PREFIX: &str = "R1/";
 
+/// The longest permalink a result should have, so that its QR code stays small (`check.sh`
+/// shortens its label, then its ticket, to stay within it).
+pub const PERMALINK_BUDGET_CHARS: usize = 400;
+
 /// Field positions after [`COMPACT_PREFIX`].
 const FIELD_COUNT: usize = 11;
 

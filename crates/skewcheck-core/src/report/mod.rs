@@ -18,7 +18,7 @@ mod recompute;
 #[cfg(test)]
 mod tests;
 
-pub use compact::{COMPACT_PREFIX, encode_compact};
+pub use compact::{COMPACT_PREFIX, PERMALINK_BUDGET_CHARS, encode_compact};
 pub use error::{Damage, Flaw, MAX_PARSER_MESSAGE_CHARS, NumberField, ReportError};
 pub use measured::report_of;
 pub use model::{

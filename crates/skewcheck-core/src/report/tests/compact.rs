@@ -12,9 +12,6 @@ use crate::words::{report_text, time_source_words};
 /// The page a technician's client typically opens.
 const TYPICAL_PAGE: &str = "https://support.example.com/clock/";
 
-/// The longest permalink a typical result may have, so that its QR code stays small.
-const PERMALINK_BUDGET_CHARS: usize = 400;
-
 /// A report as the measuring page writes it: every service's verdict, name and line.
 fn measured(primary: &Service, offset_ms: i64, uncertainty_ms: u64) -> Report {
     let measured_at_ms = 1_795_701_807_123.0;
@@ -209,7 +206,10 @@ fn a_command_line_result_round_trips_with_its_label() {
         text.contains("Device: measured from a command line (check.sh) on “perth-sync-01” (the sender's label)"),
         "{text}"
     );
-    assert!(text.contains("That machine's clock: 16 min 30 s slow"), "{text}");
+    assert!(
+        text.contains("That machine's clock: 16 min 30 s slow"),
+        "{text}"
+    );
     assert!(text.contains("Amazon S3: REJECTED"), "{text}");
 }
 
@@ -219,7 +219,10 @@ fn a_command_line_result_with_the_longest_label_and_ticket_fits_the_budget() {
     // a long ticket number (check.sh cuts the label, then the ticket, beyond 400 chars).
     let label = "a".repeat(MAX_LABEL_CHARS);
     let ticket = "INC-0001234567-A";
-    let kerberos = service_by_id("kerberos").cloned().unwrap().with_limit(600_000);
+    let kerberos = service_by_id("kerberos")
+        .cloned()
+        .unwrap()
+        .with_limit(600_000);
     let report = Report {
         verdicts: service_results(
             &kerberos,
@@ -237,8 +240,15 @@ fn a_command_line_result_with_the_longest_label_and_ticket_fits_the_budget() {
         ..report
     };
     let link = format!("{TYPICAL_PAGE}#{}", encode_compact(&report));
-    assert!(link.len() <= PERMALINK_BUDGET_CHARS, "{} chars: {link}", link.len());
-    assert_eq!(decode_fragment(&link[TYPICAL_PAGE.len()..]).unwrap().label, Some(label));
+    assert!(
+        link.len() <= PERMALINK_BUDGET_CHARS,
+        "{} chars: {link}",
+        link.len()
+    );
+    assert_eq!(
+        decode_fragment(&link[TYPICAL_PAGE.len()..]).unwrap().label,
+        Some(label)
+    );
 }
 
 #[test]
@@ -259,7 +269,9 @@ fn a_hostile_label_is_cleaned_or_refused() {
     let decoded = decode_fragment(&encode_compact(&hostile)).unwrap();
     let label = decoded.label.clone().unwrap();
     assert!(
-        !label.chars().any(|c| c.is_control() || ('\u{200b}'..='\u{206f}').contains(&c)),
+        !label
+            .chars()
+            .any(|c| c.is_control() || ('\u{200b}'..='\u{206f}').contains(&c)),
         "{label:?}"
     );
     // A label longer than the cap is cut on encoding, refused when a link carries it.
@@ -274,5 +286,8 @@ fn a_hostile_label_is_cleaned_or_refused() {
     );
     // An empty label is no label.
     let empty = from_a_command_line("", "T-1");
-    assert_eq!(decode_fragment(&encode_compact(&empty)).unwrap().label, None);
+    assert_eq!(
+        decode_fragment(&encode_compact(&empty)).unwrap().label,
+        None
+    );
 }
