@@ -99,10 +99,10 @@ fn generated_block() -> String {
          compact_date_kind={}\n\
          permalink_budget={PERMALINK_BUDGET_CHARS}\n\
          {END}",
-        SAFETY_MARGIN_MS as u64,
+        SAFETY_MARGIN_MS,
         sh_quoted(CUSTOM_ID),
         sh_quoted(LIMIT_INFIX),
-        MAX_LIMIT_S as u64,
+        MAX_LIMIT_S,
         sh_quoted(COMPACT_PREFIX),
         sh_quoted(&Platform::CommandLine.id().to_ascii_uppercase()),
         sh_quoted(&date_kind_code()),
