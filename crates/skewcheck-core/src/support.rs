@@ -106,22 +106,10 @@ pub struct CheckCommand {
     pub download_then_run: String,
 }
 
-/// The commands for the page at `page_url`: its directory (query, fragment and file name
-/// dropped; `https://x.example/clock/index.html?ref=1` → `https://x.example/clock/`), made
-/// safe inside single quotes with [`quote_safe`].
-pub fn check_command(page_url: &str) -> CheckCommand {
-    let base = quote_safe(&page_directory(page_url));
-    let script = format!("{base}{CHECK_SCRIPT}");
-    CheckCommand {
-        piped: format!("curl -fsS '{script}' | sh -s -- '{base}'"),
-        download_then_run: format!(
-            "curl -fsSo {CHECK_SCRIPT} '{script}' && less {CHECK_SCRIPT} && sh {CHECK_SCRIPT} '{base}'"
-        ),
-    }
-}
-
-/// `page_url` up to the last `/` of its path, which always ends in one.
-fn page_directory(page_url: &str) -> String {
+/// `page_url` up to the last `/` of its path, which always ends in one: query, fragment and
+/// file name dropped (`https://x.example/clock/index.html?ref=1` → `https://x.example/clock/`).
+/// The base `check.sh` is given ([`crate::words::check_command`]).
+pub fn page_directory(page_url: &str) -> String {
     let page = super::address::page_base(page_url);
     let after_scheme = page.find("://").map_or(0, |at| at + 3);
     match page[after_scheme..].rfind('/') {

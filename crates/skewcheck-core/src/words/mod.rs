@@ -63,7 +63,7 @@ pub use sharing::{
 };
 pub use source::{cache_evidence_words, reading_origin_words, source_error_words};
 pub use steps::{automatic_time_steps, time_zone_steps};
-pub use support::server_commands;
+pub use support::{check_command, server_commands};
 pub use tools::{
     COPY_LINK, LINK_ENDPOINT, LINK_LIMIT, LINK_MAKER, LINK_OWN_SERVICE, LINK_SERVICE,
     LINK_SERVICE_NAME, LINK_TICKET, NETWORK_TIME_INTRO, NO_TIMES_FOUND, NTP_LINUX, NTP_MACOS,
