@@ -465,20 +465,25 @@ measured_at=$((device_ms - offset))
 # ---------------------------------------------------------------------------------------
 # Words.
 
-# |ms| as people say it: 450 ms, 3.2 s, 16 min 30 s, 2 h 5 min, 3 d 4 h.
+# |ms| as people say it, rounded to its last unit: 450 ms, 3.2 s, 16 min 30 s, 2 h 5 min,
+# 3 d 4 h.
 duration_words() {
   w=$1
   [ "$w" -lt 0 ] && w=$((-w))
   if [ "$w" -lt 1000 ]; then
     printf '%s ms' "$w"
   elif [ "$w" -lt 60000 ]; then
-    printf '%d.%d s' $((w / 1000)) $((w % 1000 / 100))
+    w=$(((w + 50) / 100))
+    printf '%d.%d s' $((w / 10)) $((w % 10))
   elif [ "$w" -lt 3600000 ]; then
-    printf '%d min %d s' $((w / 60000)) $((w % 60000 / 1000))
+    w=$(((w + 500) / 1000))
+    printf '%d min %d s' $((w / 60)) $((w % 60))
   elif [ "$w" -lt 86400000 ]; then
-    printf '%d h %d min' $((w / 3600000)) $((w % 3600000 / 60000))
+    w=$(((w + 30000) / 60000))
+    printf '%d h %d min' $((w / 60)) $((w % 60))
   else
-    printf '%d d %d h' $((w / 86400000)) $((w % 86400000 / 3600000))
+    w=$(((w + 1800000) / 3600000))
+    printf '%d d %d h' $((w / 24)) $((w % 24))
   fi
 }
 
