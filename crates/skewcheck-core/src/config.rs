@@ -16,7 +16,7 @@ use crate::address::scheme_of;
 use crate::decimal::parse_decimal;
 
 /// Longest `ref` and `service_name` kept; links are typed and pasted by people.
-const MAX_LABEL_CHARS: usize = 64;
+pub(crate) const MAX_LABEL_CHARS: usize = 64;
 /// Largest `limit` accepted: a year, in seconds.
 pub const MAX_LIMIT_S: f64 = 31_536_000.0;
 

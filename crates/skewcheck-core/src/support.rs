@@ -92,5 +92,31 @@ pub fn quote_safe(url: &str) -> String {
     utf8_percent_encode(url, SHELL_SPECIAL).to_string()
 }
 
+/// The script's file name, served beside `index.html` (`check.sh` at the repository root).
+pub const CHECK_SCRIPT: &str = "check.sh";
+
+/// The commands that run `check.sh` on another machine (a server, a terminal, WSL, a
+/// container) against this page's reference. A piped script cannot know where it came from,
+/// so the page's base is its first argument.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckCommand {
+    /// `curl -fsS 'https://<base>/check.sh' | sh -s -- 'https://<base>/'`.
+    pub piped: String,
+    /// The same, downloaded first so it can be read before it runs.
+    pub download_then_run: String,
+}
+
+/// `page_url` up to the last `/` of its path, which always ends in one: query, fragment and
+/// file name dropped (`https://x.example/clock/index.html?ref=1` → `https://x.example/clock/`).
+/// The base `check.sh` is given ([`crate::words::check_command`]).
+pub fn page_directory(page_url: &str) -> String {
+    let page = super::address::page_base(page_url);
+    let after_scheme = page.find("://").map_or(0, |at| at + 3);
+    match page[after_scheme..].rfind('/') {
+        Some(slash) => page[..after_scheme + slash + 1].to_owned(),
+        None => format!("{page}/"),
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -299,6 +299,7 @@ fn the_report_text_gains_the_decoded_paste() {
         device: "Linux".to_owned(),
         platform: crate::platform::Platform::Linux,
         ticket: None,
+        label: None,
         verdicts: Vec::new(),
     };
     let text = report_text_with_paste(&report, Some(&diagnosis));

@@ -21,6 +21,11 @@ pub enum Platform {
     ChromeOs,
     /// Desktop Linux.
     Linux,
+    /// Not a browser: a command line that ran `check.sh` (any operating system). Never
+    /// detected from a user agent, never offered as "other devices"; only a permalink the
+    /// script wrote carries it.
+    #[serde(rename = "cli")]
+    CommandLine,
     /// Anything else.
     #[serde(other)]
     Unknown,
@@ -59,6 +64,7 @@ impl Platform {
             Self::MacOs => "macos",
             Self::ChromeOs => "chromeos",
             Self::Linux => "linux",
+            Self::CommandLine => "cli",
             Self::Unknown => "unknown",
         }
     }
@@ -73,15 +79,16 @@ impl Platform {
             Self::MacOs => "Mac",
             Self::ChromeOs => "Chromebook",
             Self::Linux => "Linux",
+            Self::CommandLine => "Command line",
             Self::Unknown => "this device",
         }
     }
 
-    /// The platform with this [`id`](Self::id), including `unknown`.
+    /// The platform with this [`id`](Self::id), including `cli` and `unknown`.
     pub fn from_id(id: &str) -> Option<Platform> {
         Self::ALL
             .into_iter()
-            .chain([Self::Unknown])
+            .chain([Self::CommandLine, Self::Unknown])
             .find(|platform| platform.id() == id)
     }
 }

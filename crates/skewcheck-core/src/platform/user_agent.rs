@@ -151,7 +151,7 @@ fn device_facts(platform: Platform, ua: &str) -> DeviceFacts {
                 .map(OsFacts::Distribution),
         ),
         Platform::ChromeOs => with(None),
-        Platform::Unknown => DeviceFacts::Unknown,
+        Platform::CommandLine | Platform::Unknown => DeviceFacts::Unknown,
     }
 }
 

@@ -3,13 +3,17 @@
 //! code stays small enough for a phone camera across a table.
 //!
 //! Fields, separated by `/`, trailing empty ones left out:
-//! `t/d/o/u/platform/service/source kind/source host/ref/service name`:
+//! `t/d/o/u/platform/service/source kind/source host/ref/service name/label`:
 //! measurement and device time (epoch ms), offset and uncertainty (ms) in upper-case base 36
 //! (`-` before a negative number); the [`Platform::id`] and the primary service's
 //! [`Service::report_id`](crate::verdict::Service::report_id) in upper case; a
 //! one-letter code for how the time source gave its time; the source's host in upper case
 //! (host names ignore case); the ticket reference and, for a link's own service, its name,
-//! with every character outside `0-9 A-Z . -` written as `%XX` UTF-8 bytes.
+//! with every character outside `0-9 A-Z . -` written as `%XX` UTF-8 bytes, and the label
+//! (what the sender calls the machine, [`Report::label`]), escaped the same way. The label
+//! came after the first links: a link without it is one of those and still decodes. A
+//! command line that ran `check.sh` writes the platform `CLI` and its host name as the
+//! label (the script writes these fields itself; `check_sh` tests hold it to this format).
 //!
 //! Everything else is rebuilt on the page that opens it: the services listed under the
 //! primary one, their names, verdicts and lines (from the catalogue and the numbers), the
@@ -27,8 +31,12 @@ use crate::words::service_result_line;
 /// What a compact fragment starts with (after `#`): the format's name and version.
 pub const COMPACT_PREFIX: &str = "R1/";
 
+/// The longest permalink a result should have, so that its QR code stays small (`check.sh`
+/// shortens its label, then its ticket, to stay within it).
+pub const PERMALINK_BUDGET_CHARS: usize = 400;
+
 /// Field positions after [`COMPACT_PREFIX`].
-const FIELD_COUNT: usize = 10;
+const FIELD_COUNT: usize = 11;
 
 /// The code of a JSON field (its key is not kept).
 const JSON_KIND: &str = "J";
@@ -61,6 +69,10 @@ pub fn encode_compact(report: &Report) -> String {
             .as_deref()
             .map_or_else(String::new, |r| escaped(r, "")),
         escaped(name, ""),
+        report
+            .label
+            .as_deref()
+            .map_or_else(String::new, |l| escaped(l, "")),
     ];
     let used = fields
         .iter()
@@ -98,6 +110,7 @@ pub(super) fn decode_compact(fields: &str) -> Result<Report, ReportError> {
     }
     let ticket = Some(unescaped(field(8))?).filter(|r| !r.is_empty());
     let name = unescaped(field(9))?;
+    let label = Some(unescaped(field(10))?).filter(|l| !l.is_empty());
     let report = Report {
         measured_at_ms: measured_at as f64,
         device_time_ms: device_time as f64,
@@ -107,6 +120,7 @@ pub(super) fn decode_compact(fields: &str) -> Result<Report, ReportError> {
         device: platform.name().to_owned(),
         platform,
         ticket,
+        label,
         verdicts: Vec::new(),
     }
     .validated()?;

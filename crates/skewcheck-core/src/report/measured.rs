@@ -22,6 +22,7 @@ pub fn report_of(
         device,
         platform: Platform::from_id(platform).unwrap_or(Platform::Unknown),
         ticket,
+        label: None,
         verdicts: measurement
             .services
             .iter()

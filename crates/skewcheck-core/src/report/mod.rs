@@ -18,11 +18,12 @@ mod recompute;
 #[cfg(test)]
 mod tests;
 
-pub use compact::{COMPACT_PREFIX, encode_compact};
+pub use compact::{COMPACT_PREFIX, PERMALINK_BUDGET_CHARS, encode_compact};
 pub use error::{Damage, Flaw, MAX_PARSER_MESSAGE_CHARS, NumberField, ReportError};
 pub use measured::report_of;
 pub use model::{
-    Finding, MAX_SOURCE_CHARS, Report, ReportSource, ReportedVerdict, ServiceVerdict, SourceKind,
+    Finding, MAX_LABEL_CHARS, MAX_SOURCE_CHARS, Report, ReportSource, ReportedVerdict,
+    ServiceVerdict, SourceKind,
 };
 pub use payload::{
     FRAGMENT_KEY, MAX_FRAGMENT_CHARS, MAX_VERDICTS, VERSION, decode_fragment, encode_fragment,

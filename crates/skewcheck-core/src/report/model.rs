@@ -7,6 +7,9 @@ use crate::source::{BodyFormat, EpochUnit, ReadingOrigin};
 use crate::verdict::Verdict;
 use serde::{Deserialize, Deserializer, Serialize};
 
+/// A report label's cap in chars (`check.sh --label`; the page's own label later).
+pub const MAX_LABEL_CHARS: usize = 40;
+
 /// The time source's cap in chars, in words or as a link's text (per-field caps keep a
 /// report without verdicts within the fragment limit even at four UTF-8 bytes a char).
 pub const MAX_SOURCE_CHARS: usize = 300;
@@ -49,6 +52,10 @@ pub struct Report {
     /// The support ticket from `?ref=`.
     #[serde(rename = "r", default, skip_serializing_if = "Option::is_none")]
     pub ticket: Option<String>,
+    /// What the sender calls the machine that was measured (`check.sh --label`, by default
+    /// its host name): the sender's words, cleaned and at most [`MAX_LABEL_CHARS`] chars.
+    #[serde(rename = "l", default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     /// One verdict per service, the primary service first.
     #[serde(rename = "vs")]
     pub verdicts: Vec<ServiceVerdict>,

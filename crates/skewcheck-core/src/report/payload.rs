@@ -13,7 +13,7 @@ use crate::report::compact::encode_compact;
 use crate::report::compact::{COMPACT_PREFIX, decode_compact};
 use crate::report::error::{Damage, Flaw, MAX_PARSER_MESSAGE_CHARS, ReportError};
 use crate::report::model::{
-    MAX_SOURCE_CHARS, Report, ReportSource, ReportedVerdict, ServiceVerdict,
+    MAX_LABEL_CHARS, MAX_SOURCE_CHARS, Report, ReportSource, ReportedVerdict, ServiceVerdict,
 };
 use crate::text::clean;
 use crate::words::time_source_words;
@@ -198,6 +198,10 @@ impl Report {
                 .ticket
                 .as_deref()
                 .is_some_and(|r| too_long(r, MAX_REFERENCE_CHARS))
+            || self
+                .label
+                .as_deref()
+                .is_some_and(|l| too_long(l, MAX_LABEL_CHARS))
         {
             return invalid(Flaw::TextTooLong);
         }
@@ -243,6 +247,11 @@ impl Report {
                 .ticket
                 .as_deref()
                 .map(|r| clean(r, MAX_REFERENCE_CHARS)),
+            label: self
+                .label
+                .as_deref()
+                .map(|l| clean(l, MAX_LABEL_CHARS))
+                .filter(|l| !l.is_empty()),
             verdicts: self
                 .verdicts
                 .iter()

@@ -22,6 +22,7 @@ fn details_are_dropped_for_the_link_and_recomputed_from_the_numbers() {
         device: "iPad (iPadOS 17.4), Safari 17.4".to_owned(),
         platform: Platform::IPadOs,
         ticket: Some("T-1".to_owned()),
+        label: None,
         verdicts: vec![
             ServiceVerdict {
                 service: "Kerberos".to_owned(),
@@ -63,6 +64,7 @@ fn sample() -> Report {
         device: "iPad (iPadOS 17.4), Safari 17.4".to_owned(),
         platform: Platform::IPadOs,
         ticket: Some("T-1234".to_owned()),
+        label: None,
         verdicts: vec![
             ServiceVerdict {
                 service: "Amazon S3".to_owned(),

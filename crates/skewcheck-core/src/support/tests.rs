@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::config::parse_query;
+mod check_sh;
 
 #[test]
 fn default_link_is_the_bare_page() {

@@ -76,7 +76,7 @@ impl Service {
 pub const CUSTOM_ID: &str = "custom";
 
 /// Between a service id and a link's limit in [`Service::report_id`].
-const LIMIT_INFIX: &str = "-limit-";
+pub(crate) const LIMIT_INFIX: &str = "-limit-";
 
 /// The largest limit a report id may carry: a year, in ms (what `?limit=` accepts).
 const MAX_REPORT_LIMIT_MS: u64 = 31_536_000_000;

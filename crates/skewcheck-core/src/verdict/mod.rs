@@ -11,6 +11,8 @@ mod service;
 
 pub use catalogue::{AMAZON_S3, SERVICES, service_by_id};
 pub use judgement::{Assessment, Direction, Verdict, assess};
+#[cfg(test)]
+pub(crate) use link::LIMIT_INFIX;
 pub use link::{CUSTOM_ID, service_for_report_id};
 pub use service::{Citation, Limit, SAFETY_MARGIN_MS, Service, Symptom, Tolerance};
 

@@ -55,7 +55,7 @@ pub use pasted::{
     pasted_report_lines, pasted_sentence, stamp_label_words,
 };
 pub use quote::{named_by_link, quoted};
-pub use report::{report_text, report_text_with_paste, time_source_words};
+pub use report::{device_words, report_text, report_text_with_paste, time_source_words};
 pub use report_error::{damage_words, flaw_words, report_error_words};
 pub use sharing::{
     CHECK_THIS_DEVICE, COPIED, COPY_FAILED, COPY_RESULT, LINK_TO_RESULT, PAST_CLAIM, PAST_HEADING,
@@ -65,7 +65,7 @@ pub use sharing::{
 };
 pub use source::{cache_evidence_words, reading_origin_words, source_error_words};
 pub use steps::{automatic_time_steps, time_zone_steps};
-pub use support::server_commands;
+pub use support::{check_command, server_commands};
 pub use tools::{
     COPY_LINK, LINK_ENDPOINT, LINK_LIMIT, LINK_MAKER, LINK_OWN_SERVICE, LINK_SERVICE,
     LINK_SERVICE_NAME, LINK_TICKET, NETWORK_TIME_INTRO, NO_TIMES_FOUND, NTP_LINUX, NTP_MACOS,

@@ -6,8 +6,10 @@ use time::OffsetDateTime;
 use crate::address::{Origin, is_host_name};
 use crate::date_text::date_time_words;
 use crate::pasted::Diagnosis;
+use crate::platform::Platform;
 use crate::report::model::{
-    Finding, MAX_SOURCE_CHARS, Report, ReportSource, SOURCE_KINDS, ServiceVerdict, SourceKind,
+    Finding, MAX_LABEL_CHARS, MAX_SOURCE_CHARS, Report, ReportSource, SOURCE_KINDS,
+    ServiceVerdict, SourceKind,
 };
 use crate::source::ReadingOrigin;
 use crate::text::clean;
@@ -31,8 +33,13 @@ pub fn report_text(report: &Report) -> String {
         "Measured: {} UTC (correct time)",
         utc_words(report.measured_at_ms)
     ));
+    let (whose, which) = if report.platform == Platform::CommandLine {
+        ("That machine's clock", "the machine")
+    } else {
+        ("This device's clock", "device")
+    };
     lines.push(format!(
-        "This device's clock: {} — device showed {} UTC",
+        "{whose}: {} — {which} showed {} UTC",
         offset_words_with_uncertainty(report.offset_ms as f64, report.uncertainty_ms as f64),
         utc_words(report.device_time_ms)
     ));
@@ -77,12 +84,24 @@ fn service_report_line(verdict: &ServiceVerdict, word: &str, finding: Finding) -
     }
 }
 
-/// The device: this page's words for the device it measured; for a permalink only its
-/// platform's name, since an old `#report=` link's device text is its sender's words.
-fn device_words(report: &Report) -> &str {
-    match report.source {
-        ReportSource::Measured(_) => &report.device,
-        ReportSource::Linked { .. } | ReportSource::Claimed(_) => report.platform.name(),
+/// The device line of a report: this page's words for the device it measured; for a
+/// permalink only its platform's name (an old `#report=` link's device text is its sender's
+/// words), or that a command line measured; with the sender's label quoted as their words:
+/// `measured from a command line (check.sh) on “perth-sync-01” (the sender's label)`.
+pub fn device_words(report: &Report) -> String {
+    let device = match (report.platform, &report.source) {
+        (Platform::CommandLine, _) => "measured from a command line (check.sh)".to_owned(),
+        (_, ReportSource::Measured(_)) => report.device.clone(),
+        (platform, ReportSource::Linked { .. } | ReportSource::Claimed(_)) => {
+            platform.name().to_owned()
+        }
+    };
+    match report.label.as_deref().filter(|label| !label.is_empty()) {
+        Some(label) => format!(
+            "{device} on {} (the sender's label)",
+            quoted(&clean(label, MAX_LABEL_CHARS))
+        ),
+        None => device,
     }
 }
 

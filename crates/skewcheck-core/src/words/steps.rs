@@ -47,7 +47,7 @@ pub fn automatic_time_steps(platform: Platform) -> &'static [&'static str] {
             "Turn on “Automatic Time Zone” too, or pick your city.",
             "Check with: timedatectl status — it should say “System clock synchronized: yes”.",
         ],
-        Platform::Unknown => &[
+        Platform::CommandLine | Platform::Unknown => &[
             "Open this device's settings and look for “Date & time”.",
             "Turn on automatic date and time (it may be called “Set automatically” or “Use network time”).",
             "Turn on automatic time zone too, or choose the time zone of the city you are in.",
@@ -93,7 +93,7 @@ pub fn time_zone_steps(platform: Platform) -> &'static [&'static str] {
             "Or, on GNOME: Settings → Date & Time, turn off “Automatic Time Zone” and pick your city.",
             "Make sure automatic time is on: sudo timedatectl set-ntp true",
         ],
-        Platform::Unknown => &[
+        Platform::CommandLine | Platform::Unknown => &[
             "Open this device's settings and look for “Date & time”.",
             "Turn off automatic time zone and choose the time zone of the city you are in.",
             "Turn on automatic date and time.",

@@ -21,6 +21,7 @@ fn claiming(offset_ms: i64, id: &str, name: &str, stored: ReportedVerdict) -> Re
         device: "iPad".to_owned(),
         platform: Platform::IPadOs,
         ticket: None,
+        label: None,
         verdicts: vec![ServiceVerdict {
             service: name.to_owned(),
             service_id: id.to_owned(),

@@ -7,13 +7,10 @@ use crate::platform::Platform;
 use crate::sample::OffsetInterval;
 use crate::source::{BodyFormat, EpochUnit, ReadingOrigin};
 use crate::verdict::{Service, service_by_id};
-use crate::words::time_source_words;
+use crate::words::{report_text, time_source_words};
 
 /// The page a technician's client typically opens.
 const TYPICAL_PAGE: &str = "https://support.example.com/clock/";
-
-/// The longest permalink a typical result may have, so that its QR code stays small.
-const PERMALINK_BUDGET_CHARS: usize = 400;
 
 /// A report as the measuring page writes it: every service's verdict, name and line.
 fn measured(primary: &Service, offset_ms: i64, uncertainty_ms: u64) -> Report {
@@ -31,6 +28,7 @@ fn measured(primary: &Service, offset_ms: i64, uncertainty_ms: u64) -> Report {
         device: "iPad (iPadOS 17.4), Safari 17.4".to_owned(),
         platform: Platform::IPadOs,
         ticket: Some("T-1234".to_owned()),
+        label: None,
         verdicts: service_results(primary, interval)
             .into_iter()
             .map(ServiceVerdict::from)
@@ -174,7 +172,7 @@ fn edited_or_broken_compact_fields_are_refused() {
         (with(6, "Q"), "an unknown source kind"),
         (with(8, "%E2%80"), "text that is not UTF-8"),
         (with(8, "%G1"), "a % without hex digits"),
-        (format!("{good}/X/Y"), "too many fields"),
+        (format!("{good}/X/Y/Z"), "too many fields"),
         (COMPACT_PREFIX.to_owned(), "nothing at all"),
     ] {
         assert!(decode_fragment(&fragment).is_err(), "{why}: {fragment}");
@@ -224,4 +222,117 @@ fn a_compact_host_that_is_not_a_host_name_is_refused() {
             time_source_words(&decoded.source)
         );
     }
+}
+
+/// What `check.sh` measures on a server: a command line, its host name as the label.
+fn from_a_command_line(label: &str, ticket: &str) -> Report {
+    Report {
+        platform: Platform::CommandLine,
+        device: Platform::CommandLine.name().to_owned(),
+        label: Some(label.to_owned()),
+        ticket: Some(ticket.to_owned()),
+        ..measured(&s3(), -990_012, 48)
+    }
+}
+
+#[test]
+fn a_command_line_result_round_trips_with_its_label() {
+    let report = from_a_command_line("perth-sync-01", "T-1234");
+    let fragment = encode_compact(&report);
+    assert!(fragment.contains("/CLI/"), "{fragment}");
+    let decoded = decode_fragment(&fragment).unwrap();
+    assert_eq!(decoded.platform, Platform::CommandLine);
+    assert_eq!(decoded.label.as_deref(), Some("perth-sync-01"));
+    assert_eq!(decoded.ticket.as_deref(), Some("T-1234"));
+    assert_eq!(decoded.offset_ms, -990_012);
+    assert_eq!(encode_compact(&decoded), fragment);
+    let text = report_text(&decoded.with_recomputed_details());
+    assert!(
+        text.contains("Device: measured from a command line (check.sh) on “perth-sync-01” (the sender's label)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("That machine's clock: 16 min 30 s slow"),
+        "{text}"
+    );
+    assert!(text.contains("Amazon S3: REJECTED"), "{text}");
+}
+
+#[test]
+fn a_command_line_result_with_the_longest_label_and_ticket_fits_the_budget() {
+    // Lower case is escaped (3 chars a letter): the worst a cleaned label can cost, beside
+    // a long ticket number (check.sh cuts the label, then the ticket, beyond 400 chars).
+    let label = "a".repeat(MAX_LABEL_CHARS);
+    let ticket = "INC-0001234567-A";
+    let kerberos = service_by_id("kerberos")
+        .cloned()
+        .unwrap()
+        .with_limit(600_000);
+    let report = Report {
+        verdicts: service_results(
+            &kerberos,
+            OffsetInterval::around(-1_795_708_325_002.0, 1_000.0),
+        )
+        .into_iter()
+        .map(ServiceVerdict::from)
+        .collect(),
+        offset_ms: -1_795_708_325_002,
+        uncertainty_ms: 1_000,
+        ..from_a_command_line(&label, ticket)
+    };
+    let report = Report {
+        device_time_ms: report.measured_at_ms - 1_795_708_325_002.0,
+        ..report
+    };
+    let link = format!("{TYPICAL_PAGE}#{}", encode_compact(&report));
+    assert!(
+        link.len() <= PERMALINK_BUDGET_CHARS,
+        "{} chars: {link}",
+        link.len()
+    );
+    assert_eq!(
+        decode_fragment(&link[TYPICAL_PAGE.len()..]).unwrap().label,
+        Some(label)
+    );
+}
+
+#[test]
+fn a_link_from_before_labels_still_opens() {
+    // Written by the encoder before the label field (10 fields at most).
+    let old = "R1/MWXMHQ1F/MWXN2B0R/KKZC/BO/IPADOS/S3/D/SUPPORT.EXAMPLE.COM/T-1234";
+    let decoded = decode_fragment(old).unwrap();
+    assert_eq!(decoded.platform, Platform::IPadOs);
+    assert_eq!(decoded.label, None);
+    assert_eq!(decoded.ticket.as_deref(), Some("T-1234"));
+    assert_eq!(encode_compact(&decoded), old);
+    assert!(report_text(&decoded).contains("Device: iPad"));
+}
+
+#[test]
+fn a_hostile_label_is_cleaned_or_refused() {
+    let hostile = from_a_command_line("srv\u{202e}lmth.exe\u{7}\u{200b}", "T-1");
+    let decoded = decode_fragment(&encode_compact(&hostile)).unwrap();
+    let label = decoded.label.clone().unwrap();
+    assert!(
+        !label
+            .chars()
+            .any(|c| c.is_control() || ('\u{200b}'..='\u{206f}').contains(&c)),
+        "{label:?}"
+    );
+    // A label longer than the cap is cut on encoding, refused when a link carries it.
+    let long = from_a_command_line(&"x".repeat(200), "T-1");
+    let decoded = decode_fragment(&encode_compact(&long)).unwrap();
+    assert_eq!(decoded.label.unwrap().chars().count(), MAX_LABEL_CHARS);
+    let fields = encode_compact(&from_a_command_line("x", "T-1"));
+    let edited = format!("{}{}", fields.strip_suffix("%78").unwrap(), "X".repeat(41));
+    assert_eq!(
+        decode_fragment(&edited),
+        Err(ReportError::Invalid(Flaw::TextTooLong))
+    );
+    // An empty label is no label.
+    let empty = from_a_command_line("", "T-1");
+    assert_eq!(
+        decode_fragment(&encode_compact(&empty)).unwrap().label,
+        None
+    );
 }

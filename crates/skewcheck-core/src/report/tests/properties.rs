@@ -104,6 +104,7 @@ fn report_of(
                     device,
                     platform,
                     ticket: reference,
+                    label: None,
                     verdicts,
                 }
             },

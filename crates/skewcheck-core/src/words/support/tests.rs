@@ -34,3 +34,45 @@ fn server_commands_carry_the_address_safely() {
     }
     assert!(hostile.linux.contains("%27%3B%20rm"));
 }
+
+#[test]
+fn the_check_command_names_the_page_directory_and_its_script() {
+    for (page, base) in [
+        (
+            "https://example.com/tools/clock/",
+            "https://example.com/tools/clock/",
+        ),
+        (
+            "https://example.com/tools/clock/index.html?ref=T-1#R1/X",
+            "https://example.com/tools/clock/",
+        ),
+        ("https://example.com", "https://example.com/"),
+        ("http://127.0.0.1:8080/", "http://127.0.0.1:8080/"),
+    ] {
+        let command = check_command(page);
+        assert_eq!(
+            command.piped,
+            format!("curl -fsS '{base}check.sh' | sh -s -- '{base}'"),
+            "{page}"
+        );
+        assert_eq!(
+            command.download_then_run,
+            format!(
+                "curl -fsSo check.sh '{base}check.sh' && less check.sh && sh check.sh '{base}'"
+            ),
+            "{page}"
+        );
+    }
+}
+
+#[test]
+fn the_check_command_cannot_be_broken_out_of() {
+    let command = check_command("https://example.com/a'$(rm -rf ~);b`x`/");
+    for text in [&command.piped, &command.download_then_run] {
+        let quoted: Vec<&str> = text.split('\'').collect();
+        // Only the quotes the command itself writes: the URLs stay inside them.
+        assert_eq!(quoted.len() % 2, 1, "{text}");
+        assert!(!text.contains("$("), "{text}");
+        assert!(!text.contains('`'), "{text}");
+    }
+}
