@@ -92,5 +92,44 @@ pub fn quote_safe(url: &str) -> String {
     utf8_percent_encode(url, SHELL_SPECIAL).to_string()
 }
 
+/// The address `check.sh` is served from, beside `index.html`: the page's address without
+/// its query and fragment, cut after the last `/` of its path
+/// (`https://h.example/tools/clock/index.html?ref=1` → `https://h.example/tools/clock/`).
+pub fn script_base(page_url: &str) -> String {
+    let base = super::address::page_base(page_url);
+    let path_start = base.find("://").map_or(0, |at| at + 3);
+    match base[path_start..].rfind('/') {
+        Some(slash) => base[..=path_start + slash].to_owned(),
+        None => format!("{base}/"),
+    }
+}
+
+/// The commands that check any machine's clock from its command line with `check.sh`, the
+/// page's reference and verdict: piped, and the same downloaded, read, then run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckCommand {
+    /// `curl -fsS <base>check.sh | sh -s -- <base>`: a piped script cannot know where it
+    /// came from, so the base is its first argument.
+    pub piped: String,
+    /// Three lines: download `check.sh`, read it, run it with the base.
+    pub download: String,
+}
+
+/// The [`CheckCommand`] for the page whose directory is `base` (see [`script_base`]). The
+/// address is percent-encoded where a shell would read it ([`quote_safe`]) and put in single
+/// quotes when anything beyond plain address characters is left (an IPv6 host's brackets).
+pub fn check_command(base: &str) -> CheckCommand {
+    let safe = quote_safe(base);
+    let plain = safe
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || ":/._~%@+=,-".contains(c));
+    let word = |text: String| if plain { text } else { format!("'{text}'") };
+    let (script, base) = (word(format!("{safe}check.sh")), word(safe));
+    CheckCommand {
+        piped: format!("curl -fsS {script} | sh -s -- {base}"),
+        download: format!("curl -fsS -o check.sh {script}\nless check.sh\nsh check.sh {base}"),
+    }
+}
+
 #[cfg(test)]
 mod tests;

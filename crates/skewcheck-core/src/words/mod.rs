@@ -9,6 +9,7 @@ mod fetch;
 pub(crate) mod link_service;
 mod measure;
 mod numbers;
+mod other_clocks;
 mod page;
 mod pasted;
 pub(crate) mod quote;
@@ -17,6 +18,7 @@ mod report_error;
 mod sharing;
 pub(crate) mod source;
 mod steps;
+mod steps_other;
 mod support;
 #[cfg(test)]
 mod tests;
@@ -42,6 +44,11 @@ pub use numbers::{
     duration_in_full, duration_words, offset_phrase, offset_words, offset_words_with_uncertainty,
     tolerance_words,
 };
+pub use other_clocks::{
+    CHECK_COMMAND_INTRO, CHECK_DOWNLOAD_INTRO, CLOCK_CHECKED, COPY_COMMAND, DUAL_BOOT_HINT,
+    DUAL_BOOT_STEPS, OTHER_CLOCKS_INTRO, OTHER_CLOCKS_SUMMARY, fix_topic_heading, fix_topic_name,
+    other_clock_hint, other_clock_steps_label, other_clock_tab,
+};
 pub use page::{
     CHECK_AGAIN, CHECKING, CLOCKS_LABEL, CORRECT_TIME, COULD_NOT_CHECK, DEFAULT_TITLE, DEVICE_TYPE,
     ERROR_SEEN_INTRO, HOW_TO_FIX, NOT_CHECKED, OTHER_SYSTEMS, THIS_DEVICE, TIME_ZONE_FIRST,
@@ -63,6 +70,7 @@ pub use sharing::{
 };
 pub use source::{cache_evidence_words, reading_origin_words, source_error_words};
 pub use steps::{automatic_time_steps, time_zone_steps};
+pub use steps_other::other_clock_steps;
 pub use support::server_commands;
 pub use tools::{
     COPY_LINK, LINK_ENDPOINT, LINK_LIMIT, LINK_MAKER, LINK_OWN_SERVICE, LINK_SERVICE,
