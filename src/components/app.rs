@@ -82,7 +82,7 @@ fn LiveCheck(
         platform: &facts.platform,
     };
     let platform = detect(&hints);
-    // The fix-steps card's tab: the other-clock hints and the dual-boot hint select theirs.
+    // The fix-steps card's tab: the other-clock hints select theirs.
     let fix_tab = RwSignal::new(FixTopic::Device(platform));
     let device = user_agent_summary(&hints);
     let ticket =
@@ -170,7 +170,7 @@ fn LiveCheck(
                 </p>
             </header>
             {ticket.clone().map(|ticket| view! { <TicketTag ticket=ticket /> })}
-            <VerdictPanel phase=phase service=service first_verdict_ms=first_verdict_ms drift=drift platform=platform fix_tab=fix_tab />
+            <VerdictPanel phase=phase service=service first_verdict_ms=first_verdict_ms drift=drift platform=platform />
             <LiveClocks now=now offset_ms=offset_ms reference_label=reference_label />
             <div class="actions">
                 <button

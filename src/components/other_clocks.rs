@@ -1,12 +1,11 @@
 use crate::browser::scroll_to;
-use crate::components::support::copy_to_clipboard;
 use leptos::prelude::*;
 use skewcheck_core::other_clock::{FixTopic, other_clocks};
 use skewcheck_core::platform::Platform;
 use skewcheck_core::support::CheckCommand;
 use skewcheck_core::words::{
-    CHECK_COMMAND_INTRO, CHECK_DOWNLOAD_INTRO, COPY_COMMAND, OTHER_CLOCKS_INTRO,
-    OTHER_CLOCKS_SUMMARY, other_clock_hint, other_clock_steps_label,
+    CHECK_COMMAND_INTRO, CHECK_DOWNLOAD_INTRO, OTHER_CLOCKS_INTRO, OTHER_CLOCKS_SUMMARY,
+    other_clock_hint, other_clock_steps_label,
 };
 
 /// Selects `topic` in the fix-steps card and brings the card into view.
@@ -27,8 +26,6 @@ pub fn OtherClocks(
     /// The commands that check a machine with `check.sh` from this page's directory.
     command: CheckCommand,
 ) -> impl IntoView {
-    let status = RwSignal::new(String::new());
-    let piped = command.piped.clone();
     view! {
         <details class="card other-clocks" data-testid="other-clocks" data-platform=detected.id()>
             <summary>{OTHER_CLOCKS_SUMMARY}</summary>
@@ -49,8 +46,6 @@ pub fn OtherClocks(
             </ul>
             <p>{CHECK_COMMAND_INTRO}</p>
             <pre class="command"><code data-testid="check-command">{command.piped}</code></pre>
-            <button type="button" class="secondary" data-testid="check-command-copy" on:click=move |_| copy_to_clipboard(piped.clone(), status)>{COPY_COMMAND}</button>
-            <span class="status" role="status">{move || status.get()}</span>
             <p>{CHECK_DOWNLOAD_INTRO}</p>
             <pre class="command"><code data-testid="check-command-download">{command.download}</code></pre>
         </details>

@@ -1,16 +1,15 @@
 use crate::components::gauge::Gauge;
-use crate::components::other_clocks::show_steps;
 use leptos::prelude::*;
 use skewcheck_core::decimal::fixed_point;
 use skewcheck_core::drift::Drift;
 use skewcheck_core::measure::Phase;
-use skewcheck_core::other_clock::{FixTopic, OtherClock, dual_boot_likely};
+use skewcheck_core::other_clock::dual_boot_likely;
 use skewcheck_core::platform::Platform;
 use skewcheck_core::verdict::{Service, Verdict};
 use skewcheck_core::words::{
-    CHECKING, CLOCK_CHECKED, COULD_NOT_CHECK, DUAL_BOOT_HINT, DUAL_BOOT_STEPS, ERROR_SEEN_INTRO,
-    HOW_TO_FIX, compared_with, cross_check_words, drift_sentence, failure_words,
-    measurement_explanation, notice_words, progress_text, refining_text, zone_hint_sentence,
+    CHECKING, CLOCK_CHECKED, COULD_NOT_CHECK, DUAL_BOOT_HINT, ERROR_SEEN_INTRO, HOW_TO_FIX,
+    compared_with, cross_check_words, drift_sentence, failure_words, measurement_explanation,
+    notice_words, progress_text, refining_text, zone_hint_sentence,
 };
 
 /// The big answer, carrying the DOM contract that tests and support tools read.
@@ -30,8 +29,6 @@ pub fn VerdictPanel(
     drift: Signal<Option<Drift>>,
     /// The platform detected from the browser (a zone-sized offset on a PC may be dual boot).
     platform: Platform,
-    /// The fix-steps card's tab, which the dual-boot hint selects.
-    fix_tab: RwSignal<FixTopic>,
 ) -> impl IntoView {
     let measurement = move || phase.with(|phase| phase.measurement().cloned());
     let verdict = move || phase.with(Phase::verdict);
@@ -71,7 +68,7 @@ pub fn VerdictPanel(
         >
             <div class="verdict-icon" aria-hidden="true">{move || phase.with(icon)}</div>
             <div class="verdict-body">
-                {move || body(phase.get(), platform, fix_tab)}
+                {move || body(phase.get(), platform)}
                 {move || drift_text().map(|text| view! { <p class="drift" data-testid="drift">{text}</p> })}
             </div>
             <Gauge
@@ -94,7 +91,7 @@ fn icon(phase: &Phase) -> &'static str {
     }
 }
 
-fn body(phase: Phase, platform: Platform, fix_tab: RwSignal<FixTopic>) -> AnyView {
+fn body(phase: Phase, platform: Platform) -> AnyView {
     let refining = phase.is_refining();
     match phase {
         Phase::Measuring { progress, notice } => view! {
@@ -138,12 +135,7 @@ fn body(phase: Phase, platform: Platform, fix_tab: RwSignal<FixTopic>) -> AnyVie
                     // A time-zone mistake needs different advice from "turn on automatic time".
                     (Some(hint), _) => Some(view! {
                         <p class="fix zone-hint" data-testid="timezone-hint"><strong>{HOW_TO_FIX}</strong>{zone_hint_sentence(&hint)}</p>
-                        {dual_boot.then(|| view! {
-                            <p class="fix" data-testid="dual-boot-hint">{DUAL_BOOT_HINT}" "
-                                <button type="button" class="secondary" data-testid="dual-boot-steps"
-                                    on:click=move |_| show_steps(fix_tab, FixTopic::Other(OtherClock::DualBoot))>{DUAL_BOOT_STEPS}</button>
-                            </p>
-                        })}
+                        {dual_boot.then(|| view! { <p class="fix" data-testid="dual-boot-hint">{DUAL_BOOT_HINT}</p> })}
                     }.into_any()),
                     (None, Some(fix)) => Some(view! { <p class="fix" data-testid="fix"><strong>{HOW_TO_FIX}</strong>{fix}</p> }.into_any()),
                     (None, None) => None,

@@ -112,13 +112,13 @@ describe('fix steps for the other clocks', () => {
 });
 
 describe('a whole-hour offset on a PC names dual boot', () => {
-  test('Windows 1 h fast: the time-zone hint and dual boot, whose button opens its steps', testOpts, (t) =>
+  test('Windows 1 h fast: the time-zone hint and dual boot, whose steps are a tab', testOpts, (t) =>
     withMeasuredPage(t, { server: rootServer, offsetMs: 60 * MIN, contextOptions: { userAgent: WINDOWS_UA } }, async ({ page }) => {
       await waitForFinal(page);
       assert.equal(await page.locator('[data-testid="timezone-hint"]').count(), 1);
       assert.match(await page.locator('[data-testid="dual-boot-hint"]').textContent(), /dual boot/);
       await page.waitForSelector('[data-testid="fix-steps"]');
-      await page.click('[data-testid="dual-boot-steps"]');
+      await page.click('[data-testid="platform-dual-boot"]');
       const fix = page.locator('[data-testid="fix-steps"]');
       assert.equal(await fix.getAttribute('data-platform'), 'dual-boot');
       assert.match(await fix.textContent(), /RealTimeIsUniversal/);

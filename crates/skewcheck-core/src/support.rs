@@ -124,10 +124,12 @@ pub fn check_command(base: &str) -> CheckCommand {
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || ":/._~%@+=,-".contains(c));
     let word = |text: String| if plain { text } else { format!("'{text}'") };
-    let (script, base) = (word(format!("{safe}check.sh")), word(safe));
+    let (script_url, base_url) = (word(format!("{safe}check.sh")), word(safe));
     CheckCommand {
-        piped: format!("curl -fsS {script} | sh -s -- {base}"),
-        download: format!("curl -fsS -o check.sh {script}\nless check.sh\nsh check.sh {base}"),
+        piped: format!("curl -fsS {script_url} | sh -s -- {base_url}"),
+        download: format!(
+            "curl -fsS -o check.sh {script_url}\nless check.sh\nsh check.sh {base_url}"
+        ),
     }
 }
 

@@ -45,9 +45,9 @@ pub use numbers::{
     tolerance_words,
 };
 pub use other_clocks::{
-    CHECK_COMMAND_INTRO, CHECK_DOWNLOAD_INTRO, CLOCK_CHECKED, COPY_COMMAND, DUAL_BOOT_HINT,
-    DUAL_BOOT_STEPS, OTHER_CLOCKS_INTRO, OTHER_CLOCKS_SUMMARY, fix_topic_heading, fix_topic_name,
-    other_clock_hint, other_clock_steps_label, other_clock_tab,
+    CHECK_COMMAND_INTRO, CHECK_DOWNLOAD_INTRO, CLOCK_CHECKED, DUAL_BOOT_HINT, OTHER_CLOCKS_INTRO,
+    OTHER_CLOCKS_SUMMARY, fix_topic_heading, fix_topic_name, other_clock_hint,
+    other_clock_steps_label, other_clock_tab,
 };
 pub use page::{
     CHECK_AGAIN, CHECKING, CLOCKS_LABEL, CORRECT_TIME, COULD_NOT_CHECK, DEFAULT_TITLE, DEVICE_TYPE,

@@ -5,7 +5,8 @@
 use crate::other_clock::{FixTopic, OtherClock};
 
 /// The line on every live result: which clock the verdict is about.
-pub const CLOCK_CHECKED: &str = "This is this device's clock, the one this browser runs on: not a server's, WSL's, Docker's or a virtual machine's.";
+pub const CLOCK_CHECKED: &str =
+    "This is this device's clock, not a server's, WSL's, Docker's or a VM's.";
 
 /// The closed section's summary.
 pub const OTHER_CLOCKS_SUMMARY: &str = "Did the error come from another clock?";
@@ -14,19 +15,14 @@ pub const OTHER_CLOCKS_SUMMARY: &str = "Did the error come from another clock?";
 pub const OTHER_CLOCKS_INTRO: &str = "Did the error come from somewhere else — a server, a terminal, WSL, Docker, a virtual machine, another device? That clock is separate.";
 
 /// Over the check command.
-pub const CHECK_COMMAND_INTRO: &str = "To check a machine that has a terminal, run this in it: it compares that clock with the same reference as this page, and says the same verdict.";
+pub const CHECK_COMMAND_INTRO: &str =
+    "To check a machine with a terminal, run this in it (same reference and verdict as this page):";
 
 /// Over the download-then-run variant.
-pub const CHECK_DOWNLOAD_INTRO: &str = "Or download the script, read it, then run it:";
-
-/// The copy button of the check command.
-pub const COPY_COMMAND: &str = "Copy command";
-
-/// The label of the other-clock steps in the dual-boot hint.
-pub const DUAL_BOOT_STEPS: &str = "Dual-boot steps";
+pub const CHECK_DOWNLOAD_INTRO: &str = "Or download, read, then run:";
 
 /// Beside the time-zone hint on a Windows or Linux PC: dual boot is the other likely cause.
-pub const DUAL_BOOT_HINT: &str = "Or this PC also starts another system (dual boot): Windows keeps the hardware clock in local time and Linux in UTC, so one of them comes up hours off.";
+pub const DUAL_BOOT_HINT: &str = "Or this PC also starts Linux or Windows (dual boot): one of them keeps the hardware clock in local time. See the dual-boot steps below.";
 
 /// The short name of an other clock, on its fix-steps tab.
 pub fn other_clock_tab(kind: OtherClock) -> &'static str {
@@ -45,26 +41,22 @@ pub fn other_clock_tab(kind: OtherClock) -> &'static str {
 pub fn other_clock_hint(kind: OtherClock) -> &'static str {
     match kind {
         OtherClock::Server => {
-            "A server that signs the upload — the app's own backend, a sync service — has its own clock: whoever runs it can run the command below on it."
+            "A server that signs (the app's own backend): its admin can run the command below on it."
         }
-        OtherClock::Wsl => {
-            "WSL 2: its Linux clock stops while the PC sleeps and can come back minutes or hours behind. Run the command below in the WSL terminal."
-        }
+        OtherClock::Wsl => "WSL 2 falls behind after sleep: run the command below in WSL.",
         OtherClock::Docker => {
-            "Docker: containers use the clock of Docker Desktop's Linux VM, which can fall behind after sleep. Run the command below inside a container (docker exec -it <container> sh)."
+            "Docker Desktop's VM falls behind after sleep: run the command below in a container."
         }
         OtherClock::Vm => {
-            "A virtual machine keeps its own clock; restored from a snapshot or resumed, it starts at the time it was saved. Run the command below in it."
+            "A virtual machine restored from a snapshot keeps the saved time: run the command below in it."
         }
         OtherClock::Board => {
-            "A Raspberry Pi or another board without a battery clock starts at 1970, or at its last shutdown, until network time arrives. Run the command below on it."
+            "A board without a battery clock (Raspberry Pi) starts at 1970: run the command below on it."
         }
         OtherClock::DualBoot => {
-            "Dual boot: on a PC that starts both Windows and Linux, one of them can come up hours off. Open this page in the other system too."
+            "Dual boot: the other system can be hours off; open this page there."
         }
-        OtherClock::OtherDevice => {
-            "Another phone, tablet or computer sent the upload? Open this page on that device."
-        }
+        OtherClock::OtherDevice => "Another device: open this page on it.",
     }
 }
 
@@ -84,7 +76,7 @@ pub fn fix_topic_name(topic: FixTopic) -> &'static str {
 /// The fix-steps card's heading for `topic`.
 pub fn fix_topic_heading(topic: FixTopic) -> String {
     match topic {
-        FixTopic::Device(platform) => super::fix_steps_heading(platform),
+        FixTopic::Device(platform) => super::page::fix_steps_heading(platform),
         FixTopic::Other(kind) => format!("Keep the clock right: {}", other_clock_tab(kind)),
     }
 }
