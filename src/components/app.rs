@@ -128,11 +128,14 @@ fn LiveCheck(
     // Static-height sections come first: whatever grows when the result arrives sits lower,
     // below the fold, so nothing on screen moves.
     let command = check_command(&script_base(&page_url));
+    // A memo: drawn once with the first measurement, not again with every report.
+    let other_clocks_shown =
+        Memo::new(move |_| first_verdict_ms.get().is_some() && !sources_disagree());
     let lower_sections = move || {
         view! {
             {move || (!sources_disagree()).then(|| view! { <FixSteps detected=platform selected=fix_tab zone_mistake=zone_mistake /> })}
             // With the first measurement, never before: it is about the clocks this one is not.
-            {let command = command.clone(); move || (first_verdict_ms.get().is_some() && !sources_disagree())
+            {let command = command.clone(); move || other_clocks_shown.get()
                 .then(|| view! { <OtherClocks detected=platform selected=fix_tab command=command.clone() /> })}
             <ServiceList results=results primary=service />
             <ReportShare report=report page_url=page_url.clone() />
