@@ -199,3 +199,18 @@ pub fn page_fragment() -> Option<String> {
     let fragment = hash.strip_prefix('#').unwrap_or(&hash);
     (!fragment.is_empty()).then(|| fragment.to_owned())
 }
+
+/// Scrolls the element marked `data-testid="<testid>"` into view, if the page has one.
+pub fn scroll_to(testid: &str) {
+    let element = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| {
+            document
+                .query_selector(&format!("[data-testid=\"{testid}\"]"))
+                .ok()
+                .flatten()
+        });
+    if let Some(element) = element {
+        element.scroll_into_view();
+    }
+}

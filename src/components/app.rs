@@ -4,6 +4,7 @@ use crate::components::details::MeasurementDetails;
 use crate::components::fix::FixSteps;
 use crate::components::link_text::TicketTag;
 use crate::components::live::{LiveView, use_live_check};
+use crate::components::other_clocks::OtherClocks;
 use crate::components::paste::{PasteError, PastedDiagnosis};
 use crate::components::report::{PastReport, ReportShare};
 use crate::components::services::ServiceList;
@@ -14,8 +15,10 @@ use leptos::prelude::*;
 use skewcheck_core::address::page_base;
 use skewcheck_core::live::Reason;
 use skewcheck_core::measure::{Measurement, Phase};
+use skewcheck_core::other_clock::FixTopic;
 use skewcheck_core::platform::{DeviceHints, detect};
 use skewcheck_core::report::{decode_fragment, is_report_fragment, report_of};
+use skewcheck_core::support::{check_command, script_base};
 use skewcheck_core::words;
 use skewcheck_core::words::user_agent_summary;
 
@@ -79,6 +82,8 @@ fn LiveCheck(
         platform: &facts.platform,
     };
     let platform = detect(&hints);
+    // The fix-steps card's tab: the other-clock hints select theirs.
+    let fix_tab = RwSignal::new(FixTopic::Device(platform));
     let device = user_agent_summary(&hints);
     let ticket =
         setup.with_untracked(|setup| setup.as_ref().and_then(|setup| setup.config.ticket.clone()));
@@ -122,9 +127,16 @@ fn LiveCheck(
     // so the first request and the verdict are not held up by drawing the whole page.
     // Static-height sections come first: whatever grows when the result arrives sits lower,
     // below the fold, so nothing on screen moves.
+    let command = check_command(&script_base(&page_url));
+    // A memo: drawn once with the first measurement, not again with every report.
+    let other_clocks_shown =
+        Memo::new(move |_| first_verdict_ms.get().is_some() && !sources_disagree());
     let lower_sections = move || {
         view! {
-            {move || (!sources_disagree()).then(|| view! { <FixSteps detected=platform zone_mistake=zone_mistake /> })}
+            {move || (!sources_disagree()).then(|| view! { <FixSteps detected=platform selected=fix_tab zone_mistake=zone_mistake /> })}
+            // With the first measurement, never before: it is about the clocks this one is not.
+            {let command = command.clone(); move || other_clocks_shown.get()
+                .then(|| view! { <OtherClocks detected=platform selected=fix_tab command=command.clone() /> })}
             <ServiceList results=results primary=service />
             <ReportShare report=report page_url=page_url.clone() />
             <SiteExtras site=site_file report=report />
@@ -161,7 +173,7 @@ fn LiveCheck(
                 </p>
             </header>
             {ticket.clone().map(|ticket| view! { <TicketTag ticket=ticket /> })}
-            <VerdictPanel phase=phase service=service first_verdict_ms=first_verdict_ms drift=drift />
+            <VerdictPanel phase=phase service=service first_verdict_ms=first_verdict_ms drift=drift platform=platform />
             <LiveClocks now=now offset_ms=offset_ms reference_label=reference_label />
             <div class="actions">
                 <button

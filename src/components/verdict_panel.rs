@@ -3,11 +3,13 @@ use leptos::prelude::*;
 use skewcheck_core::decimal::fixed_point;
 use skewcheck_core::drift::Drift;
 use skewcheck_core::measure::Phase;
+use skewcheck_core::other_clock::dual_boot_likely;
+use skewcheck_core::platform::Platform;
 use skewcheck_core::verdict::{Service, Verdict};
 use skewcheck_core::words::{
-    CHECKING, COULD_NOT_CHECK, ERROR_SEEN_INTRO, HOW_TO_FIX, compared_with, cross_check_words,
-    drift_sentence, failure_words, measurement_explanation, notice_words, progress_text,
-    refining_text, zone_hint_sentence,
+    CHECKING, CLOCK_CHECKED, COULD_NOT_CHECK, DUAL_BOOT_HINT, ERROR_SEEN_INTRO, HOW_TO_FIX,
+    compared_with, cross_check_words, drift_sentence, failure_words, measurement_explanation,
+    notice_words, progress_text, refining_text, zone_hint_sentence,
 };
 
 /// The big answer, carrying the DOM contract that tests and support tools read.
@@ -25,6 +27,8 @@ pub fn VerdictPanel(
     /// The clock's drift, once live mode has measured it.
     #[prop(into)]
     drift: Signal<Option<Drift>>,
+    /// The platform detected from the browser (a zone-sized offset on a PC may be dual boot).
+    platform: Platform,
 ) -> impl IntoView {
     let measurement = move || phase.with(|phase| phase.measurement().cloned());
     let verdict = move || phase.with(Phase::verdict);
@@ -64,7 +68,7 @@ pub fn VerdictPanel(
         >
             <div class="verdict-icon" aria-hidden="true">{move || phase.with(icon)}</div>
             <div class="verdict-body">
-                {move || body(phase.get())}
+                {move || body(phase.get(), platform)}
                 {move || drift_text().map(|text| view! { <p class="drift" data-testid="drift">{text}</p> })}
             </div>
             <Gauge
@@ -87,7 +91,7 @@ fn icon(phase: &Phase) -> &'static str {
     }
 }
 
-fn body(phase: Phase) -> AnyView {
+fn body(phase: Phase, platform: Platform) -> AnyView {
     let refining = phase.is_refining();
     match phase {
         Phase::Measuring { progress, notice } => view! {
@@ -109,10 +113,16 @@ fn body(phase: Phase) -> AnyView {
                 .as_ref()
                 .map(|notice| view! { <p class="notice" data-testid="notice" role="status">{notice_words(notice)}</p> });
             let explanation = measurement_explanation(&measurement);
+            // Dual boot is named only where the steps are shown (not when sources disagree).
+            let dual_boot = measurement.zone_hint.is_some_and(|hint| {
+                dual_boot_likely(platform, &hint) && !measurement.sources_disagree()
+            });
             view! {
                 <h2 class="headline" data-testid="verdict-headline">{explanation.headline}</h2>
                 // Whose clock is the judge belongs on the card, not only in the details.
                 <p class="compared-with" data-testid="compared-with">{compared_with(&measurement.compared_with)}</p>
+                // Which clock this is: the other clocks have a section of their own below.
+                <p class="clock-checked" data-testid="clock-checked">{CLOCK_CHECKED}</p>
                 {notice}
                 <div data-testid="verdict-explanation">
                     {explanation.sentences.into_iter().map(|sentence| view! { <p>{sentence}</p> }).collect_view()}
@@ -125,6 +135,7 @@ fn body(phase: Phase) -> AnyView {
                     // A time-zone mistake needs different advice from "turn on automatic time".
                     (Some(hint), _) => Some(view! {
                         <p class="fix zone-hint" data-testid="timezone-hint"><strong>{HOW_TO_FIX}</strong>{zone_hint_sentence(&hint)}</p>
+                        {dual_boot.then(|| view! { <p class="fix" data-testid="dual-boot-hint">{DUAL_BOOT_HINT}</p> })}
                     }.into_any()),
                     (None, Some(fix)) => Some(view! { <p class="fix" data-testid="fix"><strong>{HOW_TO_FIX}</strong>{fix}</p> }.into_any()),
                     (None, None) => None,

@@ -17,6 +17,7 @@ pub mod fetch;
 pub mod limits;
 pub mod live;
 pub mod measure;
+pub mod other_clock;
 pub mod outcomes;
 pub mod pasted;
 pub mod plan;

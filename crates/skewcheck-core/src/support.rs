@@ -95,26 +95,44 @@ pub fn quote_safe(url: &str) -> String {
 /// The script's file name, served beside `index.html` (`check.sh` at the repository root).
 pub const CHECK_SCRIPT: &str = "check.sh";
 
-/// The commands that run `check.sh` on another machine (a server, a terminal, WSL, a
-/// container) against this page's reference. A piped script cannot know where it came from,
-/// so the page's base is its first argument.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CheckCommand {
-    /// `curl -fsS 'https://<base>/check.sh' | sh -s -- 'https://<base>/'`.
-    pub piped: String,
-    /// The same, downloaded first so it can be read before it runs.
-    pub download_then_run: String,
+/// The address `check.sh` is served from, beside `index.html`: the page's address without
+/// its query and fragment, cut after the last `/` of its path
+/// (`https://h.example/tools/clock/index.html?ref=1` → `https://h.example/tools/clock/`).
+pub fn script_base(page_url: &str) -> String {
+    let base = super::address::page_base(page_url);
+    let path_start = base.find("://").map_or(0, |at| at + 3);
+    match base[path_start..].rfind('/') {
+        Some(slash) => base[..=path_start + slash].to_owned(),
+        None => format!("{base}/"),
+    }
 }
 
-/// `page_url` up to the last `/` of its path, which always ends in one: query, fragment and
-/// file name dropped (`https://x.example/clock/index.html?ref=1` → `https://x.example/clock/`).
-/// The base `check.sh` is given ([`crate::words::check_command`]).
-pub fn page_directory(page_url: &str) -> String {
-    let page = super::address::page_base(page_url);
-    let after_scheme = page.find("://").map_or(0, |at| at + 3);
-    match page[after_scheme..].rfind('/') {
-        Some(slash) => page[..after_scheme + slash + 1].to_owned(),
-        None => format!("{page}/"),
+/// The commands that check any machine's clock from its command line with `check.sh`, the
+/// page's reference and verdict: piped, and the same downloaded, read, then run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckCommand {
+    /// `curl -fsS <base>check.sh | sh -s -- <base>`: a piped script cannot know where it
+    /// came from, so the base is its first argument.
+    pub piped: String,
+    /// Three lines: download `check.sh`, read it, run it with the base.
+    pub download: String,
+}
+
+/// The [`CheckCommand`] for the page whose directory is `base` (see [`script_base`]). The
+/// address is percent-encoded where a shell would read it ([`quote_safe`]) and put in single
+/// quotes when anything beyond plain address characters is left (an IPv6 host's brackets).
+pub fn check_command(base: &str) -> CheckCommand {
+    let safe = quote_safe(base);
+    let plain = safe
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || ":/._~%@+=,-".contains(c));
+    let word = |text: String| if plain { text } else { format!("'{text}'") };
+    let (script_url, base_url) = (word(format!("{safe}{CHECK_SCRIPT}")), word(safe));
+    CheckCommand {
+        piped: format!("curl -fsS {script_url} | sh -s -- {base_url}"),
+        download: format!(
+            "curl -fsS -o {CHECK_SCRIPT} {script_url}\nless {CHECK_SCRIPT}\nsh {CHECK_SCRIPT} {base_url}"
+        ),
     }
 }
 

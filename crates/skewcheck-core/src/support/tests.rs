@@ -64,3 +64,48 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn the_script_sits_in_the_pages_directory() {
+    assert_eq!(
+        script_base("https://h.example/tools/clock/index.html?ref=1#R1/x"),
+        "https://h.example/tools/clock/"
+    );
+    assert_eq!(
+        script_base("https://h.example/tools/clock/?ref=a/b"),
+        "https://h.example/tools/clock/"
+    );
+    assert_eq!(script_base("https://h.example"), "https://h.example/");
+    assert_eq!(
+        script_base("http://127.0.0.1:8080/"),
+        "http://127.0.0.1:8080/"
+    );
+}
+
+#[test]
+fn the_check_command_pipes_the_script_with_its_base_as_first_argument() {
+    let command = check_command("https://h.example/tools/clock/");
+    assert_eq!(
+        command.piped,
+        "curl -fsS https://h.example/tools/clock/check.sh | sh -s -- https://h.example/tools/clock/"
+    );
+    assert_eq!(
+        command.download,
+        "curl -fsS -o check.sh https://h.example/tools/clock/check.sh\nless check.sh\nsh check.sh https://h.example/tools/clock/"
+    );
+}
+
+#[test]
+fn the_check_command_cannot_be_broken_out_of() {
+    let command = check_command("https://h.example/a b;rm -rf ~/$(x)'/");
+    // Still eight words: nothing in the address split it or started an expansion.
+    assert_eq!(command.piped.split(' ').count(), 8, "{}", command.piped);
+    for bad in [";", "$", "(", "'/"] {
+        assert!(!command.piped.contains(bad), "{bad} in {}", command.piped);
+    }
+    // An IPv6 host's brackets would be a glob: quoted.
+    assert_eq!(
+        check_command("http://[::1]:8080/").piped,
+        "curl -fsS 'http://[::1]:8080/check.sh' | sh -s -- 'http://[::1]:8080/'"
+    );
+}

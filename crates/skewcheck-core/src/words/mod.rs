@@ -9,6 +9,7 @@ mod fetch;
 pub(crate) mod link_service;
 mod measure;
 mod numbers;
+mod other_clocks;
 mod page;
 mod paste_vs_device;
 mod pasted;
@@ -18,6 +19,7 @@ mod report_error;
 mod sharing;
 pub(crate) mod source;
 mod steps;
+mod steps_other;
 mod support;
 #[cfg(test)]
 mod tests;
@@ -43,6 +45,11 @@ pub use numbers::{
     duration_in_full, duration_words, offset_phrase, offset_words, offset_words_with_uncertainty,
     tolerance_words,
 };
+pub use other_clocks::{
+    CHECK_COMMAND_INTRO, CHECK_DOWNLOAD_INTRO, CLOCK_CHECKED, DUAL_BOOT_HINT, OTHER_CLOCKS_INTRO,
+    OTHER_CLOCKS_SUMMARY, fix_topic_heading, fix_topic_name, other_clock_hint,
+    other_clock_steps_label, other_clock_tab,
+};
 pub use page::{
     CHECK_AGAIN, CHECKING, CLOCKS_LABEL, CORRECT_TIME, COULD_NOT_CHECK, DEFAULT_TITLE, DEVICE_TYPE,
     ERROR_SEEN_INTRO, HOW_TO_FIX, NOT_CHECKED, OTHER_SYSTEMS, THIS_DEVICE, TIME_ZONE_FIRST,
@@ -65,7 +72,8 @@ pub use sharing::{
 };
 pub use source::{cache_evidence_words, reading_origin_words, source_error_words};
 pub use steps::{automatic_time_steps, time_zone_steps};
-pub use support::{check_command, server_commands};
+pub use steps_other::other_clock_steps;
+pub use support::server_commands;
 pub use tools::{
     COPY_LINK, LINK_ENDPOINT, LINK_LIMIT, LINK_MAKER, LINK_OWN_SERVICE, LINK_SERVICE,
     LINK_SERVICE_NAME, LINK_TICKET, NETWORK_TIME_INTRO, NO_TIMES_FOUND, NTP_LINUX, NTP_MACOS,

@@ -8,8 +8,8 @@ use crate::date_text::date_time_words;
 use crate::pasted::Diagnosis;
 use crate::platform::Platform;
 use crate::report::model::{
-    Finding, MAX_LABEL_CHARS, MAX_SOURCE_CHARS, Report, ReportSource, SOURCE_KINDS,
-    ServiceVerdict, SourceKind,
+    Finding, MAX_LABEL_CHARS, MAX_SOURCE_CHARS, Report, ReportSource, SOURCE_KINDS, ServiceVerdict,
+    SourceKind,
 };
 use crate::source::ReadingOrigin;
 use crate::text::clean;
