@@ -149,19 +149,21 @@ fn old_permalinks_still_open() {
     assert_eq!(decoded, report.with_recomputed_details());
 }
 
-#[test]
-fn edited_or_broken_compact_fields_are_refused() {
-    let good = encode_compact(&measured(&s3(), 16 * 60_000, 420));
-    let fields: Vec<&str> = good
+/// The compact fragment `good` with field `index` (after the prefix) replaced by `value`.
+fn with_field(good: &str, index: usize, value: &str) -> String {
+    let mut fields: Vec<&str> = good
         .strip_prefix(COMPACT_PREFIX)
         .unwrap()
         .split('/')
         .collect();
-    let with = |index: usize, value: &str| {
-        let mut edited = fields.clone();
-        edited[index] = value;
-        format!("{COMPACT_PREFIX}{}", edited.join("/"))
-    };
+    fields[index] = value;
+    format!("{COMPACT_PREFIX}{}", fields.join("/"))
+}
+
+#[test]
+fn edited_or_broken_compact_fields_are_refused() {
+    let good = encode_compact(&measured(&s3(), 16 * 60_000, 420));
+    let with = |index: usize, value: &str| with_field(&good, index, value);
     for (fragment, why) in [
         (with(2, "0"), "an edited offset"),
         (with(0, "ZZZZZZZZZZZZZZZZZ"), "a number beyond i64"),
@@ -184,16 +186,7 @@ fn edited_or_broken_compact_fields_are_refused() {
 #[test]
 fn a_compact_host_that_is_not_a_host_name_is_refused() {
     let good = encode_compact(&measured(&s3(), 16 * 60_000, 420));
-    let fields: Vec<&str> = good
-        .strip_prefix(COMPACT_PREFIX)
-        .unwrap()
-        .split('/')
-        .collect();
-    let with_host = |host: &str| {
-        let mut edited = fields.clone();
-        edited[7] = host;
-        format!("{COMPACT_PREFIX}{}", edited.join("/"))
-    };
+    let with_host = |host: &str| with_field(&good, 7, host);
     for host in [
         // evil.example/“Call us”, escaped as a page would write it
         "EVIL.EXAMPLE%2F%E2%80%9CCALL%20US%E2%80%9D",
