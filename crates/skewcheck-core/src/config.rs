@@ -18,7 +18,7 @@ use crate::decimal::parse_decimal;
 /// Longest `ref` and `service_name` kept; links are typed and pasted by people.
 pub(crate) const MAX_LABEL_CHARS: usize = 64;
 /// Largest `limit` accepted: a year, in seconds.
-pub const MAX_LIMIT_S: f64 = 31_536_000.0;
+pub const MAX_LIMIT_S: u32 = 31_536_000;
 
 /// Where reference time comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -124,7 +124,7 @@ pub fn parse_query(query: &str, page_is_https: bool) -> Result<Config, ConfigErr
 
 pub(crate) fn parse_limit_ms(raw: &str) -> Result<u64, ConfigError> {
     let seconds = parse_decimal(raw.trim()).ok_or_else(|| ConfigError::BadLimit(shown(raw)))?;
-    if (0.0..=MAX_LIMIT_S).contains(&seconds) {
+    if (0.0..=f64::from(MAX_LIMIT_S)).contains(&seconds) {
         #[expect(
             clippy::cast_possible_truncation,
             clippy::cast_sign_loss,

@@ -53,8 +53,10 @@ pub struct SiteConfig {
     pub title: Option<String>,
     /// The default service id, known to the catalogue.
     pub service: Option<String>,
-    /// A limit in seconds, as the link's `limit`.
-    pub limit_s: Option<f64>,
+    /// A limit in seconds, as the link's `limit`: the file's number as JSON writes it
+    /// (serde_json's short `ryu` form, so core's much larger `f64` formatting stays out of the
+    /// wasm), checked as a link's `limit` would be.
+    pub limit_s: Option<String>,
     /// The name of the team's own service, as the link's `service_name`.
     pub service_name: Option<String>,
     /// The default time source.
@@ -159,8 +161,11 @@ impl SiteConfig {
                 self.service = Some(service.id.to_string());
             }
             "limit_s" => {
-                let seconds = value.as_f64().ok_or(FileProblem::NotSeconds)?;
-                parse_limit_ms(&seconds.to_string()).map_err(|_| FileProblem::LimitOutOfRange)?;
+                let Value::Number(seconds) = value else {
+                    return Err(FileProblem::NotSeconds);
+                };
+                let seconds = seconds.to_string();
+                parse_limit_ms(&seconds).map_err(|_| FileProblem::LimitOutOfRange)?;
                 self.limit_s = Some(seconds);
             }
             "service_name" => self.service_name = clean_label(as_text(value)?),
@@ -186,10 +191,10 @@ impl SiteConfig {
             |key: &str| form_urlencoded::parse(link_query.as_bytes()).any(|(name, _)| name == key);
         let mut defaults = form_urlencoded::Serializer::new(String::new());
         if !SERVICE_KEYS.iter().any(|key| link_names(key)) {
-            let limit = self.limit_s.map(|seconds| seconds.to_string());
+            let limit = self.limit_s.as_ref();
             for (key, value) in [
                 ("service", self.service.as_ref()),
-                ("limit", limit.as_ref()),
+                ("limit", limit),
                 ("service_name", self.service_name.as_ref()),
             ] {
                 if let Some(value) = value {

@@ -1,6 +1,7 @@
 //! A time source's facts in words: where in an answer the time was read, why an answer
 //! held none, and how a cache gave itself away.
 
+use crate::decimal::fixed_point;
 use crate::source::{
     BodyFormat, CacheEvidence, DATE_HEADER_RESOLUTION_MS, EpochUnit, ReadingOrigin, SourceError,
 };
@@ -9,7 +10,8 @@ use crate::words::quote::quoted;
 /// Where a reading came from, for people: "the HTTP Date header (1 s resolution)", "the
 /// JSON field “unixtime”".
 pub fn reading_origin_words(origin: &ReadingOrigin) -> String {
-    let resolution_s = DATE_HEADER_RESOLUTION_MS / 1000.0;
+    // Written by `fixed_point`, not `{}`: core's `f64` formatting would add ~4 KiB of wasm.
+    let resolution_s = fixed_point(DATE_HEADER_RESOLUTION_MS / 1000.0, 0);
     match origin {
         ReadingOrigin::DateHeader => format!("the HTTP Date header ({resolution_s} s resolution)"),
         ReadingOrigin::Body(format) => body_format_words(*format),
