@@ -158,7 +158,7 @@ fn LiveCheck(
             phase.with(|phase| phase.measurement().map(|m| m.compared_with.clone()));
         match compared_with {
             Some(host) if sources_disagree() => words::disputed_time_label(&host),
-            _ => words::CORRECT_TIME.to_owned(),
+            _ => words::CORRECT_TIME.text(),
         }
     });
     let busy = move || phase.with(Phase::is_busy);
@@ -167,7 +167,7 @@ fn LiveCheck(
         <main class="page">
             <header class="masthead">
                 <h1>{move || site_file.with(|file| file.as_ref().and_then(|file| file.config.title.clone()))
-                    .unwrap_or_else(|| words::DEFAULT_TITLE.to_owned())}</h1>
+                    .unwrap_or_else(|| words::DEFAULT_TITLE.text())}</h1>
                 <p class="lede">
                     {move || service.with(|service| words::lede(&service.name))}
                 </p>
@@ -183,7 +183,7 @@ fn LiveCheck(
                     disabled=move || busy() || !can_retry.get()
                     on:click=move |_| live.check(Reason::Fresh)
                 >
-                    {words::CHECK_AGAIN}
+                    {words::CHECK_AGAIN.text()}
                 </button>
             </div>
             {move || lower_ready.get().then(&lower_sections)}

@@ -20,9 +20,9 @@ pub fn LiveClocks(
         None => "—".to_owned(),
     };
     view! {
-        <section class="clocks" aria-label=CLOCKS_LABEL>
+        <section class="clocks" aria-label=CLOCKS_LABEL.text()>
             <div class="clock">
-                <h3>{THIS_DEVICE}</h3>
+                <h3>{THIS_DEVICE.text()}</h3>
                 <p class="clock-time" data-testid="device-time">{move || local_time_text(now.get())}</p>
             </div>
             <div class="clock">

@@ -26,7 +26,7 @@ pub fn FixSteps(
     view! {
         <section class="card fix-steps" data-testid="fix-steps" data-platform=move || selected.get().id() data-detected=detected.id()>
             <h3>{move || fix_topic_heading(selected.get())}</h3>
-            <div class="tabs" role="tablist" aria-label=DEVICE_TYPE>
+            <div class="tabs" role="tablist" aria-label=DEVICE_TYPE.text()>
                 {FixTopic::tabs()
                     .map(|topic| view! {
                         <button
@@ -48,7 +48,7 @@ pub fn FixSteps(
             // Appended, not prepended: the card keeps its top in place when the result arrives.
             {move || match (zone_mistake.get(), selected.get()) {
                 (true, FixTopic::Device(platform)) => Some(view! {
-                    <h4>{TIME_ZONE_FIRST}</h4>
+                    <h4>{TIME_ZONE_FIRST.text()}</h4>
                     <ol class="steps" data-testid="time-zone-steps">
                         {time_zone_steps(platform).iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
                     </ol>

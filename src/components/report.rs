@@ -94,7 +94,7 @@ pub fn PastReport(
     let finding = primary.as_ref().map(|line| report.finding(line));
     let verdict = finding.map_or(Verdict::Unknown, Finding::verdict);
     let (glyph, word) = match finding {
-        Some(Finding::Claimed(_)) => ("?", NOT_CHECKED),
+        Some(Finding::Claimed(_)) => ("?", NOT_CHECKED.text()),
         _ => verdict_badge(verdict),
     };
     let summary = primary.map(|line| past_line(&line, finding));

@@ -4,7 +4,7 @@ use skewcheck_core::verdict::{Service, Verdict};
 use skewcheck_core::words::{OTHER_SYSTEMS, service_result_line, verdict_word};
 
 /// Short word and glyph for a verdict: colour is never the only signal.
-pub fn verdict_badge(verdict: Verdict) -> (&'static str, &'static str) {
+pub fn verdict_badge(verdict: Verdict) -> (&'static str, String) {
     let glyph = match verdict {
         Verdict::Ok => "✓",
         Verdict::Warning => "!",
@@ -47,7 +47,7 @@ pub fn ServiceList(
         Some(rows()).map(|rows| {
             view! {
                 <section class="card services" data-testid="service-list">
-                    <h3>{OTHER_SYSTEMS}</h3>
+                    <h3>{OTHER_SYSTEMS.text()}</h3>
                     <ul>
                         {rows
                             .into_iter()

@@ -95,7 +95,7 @@ fn body(phase: Phase, platform: Platform) -> AnyView {
     let refining = phase.is_refining();
     match phase {
         Phase::Measuring { progress, notice } => view! {
-            <h2 class="headline" data-testid="verdict-headline">{CHECKING}</h2>
+            <h2 class="headline" data-testid="verdict-headline">{CHECKING.text()}</h2>
             <p class="progress-text">{progress_text(&progress)}</p>
             <progress max=progress.budget value=progress.requests></progress>
             {notice.map(|notice| view! { <p class="notice" data-testid="notice" role="status">{notice_words(&notice)}</p> })}
@@ -128,16 +128,16 @@ fn body(phase: Phase, platform: Platform) -> AnyView {
                     {explanation.sentences.into_iter().map(|sentence| view! { <p>{sentence}</p> }).collect_view()}
                 </div>
                 {explanation.error_seen.map(|error| view! {
-                    <p class="error-seen" data-testid="error-seen">{ERROR_SEEN_INTRO} <code>{error}</code></p>
+                    <p class="error-seen" data-testid="error-seen">{ERROR_SEEN_INTRO.text()} <code>{error}</code></p>
                 })}
                 {cross_check}
                 {match (measurement.zone_hint, explanation.fix) {
                     // A time-zone mistake needs different advice from "turn on automatic time".
                     (Some(hint), _) => Some(view! {
-                        <p class="fix zone-hint" data-testid="timezone-hint"><strong>{HOW_TO_FIX}</strong>{zone_hint_sentence(&hint)}</p>
+                        <p class="fix zone-hint" data-testid="timezone-hint"><strong>{HOW_TO_FIX.text()}</strong>{zone_hint_sentence(&hint)}</p>
                         {dual_boot.then(|| view! { <p class="fix" data-testid="dual-boot-hint">{DUAL_BOOT_HINT}</p> })}
                     }.into_any()),
-                    (None, Some(fix)) => Some(view! { <p class="fix" data-testid="fix"><strong>{HOW_TO_FIX}</strong>{fix}</p> }.into_any()),
+                    (None, Some(fix)) => Some(view! { <p class="fix" data-testid="fix"><strong>{HOW_TO_FIX.text()}</strong>{fix}</p> }.into_any()),
                     (None, None) => None,
                 }}
                 {refining.map(|text| view! { <p class="refining" data-testid="refining" role="status">{text}</p> })}
@@ -147,7 +147,7 @@ fn body(phase: Phase, platform: Platform) -> AnyView {
         Phase::Failed(failure) => {
             let words = failure_words(&failure);
             view! {
-                <h2 class="headline" data-testid="verdict-headline">{COULD_NOT_CHECK}</h2>
+                <h2 class="headline" data-testid="verdict-headline">{COULD_NOT_CHECK.text()}</h2>
                 <p class="error-message" data-testid="error" role="alert">{words.message}</p>
                 <p class="advice">{words.advice}</p>
             }

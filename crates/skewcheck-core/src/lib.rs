@@ -14,6 +14,7 @@ pub mod decimal;
 pub mod drift;
 pub mod estimate;
 pub mod fetch;
+pub mod lang;
 pub mod limits;
 pub mod live;
 pub mod measure;

@@ -2,6 +2,23 @@
 //! returns facts (numbers, enums, addresses); these functions turn them into the text a
 //! client reads, so a language is added here and nowhere else.
 
+/// Says `template` (English, with `{name}` placeholders as `format!` writes them) in the
+/// language spoken now: `say!("{count} answers", count = progress.requests)`, or
+/// `say!("uploads to {service}", service)` for a variable of that name. Every sentence of
+/// the words layer goes through here or through a [`Words`] constant.
+#[macro_export]
+macro_rules! say {
+    (@value $name:ident = $value:expr) => { $value };
+    (@value $name:ident) => { $name };
+    ($template:literal $(, $name:ident $(= $value:expr)?)* $(,)?) => {
+        $crate::words::catalogue::say_template(
+            $template,
+            &[$((stringify!($name), &$crate::say!(@value $name $(= $value)?) as &dyn ::core::fmt::Display)),*],
+        )
+    };
+}
+
+pub mod catalogue;
 mod config;
 mod details;
 mod device;
@@ -27,6 +44,9 @@ mod tools;
 mod verdict;
 mod zone;
 
+pub use catalogue::{
+    Catalogue, CatalogueError, Words, in_language, local_decimal, speak, spoken, translated,
+};
 pub use config::{
     config_error_words, site_notice_words, support_label, support_mail_subject, support_mailto,
 };

@@ -48,12 +48,12 @@ fn the_masthead_and_the_clocks_read_as_before() {
         lede("Amazon S3"),
         "skewcheck compares this device's clock with a time server and tells you whether uploads to Amazon S3 will be accepted."
     );
-    assert_eq!(DEFAULT_TITLE, "Is this device's clock right?");
+    assert_eq!(DEFAULT_TITLE.text(), "Is this device's clock right?");
     assert_eq!(
         disputed_time_label("time.example"),
         "Time at time.example (disputed)"
     );
-    assert_eq!(CORRECT_TIME, "Correct time");
+    assert_eq!(CORRECT_TIME.text(), "Correct time");
 }
 
 #[test]
@@ -92,7 +92,7 @@ fn badges_have_a_word_for_every_verdict() {
     ]
     .map(verdict_word);
     assert_eq!(words, ["OK", "At risk", "Fails", "Unknown"]);
-    assert_eq!(NOT_CHECKED, "Not checked");
+    assert_eq!(NOT_CHECKED.text(), "Not checked");
 }
 
 #[test]
