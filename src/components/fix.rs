@@ -26,7 +26,8 @@ pub fn FixSteps(
             .collect(),
         FixTopic::Other(kind) => other_clock_steps(kind)
             .iter()
-            .map(|step| step.to_string())
+            .copied()
+            .map(String::from)
             .collect::<Vec<_>>(),
     };
     view! {
