@@ -20,8 +20,15 @@ pub fn FixSteps(
     zone_mistake: Signal<bool>,
 ) -> impl IntoView {
     let steps = move || match selected.get() {
-        FixTopic::Device(platform) => automatic_time_steps(platform),
-        FixTopic::Other(kind) => other_clock_steps(kind),
+        FixTopic::Device(platform) => automatic_time_steps(platform)
+            .iter()
+            .map(|step| step.text())
+            .collect(),
+        FixTopic::Other(kind) => other_clock_steps(kind)
+            .iter()
+            .copied()
+            .map(String::from)
+            .collect::<Vec<_>>(),
     };
     view! {
         <section class="card fix-steps" data-testid="fix-steps" data-platform=move || selected.get().id() data-detected=detected.id()>
@@ -43,14 +50,14 @@ pub fn FixSteps(
                     .collect_view()}
             </div>
             <ol class="steps" data-testid="automatic-time-steps">
-                {move || steps().iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
+                {move || steps().into_iter().map(|step| view! { <li>{step}</li> }).collect_view()}
             </ol>
             // Appended, not prepended: the card keeps its top in place when the result arrives.
             {move || match (zone_mistake.get(), selected.get()) {
                 (true, FixTopic::Device(platform)) => Some(view! {
                     <h4>{TIME_ZONE_FIRST.text()}</h4>
                     <ol class="steps" data-testid="time-zone-steps">
-                        {time_zone_steps(platform).iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
+                        {time_zone_steps(platform).iter().map(|step| view! { <li>{step.text()}</li> }).collect_view()}
                     </ol>
                 }),
                 _ => None,

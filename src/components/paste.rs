@@ -129,7 +129,7 @@ fn decoded_view(diagnosis: &Diagnosis) -> impl IntoView + use<> {
             {(!steps.is_empty()).then(|| view! {
                 <h4>{paste_fix_intro()}</h4>
                 <ol class="steps" data-testid="decoded-fix">
-                    {steps.iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
+                    {steps.iter().map(|step| view! { <li>{step.text()}</li> }).collect_view()}
                 </ol>
             })}
         </div>

@@ -53,7 +53,7 @@ fn the_incident_dump_is_15_min_35_s_fast_and_rejected_by_s3() {
     assert!(
         pasted_fix_steps(&diagnosis)
             .iter()
-            .any(|step| step.contains("timedatectl set-ntp true"))
+            .any(|step| step.text().contains("timedatectl set-ntp true"))
     );
 }
 

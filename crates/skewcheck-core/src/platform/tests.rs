@@ -1,7 +1,7 @@
 //! Platform detection, summaries and steps, checked against real user agents.
 
 use super::*;
-use crate::words::{automatic_time_steps, time_zone_steps, user_agent_summary};
+use crate::words::{Words, automatic_time_steps, time_zone_steps, user_agent_summary};
 
 const IPADOS_17_SAFARI: &str = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15";
 const OLD_IPAD: &str = "Mozilla/5.0 (iPad; CPU OS 12_5_7 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/12.1.2 Mobile/15E148 Safari/604.1";
@@ -125,21 +125,29 @@ fn every_platform_has_steps_and_a_stable_id() {
         assert!(!platform.name().is_empty());
         for steps in [automatic_time_steps(platform), time_zone_steps(platform)] {
             assert!(!steps.is_empty(), "{platform:?}");
-            assert!(steps.iter().all(|step| !step.trim().is_empty()));
+            assert!(steps.iter().all(|step| !step.text().trim().is_empty()));
         }
     }
     assert_eq!(Platform::from_id("beos"), None);
     assert!(!Platform::ALL.contains(&Platform::Unknown));
 }
 
+fn joined(steps: &[Words]) -> String {
+    steps
+        .iter()
+        .map(|step| step.text())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[test]
 fn steps_name_the_exact_settings() {
-    let ipad = automatic_time_steps(Platform::IPadOs).join(" ");
+    let ipad = joined(automatic_time_steps(Platform::IPadOs));
     assert!(ipad.contains("Date & Time") && ipad.contains("Set Automatically"));
     assert!(ipad.contains("Screen Time"));
-    let windows = automatic_time_steps(Platform::Windows).join(" ");
+    let windows = joined(automatic_time_steps(Platform::Windows));
     assert!(windows.contains("Set time automatically") && windows.contains("Sync now"));
-    let linux = automatic_time_steps(Platform::Linux).join(" ");
+    let linux = joined(automatic_time_steps(Platform::Linux));
     assert!(linux.contains("timedatectl set-ntp true"));
 }
 
