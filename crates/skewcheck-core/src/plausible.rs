@@ -13,5 +13,15 @@ pub fn is_plausible(epoch_ms: f64) -> bool {
     (EARLIEST_MS..LATEST_MS).contains(&epoch_ms)
 }
 
+/// The UTC year of an epoch time in ms, for saying the bounds: `2000` for [`EARLIEST_MS`].
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "the plausible bounds are whole seconds within ±10^15"
+)]
+pub fn utc_year(epoch_ms: f64) -> i32 {
+    time::OffsetDateTime::from_unix_timestamp((epoch_ms / 1000.0) as i64)
+        .map_or(0, time::OffsetDateTime::year)
+}
+
 #[cfg(test)]
 mod tests;

@@ -11,6 +11,10 @@
 
 use super::reading::{ReferenceReading, SourceError, shorten};
 
+/// The `Age` header's name as messages show it, beside its value (`Age: 300`): a header
+/// name, the same in every language.
+pub const AGE_HEADER: &str = "Age";
+
 /// What `Age` says about an answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CacheAge {

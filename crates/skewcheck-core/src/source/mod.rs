@@ -26,7 +26,9 @@ mod origin;
 mod reading;
 
 pub use body::{JSON_TIME_KEYS, KEY_VALUE_TIME_KEYS, MARKUP_TIME_KEYS, TIMESYNC_RESULT_KEY};
-pub use cache::{CACHE_STATUS_HEADERS, CacheAge, CacheEvidence, cache_evidence, reads_too_early};
+pub use cache::{
+    AGE_HEADER, CACHE_STATUS_HEADERS, CacheAge, CacheEvidence, cache_evidence, reads_too_early,
+};
 pub use origin::{BodyFormat, EpochUnit, JsonValueKind, ReadingOrigin};
 pub use reading::{DATE_HEADER_RESOLUTION_MS, ReferenceReading, SourceError};
 

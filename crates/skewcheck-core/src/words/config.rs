@@ -4,6 +4,7 @@
 use crate::config::{ConfigError, MAX_LIMIT_S};
 use crate::site_config::{FILE_NAME, FileProblem, SiteNotice, Support};
 use crate::verdict::SERVICES;
+use crate::words::catalogue::Words;
 use crate::words::fetch::fetch_error_words;
 use crate::words::quote::{quoted, unquoting};
 
@@ -11,65 +12,59 @@ use crate::words::quote::{quoted, unquoting};
 /// start, to be capitalised).
 pub fn config_error_words(error: &ConfigError) -> String {
     match error {
-        ConfigError::EmptyEndpoint => "the link's “endpoint” parameter is empty".to_owned(),
-        ConfigError::UnsupportedScheme(endpoint) => {
-            format!("the link's endpoint {}", not_http_words(endpoint))
-        }
-        ConfigError::InsecureEndpoint(endpoint) => {
-            format!("the link's endpoint {}", blocked_http_words(endpoint))
-        }
+        ConfigError::EmptyEndpoint => Words("the link's “endpoint” parameter is empty").text(),
+        ConfigError::UnsupportedScheme(endpoint) => say!(
+            "the link's endpoint {endpoint} is not an http:// or https:// address",
+            endpoint = quoted(endpoint)
+        ),
+        ConfigError::InsecureEndpoint(endpoint) => say!(
+            "the link's endpoint {endpoint} uses http:// but this page was loaded over https://, so the browser will block it; use an https:// endpoint",
+            endpoint = quoted(endpoint)
+        ),
         ConfigError::UnknownService { given } => {
             let known = SERVICES
                 .iter()
                 .map(|service| service.id.as_ref())
                 .collect::<Vec<_>>()
                 .join(", ");
-            format!(
-                "the link asks for service {}, which skewcheck does not know (known: {known})",
-                quoted(given)
+            say!(
+                "the link asks for service {given}, which skewcheck does not know (known: {known})",
+                given = quoted(given),
+                known
             )
         }
-        ConfigError::BadLimit(given) => format!(
-            "the link's “limit” {} is not a number of seconds between 0 and {MAX_LIMIT_S}",
-            quoted(given)
+        ConfigError::BadLimit(given) => say!(
+            "the link's “limit” {given} is not a number of seconds between 0 and {max}",
+            given = quoted(given),
+            max = MAX_LIMIT_S
         ),
     }
 }
 
-/// An endpoint whose scheme is neither http nor https, after the words that name it.
-fn not_http_words(endpoint: &str) -> String {
-    format!("{} is not an http:// or https:// address", quoted(endpoint))
-}
-
-/// An http endpoint from an https page, after the words that name it.
-fn blocked_http_words(endpoint: &str) -> String {
-    format!(
-        "{} uses http:// but this page was loaded over https://, so the browser will block it; use an https:// endpoint",
-        quoted(endpoint)
-    )
-}
-
-/// What an unreadable file costs a link ([`LinkEndpoints::Unknown`](crate::site_config::LinkEndpoints::Unknown)).
-const UNREAD_ENDPOINTS: &str = " and no link may name its own time source";
-
-/// A problem with `skewcheck.json`, in a sentence for the page's owner.
+/// A problem with `skewcheck.json`, in a sentence for the page's owner. An unreadable file
+/// also costs a link its own time source
+/// ([`LinkEndpoints::Unknown`](crate::site_config::LinkEndpoints::Unknown)).
 pub fn site_notice_words(notice: &SiteNotice) -> String {
     match notice {
-        SiteNotice::NotAnObject => format!(
-            "{FILE_NAME} is not a JSON object ({{ … }}), so it is ignored{UNREAD_ENDPOINTS}."
+        SiteNotice::NotAnObject => say!(
+            "{file} is not a JSON object ({{ … }}), so it is ignored and no link may name its own time source.",
+            file = FILE_NAME
         ),
-        SiteNotice::NotJson { detail } => format!(
-            "{FILE_NAME} is not valid JSON ({}), so it is ignored{UNREAD_ENDPOINTS}.",
-            unquoting(detail)
+        SiteNotice::NotJson { detail } => say!(
+            "{file} is not valid JSON ({detail}), so it is ignored and no link may name its own time source.",
+            file = FILE_NAME,
+            detail = unquoting(detail)
         ),
-        SiteNotice::Unreadable { error } => format!(
-            "{FILE_NAME} could not be read ({}), so the defaults are used{UNREAD_ENDPOINTS}.",
-            fetch_error_words(error).message
+        SiteNotice::Unreadable { error } => say!(
+            "{file} could not be read ({why}), so the defaults are used and no link may name its own time source.",
+            file = FILE_NAME,
+            why = fetch_error_words(error).message
         ),
-        SiteNotice::KeyIgnored { key, problem } => format!(
-            "{FILE_NAME}: {} {}; the default is used instead.",
-            quoted(key),
-            file_problem_words(problem)
+        SiteNotice::KeyIgnored { key, problem } => say!(
+            "{file}: {key} {problem}; the default is used instead.",
+            file = FILE_NAME,
+            key = quoted(key),
+            problem = file_problem_words(problem)
         ),
     }
 }
@@ -77,45 +72,50 @@ pub fn site_notice_words(notice: &SiteNotice) -> String {
 /// What is wrong with one key's value, after the key: `is not a string`.
 fn file_problem_words(problem: &FileProblem) -> String {
     match problem {
-        FileProblem::NotText => "is not a string".to_owned(),
-        FileProblem::Endpoint(ConfigError::UnsupportedScheme(endpoint)) => format!(
-            "is an endpoint that cannot be used: {}",
-            not_http_words(endpoint)
+        FileProblem::NotText => Words("is not a string").text(),
+        FileProblem::Endpoint(ConfigError::UnsupportedScheme(endpoint)) => say!(
+            "is an endpoint that cannot be used: {endpoint} is not an http:// or https:// address",
+            endpoint = quoted(endpoint)
         ),
-        FileProblem::Endpoint(ConfigError::InsecureEndpoint(endpoint)) => format!(
-            "is an endpoint that cannot be used: {}",
-            blocked_http_words(endpoint)
+        FileProblem::Endpoint(ConfigError::InsecureEndpoint(endpoint)) => say!(
+            "is an endpoint that cannot be used: {endpoint} uses http:// but this page was loaded over https://, so the browser will block it; use an https:// endpoint",
+            endpoint = quoted(endpoint)
         ),
         // The link's words, as the file's key would be read as the link's parameter.
         FileProblem::Endpoint(error) => config_error_words(error),
-        FileProblem::UnknownService(id) => {
-            format!("names a service skewcheck does not know ({})", quoted(id))
-        }
-        FileProblem::NotSeconds => "is not a number of seconds".to_owned(),
-        FileProblem::LimitOutOfRange => format!("is not between 0 and {MAX_LIMIT_S} seconds"),
-        FileProblem::UnknownKey => "is not a key skewcheck knows (a typo?)".to_owned(),
-        FileProblem::NotAList => "is not a list of origins or URL prefixes".to_owned(),
-        FileProblem::NotAnOrigin(entry) => format!(
-            "holds {}, which is neither an http(s):// origin or prefix nor a /path (nothing is allowed until it is fixed)",
-            quoted(entry)
+        FileProblem::UnknownService(id) => say!(
+            "names a service skewcheck does not know ({id})",
+            id = quoted(id)
         ),
-        FileProblem::SupportNotAnObject => "is not an object { \"email\", \"name\" }".to_owned(),
-        FileProblem::NoEmail => "has no plausible “email” (name@example.com)".to_owned(),
-        FileProblem::NoName => "has no “name”".to_owned(),
-        FileProblem::SupportUnknownKey(key) => format!("has an unknown key {}", quoted(key)),
+        FileProblem::NotSeconds => Words("is not a number of seconds").text(),
+        FileProblem::LimitOutOfRange => {
+            say!("is not between 0 and {max} seconds", max = MAX_LIMIT_S)
+        }
+        FileProblem::UnknownKey => Words("is not a key skewcheck knows (a typo?)").text(),
+        FileProblem::NotAList => Words("is not a list of origins or URL prefixes").text(),
+        FileProblem::NotAnOrigin(entry) => say!(
+            "holds {entry}, which is neither an http(s):// origin or prefix nor a /path (nothing is allowed until it is fixed)",
+            entry = quoted(entry)
+        ),
+        FileProblem::SupportNotAnObject => Words("is not an object { \"email\", \"name\" }").text(),
+        FileProblem::NoEmail => Words("has no plausible “email” (name@example.com)").text(),
+        FileProblem::NoName => Words("has no “name”").text(),
+        FileProblem::SupportUnknownKey(key) => {
+            say!("has an unknown key {key}", key = quoted(key))
+        }
     }
 }
 
 /// The support link's words: "Email this result to Acme support".
 pub fn support_label(support: &Support) -> String {
-    format!("Email this result to {} support", support.name)
+    say!("Email this result to {name} support", name = support.name)
 }
 
 /// The subject of the support e-mail, with the ticket reference when the link gave one.
 pub fn support_mail_subject(ticket: Option<&str>) -> String {
     match ticket {
-        Some(ticket) => format!("Clock check result — ref {ticket}"),
-        None => "Clock check result".to_owned(),
+        Some(ticket) => say!("Clock check result — ref {ticket}", ticket),
+        None => Words("Clock check result").text(),
     }
 }
 

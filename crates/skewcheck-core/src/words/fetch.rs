@@ -2,6 +2,7 @@
 //! screen can try.
 
 use crate::fetch::{FetchError, FetchErrorKind, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS};
+use crate::words::catalogue::Words;
 use crate::words::quote::{quoted, unquoting};
 use crate::words::source::source_error_words;
 
@@ -19,7 +20,7 @@ pub struct FailureWords {
 pub fn fetch_error_words(error: &FetchError) -> FailureWords {
     FailureWords {
         message: fetch_error_message(error),
-        advice: fetch_error_advice(&error.kind).to_owned(),
+        advice: fetch_error_advice(&error.kind).text(),
     }
 }
 
@@ -30,97 +31,122 @@ pub fn fetch_error_words(error: &FetchError) -> FailureWords {
 /// words (`detail`) are cleaned and cut alike ([`unquoting`]).
 fn fetch_error_message(error: &FetchError) -> String {
     let url = &quoted(&error.url);
-    let detail = unquoting;
     match &error.kind {
-        FetchErrorKind::InvalidUrl => format!("{url} is not a valid address for a time source"),
-        FetchErrorKind::CannotAbort { detail: why } => {
-            format!("this browser cannot time out requests ({})", detail(why))
-        }
-        FetchErrorKind::Unreachable { detail: why } => {
-            format!("could not reach {url} ({})", detail(why))
-        }
-        FetchErrorKind::Offline => "this device is offline".to_owned(),
-        FetchErrorKind::CorsBlocked => format!(
-            "the time source {url} answered, but its answer may not be read from this page (CORS)"
+        FetchErrorKind::InvalidUrl => say!("{url} is not a valid address for a time source", url),
+        FetchErrorKind::CannotAbort { detail } => say!(
+            "this browser cannot time out requests ({detail})",
+            detail = unquoting(detail)
         ),
-        FetchErrorKind::TimedOut => {
-            format!(
-                "no answer from {url} within {} s",
-                REQUEST_TIMEOUT_MS / 1000
-            )
-        }
+        FetchErrorKind::Unreachable { detail } => say!(
+            "could not reach {url} ({detail})",
+            url,
+            detail = unquoting(detail)
+        ),
+        FetchErrorKind::Offline => Words("this device is offline").text(),
+        FetchErrorKind::CorsBlocked => say!(
+            "the time source {url} answered, but its answer may not be read from this page (CORS)",
+            url
+        ),
+        FetchErrorKind::TimedOut => say!(
+            "no answer from {url} within {seconds} s",
+            url,
+            seconds = REQUEST_TIMEOUT_MS / 1000
+        ),
         FetchErrorKind::Status(status) => status_words(url, *status),
-        FetchErrorKind::TooLarge => format!(
-            "the answer from {url} is larger than {} KiB, so it is not a time",
-            MAX_BODY_BYTES / 1024
+        FetchErrorKind::TooLarge => say!(
+            "the answer from {url} is larger than {kib} KiB, so it is not a time",
+            url,
+            kib = MAX_BODY_BYTES / 1024
         ),
-        FetchErrorKind::UnreadableBody { detail: why } => {
-            format!("could not read the answer from {url} ({})", detail(why))
-        }
-        FetchErrorKind::Redirected => format!(
-            "the time source {url} answered with a redirect; this page does not follow a time source's redirects, so it never asks an address the link does not name"
+        FetchErrorKind::UnreadableBody { detail } => say!(
+            "could not read the answer from {url} ({detail})",
+            url,
+            detail = unquoting(detail)
         ),
-        FetchErrorKind::NoTime(source) => format!(
-            "the answer from {url} is unusable: {}",
-            source_error_words(source)
+        FetchErrorKind::Redirected => say!(
+            "the time source {url} answered with a redirect; this page does not follow a time source's redirects, so it never asks an address the link does not name",
+            url
+        ),
+        FetchErrorKind::NoTime(source) => say!(
+            "the answer from {url} is unusable: {why}",
+            url,
+            why = source_error_words(source)
         ),
     }
 }
 
 /// What the person in front of the screen can try.
-fn fetch_error_advice(kind: &FetchErrorKind) -> &'static str {
+fn fetch_error_advice(kind: &FetchErrorKind) -> Words {
     match kind {
         FetchErrorKind::InvalidUrl => {
-            "Check the link you were sent: its “endpoint” part is not a web address."
+            Words("Check the link you were sent: its “endpoint” part is not a web address.")
         }
-        FetchErrorKind::CannotAbort { .. } => {
-            "This browser is too old for skewcheck. Open the link in an up-to-date Safari, Chrome, Firefox or Edge."
+        FetchErrorKind::CannotAbort { .. } => Words(
+            "This browser is too old for skewcheck. Open the link in an up-to-date Safari, Chrome, Firefox or Edge.",
+        ),
+        FetchErrorKind::Unreachable { .. } => Words(
+            "Check that this device is online, then press “Check again”. If the link names a time endpoint on another site, that site must allow cross-origin requests (Access-Control-Allow-Origin), and this page's security policy must list it (whoever deployed the page adds it to connect-src).",
+        ),
+        FetchErrorKind::Offline => {
+            Words("Connect this device to the internet, then press “Check again”.")
         }
-        FetchErrorKind::Unreachable { .. } => {
-            "Check that this device is online, then press “Check again”. If the link names a time endpoint on another site, that site must allow cross-origin requests (Access-Control-Allow-Origin), and this page's security policy must list it (whoever deployed the page adds it to connect-src)."
-        }
-        FetchErrorKind::Offline => "Connect this device to the internet, then press “Check again”.",
-        FetchErrorKind::CorsBlocked => {
-            "Whoever runs the time endpoint must send “Access-Control-Allow-Origin: *” (or this page's origin) and, for its Date header, “Access-Control-Expose-Headers: Date”."
-        }
-        FetchErrorKind::TimedOut => {
-            "The network is very slow or the time source is down. Press “Check again” in a minute."
-        }
-        FetchErrorKind::Status(status) if *status >= 500 => {
-            "The time source has a problem of its own right now. Press “Check again” in a minute."
-        }
-        FetchErrorKind::Status(status) if (300..400).contains(status) => {
-            "The time source sends visitors elsewhere. Ask whoever sent the link for the time endpoint's final address."
-        }
-        FetchErrorKind::Status(_) | FetchErrorKind::TooLarge => {
-            "The time source refused the request. Ask whoever sent the link to check its “endpoint” address."
-        }
-        FetchErrorKind::Redirected => {
-            "Point the link at the time source's final address, the one its redirect leads to (ask whoever sent the link for it). If no link names a time source, this page's own address redirects: whoever deployed the page must serve it without a redirect."
-        }
+        FetchErrorKind::CorsBlocked => Words(
+            "Whoever runs the time endpoint must send “Access-Control-Allow-Origin: *” (or this page's origin) and, for its Date header, “Access-Control-Expose-Headers: Date”.",
+        ),
+        FetchErrorKind::TimedOut => Words(
+            "The network is very slow or the time source is down. Press “Check again” in a minute.",
+        ),
+        FetchErrorKind::Status(status) if *status >= 500 => Words(
+            "The time source has a problem of its own right now. Press “Check again” in a minute.",
+        ),
+        FetchErrorKind::Status(status) if (300..400).contains(status) => Words(
+            "The time source sends visitors elsewhere. Ask whoever sent the link for the time endpoint's final address.",
+        ),
+        FetchErrorKind::Status(_) | FetchErrorKind::TooLarge => Words(
+            "The time source refused the request. Ask whoever sent the link to check its “endpoint” address.",
+        ),
+        FetchErrorKind::Redirected => Words(
+            "Point the link at the time source's final address, the one its redirect leads to (ask whoever sent the link for it). If no link names a time source, this page's own address redirects: whoever deployed the page must serve it without a redirect.",
+        ),
         FetchErrorKind::UnreadableBody { .. } => {
-            "The connection broke while reading the answer. Press “Check again”."
+            Words("The connection broke while reading the answer. Press “Check again”.")
         }
-        FetchErrorKind::NoTime(_) => {
-            "The time source answered, but not with a time skewcheck can read. Ask whoever sent the link to check its “endpoint” address (see the accepted formats in the documentation)."
-        }
+        FetchErrorKind::NoTime(_) => Words(
+            "The time source answered, but not with a time skewcheck can read. Ask whoever sent the link to check its “endpoint” address (see the accepted formats in the documentation).",
+        ),
     }
 }
 
 /// A status in words that say what it means for the time source.
 fn status_words(url: &str, status: u16) -> String {
     match status {
-        204 => format!(
-            "the time source {url} answered “204 No Content”: an empty answer, without a time"
+        204 => say!(
+            "the time source {url} answered “204 No Content”: an empty answer, without a time",
+            url
         ),
-        300..=399 => format!(
-            "the time source {url} redirected elsewhere (HTTP status {status}) instead of answering"
+        300..=399 => say!(
+            "the time source {url} redirected elsewhere (HTTP status {status}) instead of answering",
+            url,
+            status
         ),
-        404 => format!("the time source {url} does not exist (HTTP status 404, not found)"),
-        400..=499 => format!("the time source {url} refused the request (HTTP status {status})"),
-        500..=599 => {
-            format!("the time source {url} failed with a server error (HTTP status {status})")
-        }
-        _ => format!("the time source {url} answered with HTTP status {status}"),
+        404 => say!(
+            "the time source {url} does not exist (HTTP status 404, not found)",
+            url
+        ),
+        400..=499 => say!(
+            "the time source {url} refused the request (HTTP status {status})",
+            url,
+            status
+        ),
+        500..=599 => say!(
+            "the time source {url} failed with a server error (HTTP status {status})",
+            url,
+            status
+        ),
+        _ => say!(
+            "the time source {url} answered with HTTP status {status}",
+            url,
+            status
+        ),
     }
 }
