@@ -250,7 +250,7 @@ fn every_template_exists_in_every_language_with_the_same_placeholders() {
         for lang in other_languages() {
             match entry.get(lang.tag()).and_then(Value::as_str) {
                 None | Some("") => {
-                    problems.push(format!("{module}: no {} for {english:?}", lang.tag()))
+                    problems.push(format!("{module}: no {} for {english:?}", lang.tag()));
                 }
                 Some(said) if placeholders(said) != placeholders(english) => {
                     problems.push(format!(
@@ -258,7 +258,7 @@ fn every_template_exists_in_every_language_with_the_same_placeholders() {
                         lang.tag(),
                         placeholders(said),
                         placeholders(english)
-                    ))
+                    ));
                 }
                 Some(_) => {}
             }
