@@ -169,7 +169,7 @@ fn LiveCheck(
                 <h1>{move || site_file.with(|file| file.as_ref().and_then(|file| file.config.title.clone()))
                     .unwrap_or_else(|| words::DEFAULT_TITLE.text())}</h1>
                 <p class="lede">
-                    {move || service.with(|service| words::lede(&service.name))}
+                    {move || service.with(|service| words::lede(&words::service_name(service)))}
                 </p>
             </header>
             {ticket.clone().map(|ticket| view! { <TicketTag ticket=ticket /> })}

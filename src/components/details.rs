@@ -23,23 +23,23 @@ pub fn MeasurementDetails(
                 let estimate = &measurement.estimate;
                 view! {
                     <dl class="details-list">
-                        <dt>{DETAIL_OFFSET}</dt>
+                        <dt>{DETAIL_OFFSET.text()}</dt>
                         <dd data-testid="detail-offset">
                             {offset_detail(measurement.offset_ms_rounded(), measurement.uncertainty_ms_rounded())}
                         </dd>
-                        <dt>{DETAIL_SOURCE}</dt>
+                        <dt>{DETAIL_SOURCE.text()}</dt>
                         <dd data-testid="detail-source">{source_sentence(&measurement.source)}</dd>
-                        <dt>{DETAIL_SAMPLES}</dt>
+                        <dt>{DETAIL_SAMPLES.text()}</dt>
                         <dd>{samples_detail(estimate)}</dd>
-                        <dt>{DETAIL_REQUESTS}</dt>
+                        <dt>{DETAIL_REQUESTS.text()}</dt>
                         <dd>{measurement.requests}</dd>
-                        <dt>{DETAIL_ROUND_TRIP}</dt>
+                        <dt>{DETAIL_ROUND_TRIP.text()}</dt>
                         <dd>{duration_words(estimate.best_round_trip_ms)}</dd>
                         {measurement.cache.as_ref().map(cache_sentence).map(|sentence| view! {
-                            <dt>{DETAIL_CACHE}</dt>
+                            <dt>{DETAIL_CACHE.text()}</dt>
                             <dd data-testid="detail-cache">{sentence}</dd>
                         })}
-                        <dt>{DETAIL_DRIFT}</dt>
+                        <dt>{DETAIL_DRIFT.text()}</dt>
                         <dd data-testid="detail-drift">{drift_detail(drift.get())}</dd>
                     </dl>
                 }
@@ -48,7 +48,7 @@ pub fn MeasurementDetails(
     };
     view! {
         <details class="details">
-            <summary>{MEASUREMENT_DETAILS}</summary>
+            <summary>{MEASUREMENT_DETAILS.text()}</summary>
             {rows}
         </details>
     }

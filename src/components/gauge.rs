@@ -65,8 +65,8 @@ pub fn Gauge(
                         <circle class="gauge-marker" cx=fixed_point(marker, 1) cy="31" r="7"></circle>
                         <text class="gauge-label" x="160" y="60" text-anchor="middle">"0"</text>
                         {limit_labels(behind, ahead, window_left, window_right)}
-                        <text class="gauge-label" x="14" y="60">{GAUGE_SLOW}</text>
-                        <text class="gauge-label" x="306" y="60" text-anchor="end">{GAUGE_FAST}</text>
+                        <text class="gauge-label" x="14" y="60">{GAUGE_SLOW.text()}</text>
+                        <text class="gauge-label" x="306" y="60" text-anchor="end">{GAUGE_FAST.text()}</text>
                     </svg>
                     <figcaption class="visually-hidden" data-testid="gauge-text">{description}</figcaption>
                 </figure>

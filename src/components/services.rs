@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use skewcheck_core::outcomes::{ServiceResult, listed_services};
 use skewcheck_core::verdict::{Service, Verdict};
-use skewcheck_core::words::{OTHER_SYSTEMS, service_result_line, verdict_word};
+use skewcheck_core::words::{OTHER_SYSTEMS, service_name, service_result_line, verdict_word};
 
 /// Short word and glyph for a verdict: colour is never the only signal.
 pub fn verdict_badge(verdict: Verdict) -> (&'static str, String) {
@@ -31,7 +31,7 @@ pub fn ServiceList(
             listed_services(primary)
                 .map(|service| Row {
                     id: service.id.to_string(),
-                    name: service.name.to_string(),
+                    name: service_name(service),
                     verdict: Verdict::Unknown,
                     line: "…".to_owned(),
                 })
@@ -82,7 +82,7 @@ impl Row {
     fn of(result: &ServiceResult) -> Self {
         Self {
             id: result.id.clone(),
-            name: result.service.name.to_string(),
+            name: service_name(&result.service),
             verdict: result.verdict,
             line: service_result_line(result),
         }

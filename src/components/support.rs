@@ -47,7 +47,7 @@ pub fn LinkMaker(
                 <label>{LINK_TICKET}<input type="text" data-testid="link-ref" placeholder="T-1234" bind:value=reference /></label>
                 <label>{LINK_SERVICE}
                     <select data-testid="link-service" on:change=move |event| service.set(event_target_value(&event))>
-                        {SERVICES.iter().map(|s| view! { <option value=s.id.as_ref()>{s.name.as_ref()}</option> }).collect_view()}
+                        {SERVICES.iter().map(|s| view! { <option value=s.id.as_ref()>{skewcheck_core::words::translated(&s.name)}</option> }).collect_view()}
                         <option value="">{LINK_OWN_SERVICE}</option>
                     </select>
                 </label>

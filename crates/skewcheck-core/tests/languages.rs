@@ -141,7 +141,11 @@ fn has_letters(literal: &str) -> bool {
 
 /// Literals of the words layer that are not text to translate: names in the code's own
 /// vocabulary (ids, keys), never shown as sentences. Each is here for a reason.
-const NOT_TEXT: &[&str] = &[];
+const NOT_TEXT: &[&str] = &[
+    // Lint exceptions' reasons (`#[expect(…, reason = "…")]`), for the code's readers.
+    "finite, ≥ 0; `as` saturates",
+    "abs() is ≥ 0, and `as` saturates",
+];
 
 /// Every English template of the words layer, with the file it is in; and the literals
 /// with letters that are neither `say!` nor `Words` (the page would show them in English).

@@ -10,8 +10,8 @@ use crate::words::link_service::{
 use std::borrow::Cow;
 
 const GENERIC_REFUSAL: Symptom = Symptom {
-    code: LINK_REFUSAL_CODE,
-    message: LINK_REFUSAL_MESSAGE,
+    code: LINK_REFUSAL_CODE.0,
+    message: LINK_REFUSAL_MESSAGE.0,
 };
 
 impl Service {
@@ -25,7 +25,7 @@ impl Service {
             tolerance: Tolerance::symmetric(limit_ms),
             when_fast: GENERIC_REFUSAL,
             when_slow: GENERIC_REFUSAL,
-            note: LINK_TOLERANCE_NOTE,
+            note: LINK_TOLERANCE_NOTE.0,
             citation: Citation::Link,
         }
     }

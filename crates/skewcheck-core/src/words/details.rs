@@ -6,43 +6,51 @@ use crate::drift::{Drift, MIN_SPAN_MS};
 use crate::estimate::Estimate;
 use crate::sample::OffsetInterval;
 use crate::verdict::Service;
+use crate::words::catalogue::Words;
+use crate::words::catalogue::spoken;
 use crate::words::numbers::{duration_in_full, duration_words, tolerance_words};
+use crate::words::verdict::service_name;
 
 /// The summary of the details that open on a tap.
-pub const MEASUREMENT_DETAILS: &str = "Measurement details";
+pub const MEASUREMENT_DETAILS: Words = Words("Measurement details");
 
 /// The label of the offset's row.
-pub const DETAIL_OFFSET: &str = "Offset (device − reference)";
+pub const DETAIL_OFFSET: Words = Words("Offset (device − reference)");
 
 /// The label of the time source's row.
-pub const DETAIL_SOURCE: &str = "Time source";
+pub const DETAIL_SOURCE: Words = Words("Time source");
 
 /// The label of the samples' row.
-pub const DETAIL_SAMPLES: &str = "Samples";
+pub const DETAIL_SAMPLES: Words = Words("Samples");
 
 /// The label of the requests' row.
-pub const DETAIL_REQUESTS: &str = "Requests";
+pub const DETAIL_REQUESTS: Words = Words("Requests");
 
 /// The label of the fastest round trip's row.
-pub const DETAIL_ROUND_TRIP: &str = "Fastest round trip";
+pub const DETAIL_ROUND_TRIP: Words = Words("Fastest round trip");
 
 /// The label of the cache's row, when a cache answered.
-pub const DETAIL_CACHE: &str = "Web host's cache";
+pub const DETAIL_CACHE: Words = Words("Web host's cache");
 
 /// The label of the drift's row.
-pub const DETAIL_DRIFT: &str = "Drift";
+pub const DETAIL_DRIFT: Words = Words("Drift");
 
 /// The offset (device − reference) and its uncertainty in whole milliseconds:
 /// `+970312 ms ± 412 ms`.
 pub fn offset_detail(offset_ms: i64, uncertainty_ms: u64) -> String {
-    format!("{offset_ms:+} ms ± {uncertainty_ms} ms")
+    say!(
+        "{offset} ms ± {uncertainty} ms",
+        offset = format_args!("{:+}", offset_ms),
+        uncertainty = uncertainty_ms
+    )
 }
 
 /// How many samples agree: `5 of 6 agree`.
 pub fn samples_detail(estimate: &Estimate) -> String {
-    format!(
-        "{} of {} agree",
-        estimate.samples_agreeing, estimate.samples_usable
+    say!(
+        "{agreeing} of {usable} agree",
+        agreeing = estimate.samples_agreeing,
+        usable = estimate.samples_usable
     )
 }
 
@@ -50,16 +58,16 @@ pub fn samples_detail(estimate: &Estimate) -> String {
 /// there is one, when it will be measured (after [`MIN_SPAN_MS`]).
 pub fn drift_detail(drift: Option<Drift>) -> String {
     match drift {
-        Some(drift) => format!(
-            "{} ppm (between {} and {}, over {})",
-            signed_fixed_point(drift.ppm(), 1),
-            signed_fixed_point(drift.lower_ppm, 1),
-            signed_fixed_point(drift.upper_ppm, 1),
-            duration_words(drift.span_ms)
+        Some(drift) => say!(
+            "{ppm} ppm (between {lower} and {upper}, over {span})",
+            ppm = signed_local_decimal(drift.ppm(), 1),
+            lower = signed_local_decimal(drift.lower_ppm, 1),
+            upper = signed_local_decimal(drift.upper_ppm, 1),
+            span = duration_words(drift.span_ms)
         ),
-        None => format!(
-            "measured after {} with this page open",
-            duration_in_full(MIN_SPAN_MS)
+        None => say!(
+            "measured after {span} with this page open",
+            span = duration_in_full(MIN_SPAN_MS)
         ),
     }
 }
@@ -69,34 +77,67 @@ pub fn drift_detail(drift: Option<Drift>) -> String {
 /// `inside` is whether the measured interval lies in the service's window.
 pub fn gauge_description(interval: &OffsetInterval, service: &Service, inside: bool) -> String {
     let offset = interval.midpoint_ms();
-    format!(
-        "Offset: {} {} (± {}). {} accepts {}. The clock is {} the accepted range.",
+    let (duration, uncertainty) = (
         duration_words(offset),
-        if offset >= 0.0 { "fast" } else { "slow" },
         duration_words(interval.half_width_ms()),
-        service.name,
-        tolerance_words(&service.tolerance),
-        if inside { "inside" } else { "outside" }
-    )
+    );
+    let measured = if offset >= 0.0 {
+        say!(
+            "Offset: {duration} fast (± {uncertainty}).",
+            duration,
+            uncertainty
+        )
+    } else {
+        say!(
+            "Offset: {duration} slow (± {uncertainty}).",
+            duration,
+            uncertainty
+        )
+    };
+    let (service, limit) = (service_name(service), tolerance_words(&service.tolerance));
+    if inside {
+        say!(
+            "{measured} {service} accepts {limit}. The clock is inside the accepted range.",
+            measured,
+            service,
+            limit
+        )
+    } else {
+        say!(
+            "{measured} {service} accepts {limit}. The clock is outside the accepted range.",
+            measured,
+            service,
+            limit
+        )
+    }
+}
+
+/// `value` with its sign and `places` decimals, the decimal mark the spoken language's.
+fn signed_local_decimal(value: f64, places: u8) -> String {
+    let text = signed_fixed_point(value, places);
+    match spoken().decimal_mark() {
+        '.' => text,
+        mark => text.replace('.', &mark.to_string()),
+    }
 }
 
 /// The gauge's label at its slow end.
-pub const GAUGE_SLOW: &str = "slow";
+pub const GAUGE_SLOW: Words = Words("slow");
 
 /// The gauge's label at its fast end.
-pub const GAUGE_FAST: &str = "fast";
+pub const GAUGE_FAST: Words = Words("fast");
 
 /// One label for both edges of a symmetric window: `±15 min`.
 pub fn gauge_both_limits(limit_ms: f64) -> String {
-    format!("±{}", duration_words(limit_ms))
+    say!("±{limit}", limit = duration_words(limit_ms))
 }
 
 /// The label of the window's slow edge: `−15 min`.
 pub fn gauge_slow_limit(limit_ms: f64) -> String {
-    format!("−{}", duration_words(limit_ms))
+    say!("−{limit}", limit = duration_words(limit_ms))
 }
 
 /// The label of the window's fast edge: `+5 min`.
 pub fn gauge_fast_limit(limit_ms: f64) -> String {
-    format!("+{}", duration_words(limit_ms))
+    say!("+{limit}", limit = duration_words(limit_ms))
 }

@@ -8,6 +8,7 @@ use crate::measure::{
 use crate::plan::{CacheSeen, CollectError};
 use crate::site_config::FILE_NAME;
 use crate::text::{MAX_QUOTED_CHARS, clean};
+use crate::words::catalogue::Words;
 use crate::words::config::config_error_words;
 use crate::words::fetch::{FailureWords, fetch_error_words};
 use crate::words::numbers::duration_words;
@@ -36,14 +37,15 @@ pub fn notice_words(notice: &Notice) -> String {
     match notice {
         Notice::ClockChanged { jump_ms, seen } => clock_change_notice(*jump_ms, *seen),
         Notice::StaleAnswersIgnored { evidence } => {
-            format!(
-                "Ignored answers from a frozen copy in the web host's cache ({}).",
-                cache_evidence_words(evidence)
+            say!(
+                "Ignored answers from a frozen copy in the web host's cache ({evidence}).",
+                evidence = cache_evidence_words(evidence)
             )
         }
-        Notice::AttemptFailed { attempt, error } => format!(
-            "Attempt {attempt} failed ({}); trying again…",
-            fetch_error_words(error).message
+        Notice::AttemptFailed { attempt, error } => say!(
+            "Attempt {attempt} failed ({why}); trying again…",
+            attempt,
+            why = fetch_error_words(error).message
         ),
     }
 }
@@ -51,14 +53,16 @@ pub fn notice_words(notice: &Notice) -> String {
 /// The notice for a clock change of `jump_ms`, e.g. "Your clock just changed by 16 min —
 /// checking again."
 pub fn clock_change_notice(jump_ms: f64, seen: ChangeSeen) -> String {
-    let why = match seen {
-        ChangeSeen::DuringMeasurement => "",
-        ChangeSeen::WhileIdle => " (it was set, or the device slept)",
-    };
-    format!(
-        "Your clock just changed by {}{why} — checking again.",
-        duration_words(jump_ms)
-    )
+    let jump = duration_words(jump_ms);
+    match seen {
+        ChangeSeen::DuringMeasurement => {
+            say!("Your clock just changed by {jump} — checking again.", jump)
+        }
+        ChangeSeen::WhileIdle => say!(
+            "Your clock just changed by {jump} (it was set, or the device slept) — checking again.",
+            jump
+        ),
+    }
 }
 
 /// Why there is no result, and what to try.
@@ -72,23 +76,26 @@ pub fn failure_words(failure: &Failure) -> FailureWords {
             }
         }
         Failure::ClockUnstable => FailureWords {
-            message: "This device's clock kept changing while skewcheck measured it.".to_owned(),
-            advice: "Leave the date and time settings alone for a moment, then press “Check again”."
-                .to_owned(),
+            message: Words("This device's clock kept changing while skewcheck measured it.").text(),
+            advice: Words(
+                "Leave the date and time settings alone for a moment, then press “Check again”.",
+            )
+            .text(),
         },
         Failure::OnlyCached { evidence } => FailureWords {
-            message: format!(
-                "Every answer came from a frozen copy in the web host's cache ({}), so none shows the current time.",
-                cache_evidence_words(evidence)
+            message: say!(
+                "Every answer came from a frozen copy in the web host's cache ({evidence}), so none shows the current time.",
+                evidence = cache_evidence_words(evidence)
             ),
-            advice: "Whoever runs this page: exclude this page (or the time endpoint) from caching, or include the query string in the cache key; “Cache-Control: no-store” on it also works."
-                .to_owned(),
+            advice: Words("Whoever runs this page: exclude this page (or the time endpoint) from caching, or include the query string in the cache key; “Cache-Control: no-store” on it also works.")
+                .text(),
         },
         Failure::BadLink(error) => FailureWords {
             message: capitalize(&config_error_words(error)),
-            advice:
-                "Ask whoever sent the link for a corrected one, or open the page without parameters."
-                    .to_owned(),
+            advice: Words(
+                "Ask whoever sent the link for a corrected one, or open the page without parameters.",
+            )
+            .text(),
         },
         Failure::EndpointNotAllowed {
             parameter,
@@ -96,7 +103,7 @@ pub fn failure_words(failure: &Failure) -> FailureWords {
             allowed,
         } => {
             let list = if allowed.is_empty() {
-                "none".to_owned()
+                Words("none").text()
             } else {
                 // The owner's own sources, as the URL parser resolved them: cleaned and cut
                 // like any text from a file.
@@ -107,23 +114,27 @@ pub fn failure_words(failure: &Failure) -> FailureWords {
                     .join(", ")
             };
             FailureWords {
-                message: format!(
-                    "This page does not measure against {} (the link's “{parameter}”): its owner allows only these time sources: {list}.",
-                    quoted(endpoint)
+                message: say!(
+                    "This page does not measure against {endpoint} (the link's “{parameter}”): its owner allows only these time sources: {list}.",
+                    endpoint = quoted(endpoint),
+                    parameter,
+                    list
                 ),
-                advice: "Ask whoever sent the link for one that uses an allowed time source, or open the page without the endpoint."
-                    .to_owned(),
+                advice: Words("Ask whoever sent the link for one that uses an allowed time source, or open the page without the endpoint.")
+                    .text(),
             }
         }
         Failure::SettingsUnread { parameter } => FailureWords {
-            message: format!(
-                "This page could not read its owner's settings ({FILE_NAME}), so it does not measure against the time source this link names (its “{parameter}”)."
+            message: say!(
+                "This page could not read its owner's settings ({file}), so it does not measure against the time source this link names (its “{parameter}”).",
+                file = FILE_NAME,
+                parameter
             ),
-            advice: "Reload the page in a moment. If this stays, open the page without the endpoint, or tell whoever sent the link.".to_owned(),
+            advice: Words("Reload the page in a moment. If this stays, open the page without the endpoint, or tell whoever sent the link.").text(),
         },
         Failure::NoPageAddress => FailureWords {
-            message: "This page cannot read its own address.".to_owned(),
-            advice: "Open the link in a normal browser tab.".to_owned(),
+            message: Words("This page cannot read its own address.").text(),
+            advice: Words("Open the link in a normal browser tab.").text(),
         },
     }
 }
@@ -132,10 +143,10 @@ pub fn failure_words(failure: &Failure) -> FailureWords {
 /// https://time.example/".
 pub fn source_sentence(source: &SourceFacts) -> String {
     let how = source.origin.map_or_else(
-        || "the time source".to_owned(),
+        || Words("the time source").text(),
         |origin| reading_origin_words(&origin),
     );
-    format!("{how} of {}", source.url)
+    say!("{how} of {url}", how, url = source.url)
 }
 
 /// A cross-check in words: who the most telling witness was, and every witness's sentence.
@@ -164,8 +175,10 @@ pub fn cross_check_words(check: &CrossCheck) -> CrossCheckWords {
 fn witness_words(witness: &Witness) -> String {
     match witness {
         Witness::SecondEndpoint(url) => quoted(url),
-        Witness::EndpointDateHeader => "the endpoint's own Date header".to_owned(),
-        Witness::PageOrigin(host) => format!("the Date header of this page's own server ({host})"),
+        Witness::EndpointDateHeader => Words("the endpoint's own Date header").text(),
+        Witness::PageOrigin(host) => {
+            say!("the Date header of this page's own server ({host})", host)
+        }
     }
 }
 
@@ -175,12 +188,15 @@ fn witness_sentence(check: &WitnessCheck, source: &str) -> String {
     match &check.gap_ms {
         Ok(gap_ms) if *gap_ms > 0.0 => disagreement_sentence(&who, source, *gap_ms),
         Ok(gap_ms) if !check.same_site => cross_check_sentence(&who, *gap_ms),
-        Ok(_) => format!(
-            "Cross-check: {who} agrees, but it runs on the same site as the time source ({source}), so it is not an independent witness and confirms nothing."
+        Ok(_) => say!(
+            "Cross-check: {who} agrees, but it runs on the same site as the time source ({source}), so it is not an independent witness and confirms nothing.",
+            who,
+            source
         ),
-        Err(why) => format!(
-            "Cross-check with {who} was not possible: {}.",
-            witness_failure_words(why)
+        Err(why) => say!(
+            "Cross-check with {who} was not possible: {why}.",
+            who,
+            why = witness_failure_words(why)
         ),
     }
 }
@@ -189,25 +205,28 @@ fn witness_sentence(check: &WitnessCheck, source: &str) -> String {
 fn witness_failure_words(failure: &WitnessFailure) -> String {
     match failure {
         CollectError::Requests(error) => fetch_error_words(error).message,
-        CollectError::ClockUnstable => "the device clock kept changing".to_owned(),
-        CollectError::OnlyCached(evidence) => format!(
-            "every answer came from a frozen copy in its cache ({})",
-            cache_evidence_words(evidence)
+        CollectError::ClockUnstable => Words("the device clock kept changing").text(),
+        CollectError::OnlyCached(evidence) => say!(
+            "every answer came from a frozen copy in its cache ({evidence})",
+            evidence = cache_evidence_words(evidence)
         ),
     }
 }
 
 /// What the page's owner should change when a cache answered, for the details.
 pub fn cache_sentence(seen: &CacheSeen) -> String {
-    let what = if seen.frozen {
-        "The web host's cache kept answering with the same stored time"
+    let evidence = cache_evidence_words(&seen.evidence);
+    if seen.frozen {
+        say!(
+            "The web host's cache kept answering with the same stored time ({evidence}). Whoever runs this page can make the check exact: exclude this page (or the time endpoint) from caching, or include the query string in the cache key.",
+            evidence
+        )
     } else {
-        "The web host's cache answered instead of the server, so its time is only known within its age"
-    };
-    format!(
-        "{what} ({}). Whoever runs this page can make the check exact: exclude this page (or the time endpoint) from caching, or include the query string in the cache key.",
-        cache_evidence_words(&seen.evidence)
-    )
+        say!(
+            "The web host's cache answered instead of the server, so its time is only known within its age ({evidence}). Whoever runs this page can make the check exact: exclude this page (or the time endpoint) from caching, or include the query string in the cache key.",
+            evidence
+        )
+    }
 }
 
 pub(crate) fn capitalize(text: &str) -> String {

@@ -103,7 +103,7 @@ pub use tools::{
 };
 pub use verdict::{
     Explanation, citation_words, cross_check_sentence, disagreement_explanation,
-    disagreement_sentence, drift_sentence, explain, limit_sentence, service_line,
+    disagreement_sentence, drift_sentence, explain, limit_sentence, service_line, service_name,
     service_result_line, ticket_label,
 };
 pub use zone::{zone_hint_sentence, zone_offset_words};

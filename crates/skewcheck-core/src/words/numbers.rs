@@ -1,21 +1,22 @@
 //! Durations, offsets and tolerances in compact words.
 
-use crate::decimal::fixed_point;
 use crate::estimate::Estimate;
 use crate::verdict::{Limit, Tolerance};
+use crate::words::catalogue::Words;
+use crate::words::catalogue::local_decimal;
 
 /// A duration in compact words: `450 ms`, `3.2 s`, `42 s`, `16 min 12 s`, `2 h 5 min`.
 /// The sign is ignored.
 pub fn duration_words(ms: f64) -> String {
     let ms = ms.abs();
     if !ms.is_finite() {
-        return "an unknown time".to_owned();
+        return Words("an unknown time").text();
     }
     if ms < 999.5 {
-        return format!("{} ms", fixed_point(ms, 0));
+        return say!("{ms} ms", ms = local_decimal(ms, 0));
     }
     if ms < 9_950.0 {
-        return format!("{} s", fixed_point(ms / 1000.0, 1));
+        return say!("{seconds} s", seconds = local_decimal(ms / 1000.0, 1));
     }
     #[expect(
         clippy::cast_possible_truncation,
@@ -24,10 +25,19 @@ pub fn duration_words(ms: f64) -> String {
     )]
     let seconds = (ms / 1000.0).round() as u64;
     match seconds {
-        0..60 => format!("{seconds} s"),
-        60..3_600 => with_remainder(seconds / 60, "min", seconds % 60, "s"),
-        3_600..86_400 => with_remainder(seconds / 3_600, "h", seconds % 3_600 / 60, "min"),
-        _ => with_remainder(seconds / 86_400, "d", seconds % 86_400 / 3_600, "h"),
+        0..60 => say!("{seconds} s", seconds),
+        60..3_600 => match (seconds / 60, seconds % 60) {
+            (minutes, 0) => say!("{minutes} min", minutes),
+            (minutes, seconds) => say!("{minutes} min {seconds} s", minutes, seconds),
+        },
+        3_600..86_400 => match (seconds / 3_600, seconds % 3_600 / 60) {
+            (hours, 0) => say!("{hours} h", hours),
+            (hours, minutes) => say!("{hours} h {minutes} min", hours, minutes),
+        },
+        _ => match (seconds / 86_400, seconds % 86_400 / 3_600) {
+            (days, 0) => say!("{days} d", days),
+            (days, hours) => say!("{days} d {hours} h", days, hours),
+        },
     }
 }
 
@@ -35,30 +45,23 @@ pub fn duration_words(ms: f64) -> String {
 /// `1 hour`, `30 seconds`; any other duration as [`duration_words`]. The sign is ignored.
 pub fn duration_in_full(ms: f64) -> String {
     let ms = ms.abs();
-    let units = [
-        (3_600_000.0, "hour", "hours"),
-        (60_000.0, "minute", "minutes"),
-        (1_000.0, "second", "seconds"),
-    ];
-    for (unit_ms, one, many) in units {
+    // English's singular and plural; a language with other plural rules says both forms.
+    for (unit, unit_ms) in [(0, 3_600_000.0), (1, 60_000.0), (2, 1_000.0)] {
         if ms >= unit_ms && ms % unit_ms == 0.0 {
             let count = ms / unit_ms;
-            return if count == 1.0 {
-                format!("1 {one}")
-            } else {
-                format!("{} {many}", fixed_point(count, 0))
+            let one = count == 1.0;
+            let count = local_decimal(count, 0);
+            return match (unit, one) {
+                (0, true) => Words("1 hour").text(),
+                (0, false) => say!("{count} hours", count),
+                (1, true) => Words("1 minute").text(),
+                (1, false) => say!("{count} minutes", count),
+                (_, true) => Words("1 second").text(),
+                (_, false) => say!("{count} seconds", count),
             };
         }
     }
     duration_words(ms)
-}
-
-fn with_remainder(major: u64, major_unit: &str, minor: u64, minor_unit: &str) -> String {
-    if minor == 0 {
-        format!("{major} {major_unit}")
-    } else {
-        format!("{major} {major_unit} {minor} {minor_unit}")
-    }
 }
 
 /// How far off the clock is, in words: [`offset_words`] for an estimate.
@@ -70,11 +73,40 @@ pub fn offset_phrase(estimate: &Estimate) -> String {
 /// `right to within 400 ms` when the uncertainty covers zero, so the measurement cannot
 /// tell fast from slow. `offset_ms` is device − reference.
 pub fn offset_words(offset_ms: f64, uncertainty_ms: f64) -> String {
-    if offset_ms.abs() <= uncertainty_ms {
-        return format!("right to within {}", duration_words(uncertainty_ms));
+    let duration = duration_words(offset_ms);
+    match Reading::of(offset_ms, uncertainty_ms) {
+        Reading::Within => say!(
+            "right to within {uncertainty}",
+            uncertainty = duration_words(uncertainty_ms)
+        ),
+        Reading::Fast => say!("{duration} fast", duration),
+        Reading::Slow => say!("{duration} slow", duration),
     }
-    let direction = if offset_ms > 0.0 { "fast" } else { "slow" };
-    format!("{} {direction}", duration_words(offset_ms))
+}
+
+/// Which way a clock is off, as far as the measurement can tell (whole sentences that
+/// differ by the way are said per way: languages do not insert a "fast" as English does).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Reading {
+    /// The uncertainty covers zero.
+    Within,
+    /// Ahead of the reference.
+    Fast,
+    /// Behind the reference.
+    Slow,
+}
+
+impl Reading {
+    /// The way `offset_ms` (device − reference) goes, given `uncertainty_ms`.
+    pub(crate) fn of(offset_ms: f64, uncertainty_ms: f64) -> Self {
+        if offset_ms.abs() <= uncertainty_ms {
+            Self::Within
+        } else if offset_ms > 0.0 {
+            Self::Fast
+        } else {
+            Self::Slow
+        }
+    }
 }
 
 /// [`offset_words`] followed by the uncertainty when the direction is known:
@@ -84,7 +116,11 @@ pub fn offset_words_with_uncertainty(offset_ms: f64, uncertainty_ms: f64) -> Str
     if offset_ms.abs() <= uncertainty_ms {
         words
     } else {
-        format!("{words} (± {})", duration_words(uncertainty_ms))
+        say!(
+            "{offset} (± {uncertainty})",
+            offset = words,
+            uncertainty = duration_words(uncertainty_ms)
+        )
     }
 }
 
@@ -96,15 +132,25 @@ pub fn tolerance_words(tolerance: &Tolerance) -> String {
     let words = |limit: Limit| duration_words(limit.ms as f64);
     let range = match (tolerance.ahead, tolerance.behind) {
         (Some(ahead), Some(behind)) if ahead.ms == behind.ms => {
-            format!("{} either way", words(ahead))
+            say!("{limit} either way", limit = words(ahead))
         }
-        (Some(ahead), Some(behind)) => format!("{} fast or {} slow", words(ahead), words(behind)),
-        (Some(ahead), None) => format!("{} fast (being slow does not matter)", words(ahead)),
-        (None, Some(behind)) => format!("{} slow (being fast does not matter)", words(behind)),
-        (None, None) => "any amount".to_owned(),
+        (Some(ahead), Some(behind)) => say!(
+            "{fast} fast or {slow} slow",
+            fast = words(ahead),
+            slow = words(behind)
+        ),
+        (Some(ahead), None) => say!(
+            "{fast} fast (being slow does not matter)",
+            fast = words(ahead)
+        ),
+        (None, Some(behind)) => say!(
+            "{slow} slow (being fast does not matter)",
+            slow = words(behind)
+        ),
+        (None, None) => Words("any amount").text(),
     };
     if typical {
-        format!("typically {range}")
+        say!("typically {range}", range)
     } else {
         range
     }

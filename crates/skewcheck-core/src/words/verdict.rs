@@ -5,9 +5,15 @@ use crate::decimal::signed_fixed_point;
 use crate::drift::Drift;
 use crate::estimate::Estimate;
 use crate::outcomes::ServiceResult;
-use crate::verdict::{Assessment, Citation, Direction, Service, Symptom, Verdict};
-use crate::words::numbers::{duration_words, offset_phrase, offset_words, tolerance_words};
-use crate::words::quote::quoted;
+use crate::verdict::{Assessment, CUSTOM_ID, Citation, Direction, Service, Symptom, Verdict};
+use crate::words::catalogue::Words;
+use crate::words::catalogue::translated;
+use crate::words::link_service::{
+    LINK_REFUSAL_CODE, LINK_REFUSAL_MESSAGE, in_english, limited_name,
+};
+use crate::words::numbers::{Reading, duration_words, offset_words, tolerance_words};
+use crate::words::page::COULD_NOT_CHECK;
+use crate::words::quote::{named_by_link, quoted};
 
 /// Everything the page says about one verdict.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,53 +29,123 @@ pub struct Explanation {
 }
 
 /// The advice for any clock that is off; the exact steps for the device follow on the page.
-const TURN_ON_AUTOMATIC_TIME: &str = "Turn on automatic date and time (the steps for this device are below), then press “Check again”.";
+const TURN_ON_AUTOMATIC_TIME: Words = Words(
+    "Turn on automatic date and time (the steps for this device are below), then press “Check again”.",
+);
 
 /// Explains an assessment of `estimate` against `service`.
 pub fn explain(service: &Service, estimate: &Estimate, assessment: &Assessment) -> Explanation {
     let room = assessment.room_left_ms.unwrap_or(f64::NAN);
+    let name = service_name(service);
+    let left = duration_words(room);
     let (headline, last_sentence) = match assessment.verdict {
         Verdict::Ok => (
-            format!("Clock OK for {}", service.name),
-            format!("Room left: {}.", duration_words(room)),
+            say!("Clock OK for {service}", service = name),
+            say!("Room left: {left}.", left),
         ),
         Verdict::Warning if room >= 0.0 => (
-            format!("{} may refuse this device soon", service.name),
-            format!(
-                "Only {} left before the limit: a little more drift and requests will fail.",
-                duration_words(room)
+            say!("{service} may refuse this device soon", service = name),
+            say!(
+                "Only {left} left before the limit: a little more drift and requests will fail.",
+                left
             ),
         ),
         Verdict::Warning => (
-            format!("{} may refuse this device soon", service.name),
-            "The clock is so close to the limit that the measurement cannot tell which side of it the clock is on.".to_owned(),
+            say!("{service} may refuse this device soon", service = name),
+            Words("The clock is so close to the limit that the measurement cannot tell which side of it the clock is on.").text(),
         ),
         Verdict::Rejected => (
-            format!("{} will refuse this device", service.name),
-            format!("That is {} beyond the limit.", duration_words(room)),
+            say!("{service} will refuse this device", service = name),
+            say!("That is {beyond} beyond the limit.", beyond = left),
         ),
         Verdict::Unknown => {
             return Explanation {
-                headline: "Could not check the clock".to_owned(),
+                headline: COULD_NOT_CHECK.text(),
                 sentences: vec![],
                 error_seen: None,
                 fix: None,
             };
         }
     };
-    let how_far = format!(
-        "This device's clock is {} (measured to ± {}).",
-        offset_phrase(estimate),
-        duration_words(estimate.uncertainty_ms())
-    );
+    let how_far = how_far_sentence(estimate);
     let limit = limit_sentence(service);
     // Only a clock that fails, or may soon, needs the error and the fix.
     let failing = assessment.verdict != Verdict::Ok;
     Explanation {
         headline,
         sentences: vec![how_far, limit, last_sentence],
-        error_seen: failing.then(|| symptom_seen(service, assessment).text()),
-        fix: failing.then(|| TURN_ON_AUTOMATIC_TIME.to_owned()),
+        error_seen: failing.then(|| symptom_words(symptom_seen(service, assessment))),
+        fix: failing.then(|| TURN_ON_AUTOMATIC_TIME.text()),
+    }
+}
+
+/// How far off this device's clock is, in a sentence: `This device's clock is 16 min 12 s
+/// fast (measured to ± 400 ms).`
+fn how_far_sentence(estimate: &Estimate) -> String {
+    let (offset_ms, uncertainty_ms) = (estimate.offset_ms(), estimate.uncertainty_ms());
+    let offset = duration_words(offset_ms);
+    let uncertainty = duration_words(uncertainty_ms);
+    match Reading::of(offset_ms, uncertainty_ms) {
+        Reading::Fast => say!(
+            "This device's clock is {offset} fast (measured to ± {uncertainty}).",
+            offset,
+            uncertainty
+        ),
+        Reading::Slow => say!(
+            "This device's clock is {offset} slow (measured to ± {uncertainty}).",
+            offset,
+            uncertainty
+        ),
+        Reading::Within => say!(
+            "This device's clock is right to within {uncertainty} (measured to ± {uncertainty}).",
+            uncertainty
+        ),
+    }
+}
+
+/// A service's name in the language spoken now: a built-in service's own, one whose limit
+/// the link replaced saying so, a link's own service's as the link gave it (quoted and
+/// marked again in this language), or `your service`. [`Service::name`] stays in English:
+/// reports and permalinks carry it.
+pub fn service_name(service: &Service) -> String {
+    if let Some(original) = service.link_limited_original() {
+        return limited_name(&translated(&original.name));
+    }
+    if service.id == CUSTOM_ID {
+        // The stored name is `named_by_link` of the link's words, said in English: find
+        // those words again, to mark them in the language spoken now.
+        let marked = in_english(|| named_by_link("0"));
+        if let Some((before, after)) = marked.split_once('0')
+            && let Some(bare) = service
+                .name
+                .strip_prefix(before)
+                .and_then(|rest| rest.strip_suffix(after))
+        {
+            return named_by_link(bare);
+        }
+    }
+    translated(&service.name)
+}
+
+/// What a client sees when refused: the vendor's code and text as its clients get them (in
+/// English, whatever the page speaks), or a link's own service's refusal in the page's words.
+fn symptom_words(symptom: Symptom) -> String {
+    let own = symptom.code == LINK_REFUSAL_CODE.0 && symptom.message == LINK_REFUSAL_MESSAGE.0;
+    if own {
+        return say!(
+            "{code}: “{message}”",
+            code = LINK_REFUSAL_CODE.text(),
+            message = LINK_REFUSAL_MESSAGE.text()
+        );
+    }
+    if symptom.message.is_empty() {
+        symptom.code.to_owned()
+    } else {
+        say!(
+            "{code}: “{message}”",
+            code = symptom.code,
+            message = symptom.message
+        )
     }
 }
 
@@ -79,39 +155,46 @@ pub fn explain(service: &Service, estimate: &Estimate, assessment: &Assessment) 
 pub fn limit_sentence(service: &Service) -> String {
     let limit = tolerance_words(&service.tolerance);
     match service.link_limited_original() {
-        Some(original) => format!(
-            "Limit set by this link ({} itself accepts {}): {limit}.",
-            original.name,
-            tolerance_words(&original.tolerance)
+        Some(original) => say!(
+            "Limit set by this link ({service} itself accepts {own}): {limit}.",
+            service = translated(&original.name),
+            own = tolerance_words(&original.tolerance),
+            limit
         ),
-        None => format!("{} accepts clocks up to {limit}.", service.name),
+        None => say!(
+            "{service} accepts clocks up to {limit}.",
+            service = service_name(service),
+            limit
+        ),
     }
 }
 
 /// The ticket reference from a link, marked as the link's words: `Ticket (from the link):
 /// “T-1234”`.
 pub fn ticket_label(ticket: &str) -> String {
-    format!("Ticket (from the link): {}", quoted(ticket))
+    say!("Ticket (from the link): {ticket}", ticket = quoted(ticket))
 }
 
 /// One line per service for the list under the main verdict: `14 min 57 s to spare`,
 /// `2 min beyond the limit — KRB_AP_ERR_SKEW: “Clock skew too great”`.
 pub fn service_line(service: &Service, assessment: &Assessment) -> String {
     let room = assessment.room_left_ms.unwrap_or(f64::NAN);
-    let symptom = symptom_seen(service, assessment);
+    let error = || symptom_words(symptom_seen(service, assessment));
     match assessment.verdict {
-        Verdict::Ok => format!("{} to spare", duration_words(room)),
-        Verdict::Warning if room >= 0.0 => format!("only {} to spare", duration_words(room)),
-        Verdict::Warning => format!(
-            "too close to the limit to tell — may see {}",
-            symptom.text()
+        Verdict::Ok => say!("{left} to spare", left = duration_words(room)),
+        Verdict::Warning if room >= 0.0 => {
+            say!("only {left} to spare", left = duration_words(room))
+        }
+        Verdict::Warning => say!(
+            "too close to the limit to tell — may see {error}",
+            error = error()
         ),
-        Verdict::Rejected => format!(
-            "{} beyond the limit — {}",
-            duration_words(room),
-            symptom.text()
+        Verdict::Rejected => say!(
+            "{beyond} beyond the limit — {error}",
+            beyond = duration_words(room),
+            error = error()
         ),
-        Verdict::Unknown => "not measured".to_owned(),
+        Verdict::Unknown => Words("not measured").text(),
     }
 }
 
@@ -119,7 +202,7 @@ pub fn service_line(service: &Service, assessment: &Assessment) -> String {
 /// undecided.
 pub fn service_result_line(result: &ServiceResult) -> String {
     if result.undecided {
-        "not decided: the time sources disagree".to_owned()
+        Words("not decided: the time sources disagree").text()
     } else {
         service_line(&result.service, &result.assessment)
     }
@@ -138,11 +221,12 @@ fn symptom_seen(service: &Service, assessment: &Assessment) -> Symptom {
 /// intervals (zero when they overlap).
 pub fn cross_check_sentence(other: &str, gap_ms: f64) -> String {
     if gap_ms <= 0.0 {
-        format!("Cross-check: {other} agrees.")
+        say!("Cross-check: {other} agrees.", other)
     } else {
-        format!(
-            "Cross-check failed: {other} disagrees by at least {}. One of the two time sources is wrong, so skewcheck reports the range both allow.",
-            duration_words(gap_ms)
+        say!(
+            "Cross-check failed: {other} disagrees by at least {gap}. One of the two time sources is wrong, so skewcheck reports the range both allow.",
+            other,
+            gap = duration_words(gap_ms)
         )
     }
 }
@@ -150,9 +234,11 @@ pub fn cross_check_sentence(other: &str, gap_ms: f64) -> String {
 /// Two time sources that cannot both be right, both named: `who` disagrees with `source`
 /// by at least `gap_ms`.
 pub fn disagreement_sentence(who: &str, source: &str, gap_ms: f64) -> String {
-    format!(
-        "Cross-check failed: {who} disagrees by at least {} with {source}. One of the two time sources is wrong, so skewcheck reports the range both allow.",
-        duration_words(gap_ms)
+    say!(
+        "Cross-check failed: {who} disagrees by at least {gap} with {source}. One of the two time sources is wrong, so skewcheck reports the range both allow.",
+        who,
+        gap = duration_words(gap_ms),
+        source
     )
 }
 
@@ -162,41 +248,53 @@ pub fn disagreement_sentence(who: &str, source: &str, gap_ms: f64) -> String {
 pub fn disagreement_explanation(service: &Service, estimate: &Estimate) -> Explanation {
     let interval = estimate.interval;
     Explanation {
-        headline: "The time sources disagree".to_owned(),
+        headline: Words("The time sources disagree").text(),
         sentences: vec![
-            format!(
-                "The time sources this page compared with cannot both be right, so skewcheck cannot say whether {} accepts this clock: it is somewhere between {} and {}.",
-                service.name,
-                offset_words(interval.lower_ms, 0.0),
-                offset_words(interval.upper_ms, 0.0)
+            say!(
+                "The time sources this page compared with cannot both be right, so skewcheck cannot say whether {service} accepts this clock: it is somewhere between {lower} and {upper}.",
+                service = service_name(service),
+                lower = offset_words(interval.lower_ms, 0.0),
+                upper = offset_words(interval.upper_ms, 0.0)
             ),
             limit_sentence(service),
         ],
         error_seen: None,
-        fix: Some(SOURCES_DISAGREE_ADVICE.to_owned()),
+        fix: Some(SOURCES_DISAGREE_ADVICE.text()),
     }
 }
 
 /// The advice when the time sources disagree.
-const SOURCES_DISAGREE_ADVICE: &str = "Do not change this device's clock or time zone because of this result. The two time sources disagree: tell whoever sent the link, so they can check the time endpoint it names.";
+const SOURCES_DISAGREE_ADVICE: Words = Words(
+    "Do not change this device's clock or time zone because of this result. The two time sources disagree: tell whoever sent the link, so they can check the time endpoint it names.",
+);
 
 /// The drift in words, with when it will matter: "This clock gains about 3.5 s a day
 /// (+40 ppm). At this rate it will be too far off for Amazon S3 in about 87 d."
 pub fn drift_sentence(drift: &Drift, time_to_limit_ms: Option<f64>, service: &Service) -> String {
-    let verb = if drift.ppm() >= 0.0 { "gains" } else { "loses" };
-    let mut sentence = format!(
-        "This clock {verb} about {} a day ({} ppm).",
-        duration_words(drift.ms_per_day()),
-        signed_fixed_point(drift.ppm(), 0)
-    );
-    if let Some(remaining) = time_to_limit_ms {
-        sentence.push_str(&format!(
-            " At this rate it will be too far off for {} in about {}.",
-            service.name,
-            duration_words(remaining)
-        ));
+    let per_day = duration_words(drift.ms_per_day());
+    let ppm = signed_fixed_point(drift.ppm(), 0);
+    let sentence = if drift.ppm() >= 0.0 {
+        say!(
+            "This clock gains about {per_day} a day ({ppm} ppm).",
+            per_day,
+            ppm
+        )
+    } else {
+        say!(
+            "This clock loses about {per_day} a day ({ppm} ppm).",
+            per_day,
+            ppm
+        )
+    };
+    match time_to_limit_ms {
+        Some(remaining) => say!(
+            "{drift} At this rate it will be too far off for {service} in about {remaining}.",
+            drift = sentence,
+            service = service_name(service),
+            remaining = duration_words(remaining)
+        ),
+        None => sentence,
     }
-    sentence
 }
 
 /// Where a service's limits come from, in words: the catalogue's citation as it stands, or
@@ -204,6 +302,6 @@ pub fn drift_sentence(drift: &Drift, time_to_limit_ms: Option<f64>, service: &Se
 pub fn citation_words(citation: &Citation) -> String {
     match citation {
         Citation::Vendor(cited) | Citation::Typical(cited) => (*cited).to_owned(),
-        Citation::Link => "the link you were sent (?limit=)".to_owned(),
+        Citation::Link => Words("the link you were sent (?limit=)").text(),
     }
 }

@@ -11,23 +11,26 @@ pub fn zone_offset_words(hint: &ZoneHint) -> String {
     )]
     let minutes = (hint.zone_offset_ms.abs() / 60_000.0).round() as u64;
     match (minutes / 60, minutes % 60) {
-        (0, minutes) => format!("{minutes} min"),
-        (hours, 0) => format!("{hours} h"),
-        (hours, minutes) => format!("{hours} h {minutes} min"),
+        (0, minutes) => say!("{minutes} min", minutes),
+        (hours, 0) => say!("{hours} h", hours),
+        (hours, minutes) => say!("{hours} h {minutes} min", hours, minutes),
     }
 }
 
 /// The sentence for the page.
 pub fn zone_hint_sentence(hint: &ZoneHint) -> String {
-    let direction = if hint.zone_offset_ms > 0.0 {
-        "ahead"
+    let offset = zone_offset_words(hint);
+    if hint.zone_offset_ms > 0.0 {
+        say!(
+            "The clock is almost exactly {offset} ahead: the time zone is probably wrong and the time was set by hand. Set the right time zone instead of changing the hour.",
+            offset
+        )
     } else {
-        "behind"
-    };
-    format!(
-        "The clock is almost exactly {} {direction}: the time zone is probably wrong and the time was set by hand. Set the right time zone instead of changing the hour.",
-        zone_offset_words(hint)
-    )
+        say!(
+            "The clock is almost exactly {offset} behind: the time zone is probably wrong and the time was set by hand. Set the right time zone instead of changing the hour.",
+            offset
+        )
+    }
 }
 
 #[cfg(test)]
