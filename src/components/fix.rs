@@ -20,8 +20,14 @@ pub fn FixSteps(
     zone_mistake: Signal<bool>,
 ) -> impl IntoView {
     let steps = move || match selected.get() {
-        FixTopic::Device(platform) => automatic_time_steps(platform),
-        FixTopic::Other(kind) => other_clock_steps(kind),
+        FixTopic::Device(platform) => automatic_time_steps(platform)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        FixTopic::Other(kind) => other_clock_steps(kind)
+            .iter()
+            .map(|step| step.text())
+            .collect(),
     };
     view! {
         <section class="card fix-steps" data-testid="fix-steps" data-platform=move || selected.get().id() data-detected=detected.id()>
@@ -43,7 +49,7 @@ pub fn FixSteps(
                     .collect_view()}
             </div>
             <ol class="steps" data-testid="automatic-time-steps">
-                {move || steps().iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
+                {move || steps().into_iter().map(|step| view! { <li>{step}</li> }).collect_view()}
             </ol>
             // Appended, not prepended: the card keeps its top in place when the result arrives.
             {move || match (zone_mistake.get(), selected.get()) {
