@@ -6,7 +6,7 @@ use crate::platform::{
     BrowserFacts, DeviceFacts, DeviceHints, OsFacts, UserAgentFacts, WindowsRelease,
     user_agent_facts,
 };
-use crate::words::Words;
+use crate::words::catalogue::Words;
 
 /// Product names, the same in every language.
 const IPOD_TOUCH: &str = "iPod touch";

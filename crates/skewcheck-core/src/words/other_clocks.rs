@@ -3,7 +3,7 @@
 //! a zone-sized offset.
 
 use crate::other_clock::{FixTopic, OtherClock};
-use crate::words::Words;
+use crate::words::catalogue::Words;
 
 /// The line on every live result: which clock the verdict is about.
 pub const CLOCK_CHECKED: Words =

@@ -2,8 +2,8 @@
 //! ([`crate::pasted::reconcile`] decides).
 
 use crate::pasted::{Conclusion, Diagnosis};
+use crate::words::catalogue::{Words, translated};
 use crate::words::numbers::{duration_words, offset_words};
-use crate::words::{Words, translated};
 
 /// The comparison's heading.
 pub const PASTE_VS_DEVICE_HEADING: Words = Words("The pasted error and this device");

@@ -3,7 +3,7 @@
 //! list with the vendor's or upstream's source it follows.
 
 use crate::other_clock::OtherClock;
-use crate::words::Words;
+use crate::words::catalogue::Words;
 
 /// Steps, ready for a numbered list, that set `kind`'s clock right and keep it right (none
 /// for another device: it has the device platforms' steps).
