@@ -23,12 +23,11 @@ pub fn FixSteps(
         FixTopic::Device(platform) => automatic_time_steps(platform)
             .iter()
             .map(|step| step.text())
-            .collect(),
+            .collect::<Vec<_>>(),
         FixTopic::Other(kind) => other_clock_steps(kind)
             .iter()
-            .copied()
-            .map(String::from)
-            .collect::<Vec<_>>(),
+            .map(|step| step.text())
+            .collect(),
     };
     view! {
         <section class="card fix-steps" data-testid="fix-steps" data-platform=move || selected.get().id() data-detected=detected.id()>

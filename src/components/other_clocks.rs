@@ -28,12 +28,12 @@ pub fn OtherClocks(
 ) -> impl IntoView {
     view! {
         <details class="card other-clocks" data-testid="other-clocks" data-platform=detected.id()>
-            <summary>{OTHER_CLOCKS_SUMMARY}</summary>
-            <p>{OTHER_CLOCKS_INTRO}</p>
+            <summary>{OTHER_CLOCKS_SUMMARY.text()}</summary>
+            <p>{OTHER_CLOCKS_INTRO.text()}</p>
             <ul class="other-clock-hints">
                 {other_clocks(detected).into_iter().map(|kind| view! {
                     <li data-testid="other-clock-hint" data-kind=kind.id()>
-                        {other_clock_hint(kind)}
+                        {other_clock_hint(kind).text()}
                         {kind.has_steps().then(|| view! {
                             " "
                             <button type="button" class="secondary" data-testid="other-clock-steps" data-kind=kind.id()
@@ -44,9 +44,9 @@ pub fn OtherClocks(
                     </li>
                 }).collect_view()}
             </ul>
-            <p>{CHECK_COMMAND_INTRO}</p>
+            <p>{CHECK_COMMAND_INTRO.text()}</p>
             <pre class="command"><code data-testid="check-command">{command.piped}</code></pre>
-            <p>{CHECK_DOWNLOAD_INTRO}</p>
+            <p>{CHECK_DOWNLOAD_INTRO.text()}</p>
             <pre class="command"><code data-testid="check-command-download">{command.download}</code></pre>
         </details>
     }

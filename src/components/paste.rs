@@ -141,12 +141,12 @@ fn compared_view(diagnosis: &Diagnosis, measured: Option<(f64, f64)>) -> impl In
     let conclusion = reconcile(diagnosis, measured);
     view! {
         <div class="paste-vs-device" data-testid="paste-vs-device" data-conclusion=conclusion.as_str()>
-            <h4>{PASTE_VS_DEVICE_HEADING}</h4>
+            <h4>{PASTE_VS_DEVICE_HEADING.text()}</h4>
             {paste_vs_device_words(conclusion, diagnosis, measured)
                 .into_iter()
                 .map(|sentence| view! { <p>{sentence}</p> })
                 .collect_view()}
-            <p class="status">{COMPARED_AS_IT_IS_NOW}</p>
+            <p class="status">{COMPARED_AS_IT_IS_NOW.text()}</p>
         </div>
     }
 }

@@ -122,7 +122,7 @@ fn body(phase: Phase, platform: Platform) -> AnyView {
                 // Whose clock is the judge belongs on the card, not only in the details.
                 <p class="compared-with" data-testid="compared-with">{compared_with(&measurement.compared_with)}</p>
                 // Which clock this is: the other clocks have a section of their own below.
-                <p class="clock-checked" data-testid="clock-checked">{CLOCK_CHECKED}</p>
+                <p class="clock-checked" data-testid="clock-checked">{CLOCK_CHECKED.text()}</p>
                 {notice}
                 <div data-testid="verdict-explanation">
                     {explanation.sentences.into_iter().map(|sentence| view! { <p>{sentence}</p> }).collect_view()}
@@ -135,7 +135,7 @@ fn body(phase: Phase, platform: Platform) -> AnyView {
                     // A time-zone mistake needs different advice from "turn on automatic time".
                     (Some(hint), _) => Some(view! {
                         <p class="fix zone-hint" data-testid="timezone-hint"><strong>{HOW_TO_FIX.text()}</strong>{zone_hint_sentence(&hint)}</p>
-                        {dual_boot.then(|| view! { <p class="fix" data-testid="dual-boot-hint">{DUAL_BOOT_HINT}</p> })}
+                        {dual_boot.then(|| view! { <p class="fix" data-testid="dual-boot-hint">{DUAL_BOOT_HINT.text()}</p> })}
                     }.into_any()),
                     (None, Some(fix)) => Some(view! { <p class="fix" data-testid="fix"><strong>{HOW_TO_FIX.text()}</strong>{fix}</p> }.into_any()),
                     (None, None) => None,

@@ -143,7 +143,25 @@ fn has_letters(literal: &str) -> bool {
 
 /// Literals of the words layer that are not text to translate: names in the code's own
 /// vocabulary (ids, keys), never shown as sentences. Each is here for a reason.
-const NOT_TEXT: &[&str] = &[];
+const NOT_TEXT: &[&str] = &[
+    // device.rs: product names, written as their makers write them in every language.
+    "iPod touch",
+    "Android",
+    "Windows",
+    "iPadOS",
+    "iOS",
+    "macOS",
+    // support.rs: the support person's server commands, run as written; what they print stays
+    // English, like check.sh's (a command-line tool, not the page).
+    "(positive = this machine is fast)",
+    "d=$(curl -sI '{url}' | tr -d '\\r' | sed -n 's/^[Dd]ate: //p'); echo \"server: $d\"",
+    "{header}; echo \"offset: $(( $(date -u +%s) - $(date -u -d \"$d\" +%s) )) s {report}\"",
+    "{header}; echo \"offset: $(( $(date -u +%s) - $(date -j -u -f '%a, %d %b %Y %T GMT' \"$d\" +%s) )) s {report}\"",
+    "$r = Invoke-WebRequest -Uri '{url}' -Method Head -UseBasicParsing; $server = [DateTimeOffset]::Parse(\"$($r.Headers['Date'])\"); \"offset: {{0:N1}} s {report}\" -f ([DateTimeOffset]::UtcNow - $server).TotalSeconds",
+    "sudo timedatectl set-ntp true && timedatectl status",
+    "sudo systemsetup -setusingnetworktime on && sudo sntp -sS time.apple.com",
+    "Set-Service w32time -StartupType Automatic; Start-Service w32time; w32tm /config /syncfromflags:manual /manualpeerlist:\"time.windows.com,0x8\" /update; w32tm /resync /force",
+];
 
 /// Every English template of the words layer, with the file it is in; and the literals
 /// with letters that are neither `say!` nor `Words` (the page would show them in English).

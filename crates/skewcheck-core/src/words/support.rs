@@ -1,5 +1,6 @@
 //! The support person's server commands: they print words (the server's time, the offset
-//! and which way it points) for whoever runs them.
+//! and which way it points) for whoever runs them. They are commands, run as written, so
+//! they stay English in every language, like `check.sh` (`NOT_TEXT` in `tests/languages.rs`).
 
 use crate::support::{ServerCommands, quote_safe};
 
