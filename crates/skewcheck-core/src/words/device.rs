@@ -7,6 +7,7 @@ use crate::platform::{
     user_agent_facts,
 };
 use crate::words::catalogue::Words;
+use crate::words::page::platform_name;
 
 /// Product names, the same in every language.
 const IPOD_TOUCH: &str = "iPod touch";
@@ -57,11 +58,11 @@ fn device_words(device: &DeviceFacts) -> String {
         DeviceFacts::Platform(platform, Some(os)) => {
             say!(
                 "{device} ({system})",
-                device = platform.name(),
+                device = platform_name(*platform),
                 system = os_words(os)
             )
         }
-        DeviceFacts::Platform(platform, None) => platform.name().to_owned(),
+        DeviceFacts::Platform(platform, None) => platform_name(*platform),
         DeviceFacts::IPodTouch(Some(version)) => say!(
             "{device} ({system})",
             device = IPOD_TOUCH,

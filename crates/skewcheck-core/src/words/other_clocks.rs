@@ -4,6 +4,7 @@
 
 use crate::other_clock::{FixTopic, OtherClock};
 use crate::words::catalogue::Words;
+use crate::words::page::platform_name;
 
 /// The line on every live result: which clock the verdict is about.
 pub const CLOCK_CHECKED: Words =
@@ -74,7 +75,7 @@ pub fn other_clock_steps_label(kind: OtherClock) -> String {
 /// A fix-steps tab's name.
 pub fn fix_topic_name(topic: FixTopic) -> String {
     match topic {
-        FixTopic::Device(platform) => platform.name().to_owned(),
+        FixTopic::Device(platform) => platform_name(platform),
         FixTopic::Other(kind) => other_clock_tab(kind).text(),
     }
 }

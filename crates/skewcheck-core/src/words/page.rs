@@ -103,8 +103,18 @@ pub const OTHER_SYSTEMS: Words = Words("Other systems on this device");
 pub fn fix_steps_heading(platform: Platform) -> String {
     say!(
         "Keep the clock right on {platform}",
-        platform = platform.name()
+        platform = platform_name(platform)
     )
+}
+
+/// A platform as the page names it: the product's own name (iPad, Windows, Mac…), or words
+/// for the two that have none (a command line, a device the page could not tell).
+pub fn platform_name(platform: Platform) -> String {
+    match platform {
+        Platform::CommandLine => Words("Command line").text(),
+        Platform::Unknown => Words("this device").text(),
+        known => known.name().to_owned(),
+    }
 }
 
 /// The accessible name of the platform tabs.
