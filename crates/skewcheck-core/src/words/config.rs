@@ -103,6 +103,8 @@ fn file_problem_words(problem: &FileProblem) -> String {
         FileProblem::NoEmail => "has no plausible “email” (name@example.com)".to_owned(),
         FileProblem::NoName => "has no “name”".to_owned(),
         FileProblem::SupportUnknownKey(key) => format!("has an unknown key {}", quoted(key)),
+        FileProblem::UnknownLanguage(tag) => super::language::unknown_language_words(tag),
+        FileProblem::NotALanguageList => super::language::NOT_A_LANGUAGE_LIST.text(),
     }
 }
 
