@@ -131,7 +131,10 @@ fn LivePage(
         platform: &facts.platform,
     };
     let platform = detect(&hints);
-    let device = user_agent_summary(&hints);
+    // In English whatever the page speaks: it goes into the permalink, which is the same in
+    // every language.
+    let english = std::rc::Rc::new(words::Catalogue::english());
+    let device = words::in_language(&english, || user_agent_summary(&hints));
     let ticket =
         setup.with_untracked(|setup| setup.as_ref().and_then(|setup| setup.config.ticket.clone()));
     let page_for_reference = page_url.clone();
