@@ -153,8 +153,8 @@ pub fn replace_link_lang(tag: &str) {
     }
 }
 
-/// Tells the shell (`window.skewcheckShell.mounted()`, watchdog.js) the app has mounted: it
-/// removes itself in this task, so no frame shows both.
+/// Tells the shell (`window.skewcheckShell.mounted()`, watchdog.js) the app is drawing
+/// itself now: it removes itself in this task, so no frame shows both.
 pub fn shell_mounted() {
     let Some(window) = web_sys::window() else {
         return;

@@ -1,4 +1,4 @@
-use crate::browser::{device_facts, page_address, page_fragment, resolve_url};
+use crate::browser::{device_facts, page_address, page_fragment, resolve_url, shell_mounted};
 use crate::components::clocks::LiveClocks;
 use crate::components::details::MeasurementDetails;
 use crate::components::fix::FixSteps;
@@ -24,11 +24,28 @@ use skewcheck_core::support::{check_command, script_base};
 use skewcheck_core::words;
 use skewcheck_core::words::user_agent_summary;
 
-/// The whole page. Opened from a result permalink it shows that past result and measures
-/// nothing; otherwise it checks this device's clock. Its words are drawn again when the
-/// reader switches language; what was measured stays.
+/// The whole page, drawn once its language is loaded (a moment at most: `early-probe.js`
+/// fetched the file in parallel with the wasm), when it replaces the shell in the same task.
 #[component]
 pub fn App() -> impl IntoView {
+    let ready = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        crate::language::start().await;
+        ready.set(true);
+    });
+    move || {
+        ready.get().then(|| {
+            shell_mounted();
+            view! { <Page /> }
+        })
+    }
+}
+
+/// Opened from a result permalink, the page shows that past result and measures nothing;
+/// otherwise it checks this device's clock. Its words are drawn again when the reader
+/// switches language; what was measured stays.
+#[component]
+fn Page() -> impl IntoView {
     let language = PageLanguage::provide();
     let page_url = page_address().map(|page| page.href).unwrap_or_default();
     let Some(fragment) = page_fragment().filter(|fragment| is_report_fragment(fragment)) else {

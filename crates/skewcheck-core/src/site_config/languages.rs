@@ -1,14 +1,16 @@
 //! The file's language keys: `language`, `report_language` (one tag) and `languages` (the
 //! tags offered), read as [`Lang::from_tag`] reads a browser's tags.
 
-use super::{FileProblem, as_text, shown};
+use super::notice::FileProblem;
 use crate::lang::Lang;
+use crate::text;
 use serde_json::Value;
 
 /// One language tag the page speaks (`"de"`, `"pt-BR"`, `"zh-Hans"`).
 pub(super) fn one(value: &Value) -> Result<Lang, FileProblem> {
-    let tag = as_text(value)?;
-    Lang::from_tag(tag).ok_or_else(|| FileProblem::UnknownLanguage(shown(tag)))
+    let tag = value.as_str().ok_or(FileProblem::NotText)?;
+    Lang::from_tag(tag)
+        .ok_or_else(|| FileProblem::UnknownLanguage(text::clean(tag, text::MAX_QUOTED_CHARS)))
 }
 
 /// The languages offered, in order, each once. A tag the page does not speak makes the whole

@@ -4,7 +4,7 @@
 //! and the deployment's language keys gone wrong.
 
 use crate::lang::Lang;
-use crate::words::Words;
+use crate::words::catalogue::Words;
 use crate::words::quote::quoted;
 
 /// The language switcher's label (its options are each language's own name).
