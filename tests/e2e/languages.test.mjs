@@ -18,8 +18,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 import { newPageWithClockOffset } from './browser.mjs';
 import {
-  assertNoErrors, browser, endpoint, MIN, readVerdict, rootServer, saveArtifacts, testOpts,
-  useBrowserAndServers, waitForFinal, withMeasuredPage,
+  assertNoErrors, browser, endpoint, MIN, readVerdict, recordVerdictHistory, rootServer,
+  saveArtifacts, testOpts, useBrowserAndServers, waitForFinal, waitForSettled, withMeasuredPage,
 } from './measured-page.mjs';
 
 useBrowserAndServers();
@@ -76,6 +76,28 @@ describe('the link chooses the language; the verdict does not change', () => {
       assert.equal(await page.locator('[data-testid="language-notice"]').count(), 0);
       assertNoErrors(page);
     }));
+});
+
+describe('a language file that will not load', () => {
+  test('?lang=fr with lang/fr.json failing: English, a notice naming Français, the verdict unchanged, no crash', testOpts, async (t) => {
+    const page = await newPageWithClockOffset(browser, 16 * MIN);
+    await page.addInitScript(recordVerdictHistory);
+    try {
+      await page.route('**/lang/fr.json', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+      await page.goto(`${rootServer.url}?lang=fr`);
+      const result = await waitForSettled(page);
+      assert.equal(result.verdict, 'rejected', JSON.stringify(result));
+      assert.deepEqual(await htmlLanguage(page), { lang: 'en', dir: 'ltr' });
+      const notice = page.locator('[data-testid="language-notice"]');
+      assert.match(await notice.textContent(), /Français/);
+      assert.deepEqual(page.__errors.filter((e) => e.type !== 'console' || /panicked/.test(e.text)), [], 'no crash');
+    } catch (error) {
+      await saveArtifacts(page, t.name);
+      throw error;
+    } finally {
+      await page.context().close();
+    }
+  });
 });
 
 describe('the switcher', () => {
