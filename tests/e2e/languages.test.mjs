@@ -78,6 +78,33 @@ describe('the link chooses the language; the verdict does not change', () => {
     }));
 });
 
+describe('the shell before the wasm speaks the language too', () => {
+  for (const c of [
+    { search: '?lang=de', locale: 'en-US', lang: 'de', dir: 'ltr', failed: 'Die Uhrprüfung konnte nicht starten', detail: /^Technisches Detail: / },
+    { search: '', locale: 'ar-EG', lang: 'ar', dir: 'rtl', failed: 'تعذّر بدء فحص الساعة', detail: /^تفاصيل تقنية: / },
+    { search: '', locale: 'zh-TW', lang: 'en', dir: 'ltr', failed: 'The clock check could not start', detail: /^Technical detail: / },
+  ]) {
+    test(`${c.search || `a browser in ${c.locale}`}: the shell's failure in ${c.lang}, <html lang="${c.lang}" dir="${c.dir}">`, testOpts, async (t) => {
+      const page = await newPageWithClockOffset(browser, 0, { locale: c.locale });
+      try {
+        // The wasm cannot be compiled: the shell explains, in the page's language.
+        await page.route('**/*.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not wasm' }));
+        await page.goto(rootServer.url + c.search);
+        await page.waitForSelector('[data-testid="shell"][data-shell-state="failed"]', { timeout: 30_000 });
+        assert.deepEqual(await htmlLanguage(page), { lang: c.lang, dir: c.dir });
+        const failure = page.locator('.shell-failure[data-shell-reason="load-failed"]');
+        assert.equal(await failure.locator('.headline').textContent(), c.failed);
+        assert.match(await page.locator('[data-testid="shell-error"]').textContent(), c.detail);
+      } catch (error) {
+        await saveArtifacts(page, t.name);
+        throw error;
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
+});
+
 describe('a language file that will not load', () => {
   test('?lang=fr with lang/fr.json failing: English, a notice naming Français, the verdict unchanged, no crash', testOpts, async (t) => {
     const page = await newPageWithClockOffset(browser, 16 * MIN);
