@@ -10,6 +10,15 @@
   var COMPILE_MS = 15000; // all bytes in, still not running: something hangs
   var state = { fallback: false, fallbackReason: '', syntax: false, syntaxError: '', started: false, done: false, lastProgress: 0, complete: false };
   var progress = shell.querySelector('progress');
+  // The shell's words in the page's language, as early-probe.js picked them (English, the
+  // shell's own, when it picked none): our own constants, some with <strong> labels.
+  var words = window.__skewcheckShellWords || {};
+  var texts = shell.querySelectorAll('[data-shell-text]');
+  for (var i = 0; i < texts.length; i++) {
+    var text = words[texts[i].getAttribute('data-shell-text')];
+    if (text) texts[i].innerHTML = text;
+  }
+  if (progress && words.progress) progress.setAttribute('aria-label', words.progress);
   function now() { return new Date().getTime(); }
   function show(selector, visible) {
     var el = shell.querySelector(selector);
@@ -24,7 +33,7 @@
     show('.shell-loading', false);
     show('.shell-failure[data-shell-reason="' + reason + '"]', true);
     var detailEl = shell.querySelector('[data-testid="shell-error"]');
-    if (detail && detailEl) detailEl.textContent = 'Technical detail: ' + detail;
+    if (detail && detailEl) detailEl.textContent = (words.detail || 'Technical detail: ') + detail;
   }
   function describe(error) {
     if (!error) return '';
@@ -41,6 +50,9 @@
       }
       if (total > 0 && current >= total) state.complete = true;
     },
+    // The app's main has run: it mounts once its language is loaded (a moment at most), and
+    // must within COMPILE_MS.
+    running: function () { state.lastProgress = now(); state.complete = true; },
     // The app is running: it replaces the shell now, in this task, so no frame shows both.
     mounted: function () {
       state.done = true;

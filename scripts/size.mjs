@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Bundle size report for the built page: raw, gzip -9 and brotli -q 11 bytes
-// of every file the page downloads (html, js, wasm, css), with totals.
+// of every file the page downloads (html, js, wasm, css), with totals; and each language file
+// (lang/<tag>.json) on its own: a client downloads one of them at most, in parallel with the
+// wasm, so none is part of the first load's total.
 //
-//   node scripts/size.mjs [distDir] [--max-gzip-kib N]
+//   node scripts/size.mjs [distDir] [--max-gzip-kib N] [--max-lang-gzip-kib N]
 //
 // distDir defaults to dist. With --max-gzip-kib, exits 1 when the gzip total
-// is over N KiB (a size budget for CI).
+// is over N KiB (a size budget for CI); with --max-lang-gzip-kib, when any one language file is.
 
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,16 +23,20 @@ function fail(message) {
 function parseArgs(argv) {
   let distDir = 'dist';
   let maxGzipKiB = null;
+  let maxLangGzipKiB = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--max-gzip-kib' || arg.startsWith('--max-gzip-kib=')) {
+    const option = ['--max-gzip-kib', '--max-lang-gzip-kib'].find((name) => arg === name || arg.startsWith(`${name}=`));
+    if (option) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
-      maxGzipKiB = Number(value);
-      if (value === undefined || value === '' || !Number.isFinite(maxGzipKiB) || maxGzipKiB <= 0) {
-        fail(`--max-gzip-kib needs a positive number of KiB, got ${JSON.stringify(value)}`);
+      const kibs = Number(value);
+      if (value === undefined || value === '' || !Number.isFinite(kibs) || kibs <= 0) {
+        fail(`${option} needs a positive number of KiB, got ${JSON.stringify(value)}`);
       }
+      if (option === '--max-gzip-kib') maxGzipKiB = kibs;
+      else maxLangGzipKiB = kibs;
     } else if (arg === '-h' || arg === '--help') {
-      console.log('usage: node scripts/size.mjs [distDir] [--max-gzip-kib N]');
+      console.log('usage: node scripts/size.mjs [distDir] [--max-gzip-kib N] [--max-lang-gzip-kib N]');
       process.exit(0);
     } else if (arg.startsWith('-')) {
       fail(`unknown option ${arg}`);
@@ -38,7 +44,7 @@ function parseArgs(argv) {
       distDir = arg;
     }
   }
-  return { distDir, maxGzipKiB };
+  return { distDir, maxGzipKiB, maxLangGzipKiB };
 }
 
 async function listFiles(dir) {
@@ -78,7 +84,7 @@ function printTable(rows) {
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 
-const { distDir, maxGzipKiB } = parseArgs(process.argv.slice(2));
+const { distDir, maxGzipKiB, maxLangGzipKiB } = parseArgs(process.argv.slice(2));
 const info = await stat(distDir).catch(() => null);
 if (!info?.isDirectory()) fail(`${distDir} does not exist or is not a directory; build the page first (trunk build --release)`);
 const files = await listFiles(distDir);
@@ -101,6 +107,26 @@ printTable([...rows, total]);
 console.log(`\ntotal: ${kib(total.raw)} raw, ${kib(total.gzip)} gzip, ${kib(total.brotli)} brotli`);
 for (const r of fallbackRows) {
   console.log(`not in the total, only without WebAssembly: ${r.name} ${kib(r.raw)} raw, ${kib(r.gzip)} gzip, ${kib(r.brotli)} brotli`);
+}
+
+// The language files: lang/<tag>.json, each its own download.
+const langDir = path.join(distDir, 'lang');
+const langFiles = (await readdir(langDir).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
+const langRows = [];
+for (const name of langFiles) {
+  langRows.push({ name: `lang/${name}`, ...measure(await readFile(path.join(langDir, name))) });
+}
+if (langRows.length > 0) {
+  console.log('\nlanguage files (not in the total: one at most, in parallel with the wasm)\n');
+  printTable([...langRows, { name: 'largest', raw: Math.max(...langRows.map((r) => r.raw)), gzip: Math.max(...langRows.map((r) => r.gzip)), brotli: Math.max(...langRows.map((r) => r.brotli)) }]);
+}
+
+if (maxLangGzipKiB !== null) {
+  const over = langRows.filter((r) => r.gzip > maxLangGzipKiB * 1024);
+  if (over.length > 0) {
+    fail(`language file${over.length > 1 ? 's' : ''} over the budget of ${maxLangGzipKiB} KiB gzip: ${over.map((r) => `${r.name} ${kib(r.gzip)}`).join(', ')}`);
+  }
+  console.log(`within budget: every language file <= ${maxLangGzipKiB} KiB gzip`);
 }
 
 if (maxGzipKiB !== null) {

@@ -122,7 +122,8 @@ function WebAssembly() {}
 WebAssembly.Module = function Module() {};
 WebAssembly.Instance = function Instance(_module, imports) { this.exports = asmFunc(imports); };
 initSync({ module: new Uint8Array(0) });
-window.skewcheckShell?.mounted();
+// The app mounts once its language is loaded and removes the shell itself (mounted()).
+window.skewcheckShell?.running();
 `;
 
 function main() {

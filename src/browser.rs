@@ -6,7 +6,8 @@ use leptos::leptos_dom::helpers::window_event_listener_untyped;
 use leptos::prelude::on_cleanup;
 use skewcheck_core::address::{PageAddress, without_fragment};
 use skewcheck_core::clock::{DeviceClock, TimerStep};
-use wasm_bindgen::JsValue;
+use skewcheck_core::lang::Lang;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::VisibilityState;
 
 /// The device clocks as the browser exposes them: `Date.now()` and `performance.now()`.
@@ -78,20 +79,93 @@ pub fn resolve_url(reference: &str, base: &str) -> Option<String> {
         .map(|url| url.href())
 }
 
-/// `epoch_ms` as this device shows local time, e.g. "14:03:27" (with the date when it is
-/// not today on the device).
+/// `epoch_ms` as this device shows local time in the page's language, e.g. "14:03:27" (with
+/// the date when it is not today on the device): the browser's `Intl` writes it, with a
+/// 24-hour clock where the language (and the reader's region, when the browser names one for
+/// that language: `en-GB`) customarily uses one.
 pub fn local_time_text(epoch_ms: f64) -> String {
+    let locale = time_locale(skewcheck_core::words::spoken());
     let moment = js_sys::Date::new(&JsValue::from_f64(epoch_ms));
     let today = js_sys::Date::new_0();
-    let time = String::from(moment.to_locale_time_string("default"));
+    let time = String::from(moment.to_locale_time_string(&locale));
     if moment.to_date_string() == today.to_date_string() {
         time
     } else {
-        format!(
-            "{} {}",
-            String::from(moment.to_locale_date_string("default", &JsValue::UNDEFINED)),
-            time
-        )
+        let date = moment.to_locale_date_string(&locale, &JsValue::UNDEFINED);
+        [String::from(date), time].join(" ")
+    }
+}
+
+/// The locale `Intl` writes times in for `lang`: the browser's own tag for that language when
+/// it has one (its region), else the language's; Arabic with Latin digits, as the page's
+/// numbers are written (so they match the report support reads).
+fn time_locale(lang: Lang) -> String {
+    let locale = browser_languages()
+        .into_iter()
+        .find(|tag| Lang::from_tag(tag) == Some(lang))
+        .unwrap_or_else(|| lang.tag().to_owned());
+    if lang == Lang::Ar {
+        [locale.as_str(), "-u-nu-latn"].concat()
+    } else {
+        locale
+    }
+}
+
+/// The browser's preferred languages (`navigator.languages`), most preferred first.
+pub fn browser_languages() -> Vec<String> {
+    web_sys::window().map_or_else(Vec::new, |window| {
+        window
+            .navigator()
+            .languages()
+            .iter()
+            .filter_map(|tag| tag.as_string())
+            .collect()
+    })
+}
+
+/// `<html lang dir>` for `lang` (the early script set them for the shell already).
+pub fn set_document_language(lang: Lang) {
+    let Some(root) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+    else {
+        return;
+    };
+    let _ = root.set_attribute("lang", lang.tag());
+    let _ = root.set_attribute("dir", lang.dir());
+}
+
+/// Writes the reader's choice into the address bar (`lang=<tag>`, replacing the entry:
+/// no new history step), so a reload keeps it. Permalinks never carry it.
+pub fn replace_link_lang(tag: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(href) = window.location().href() else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return;
+    };
+    url.search_params().set("lang", tag);
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url.href()));
+    }
+}
+
+/// Tells the shell (`window.skewcheckShell.mounted()`, watchdog.js) the app is drawing
+/// itself now: it removes itself in this task, so no frame shows both.
+pub fn shell_mounted() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(shell) = js_sys::Reflect::get(&window, &JsValue::from_str("skewcheckShell")) else {
+        return;
+    };
+    if let Ok(mounted) = js_sys::Reflect::get(&shell, &JsValue::from_str("mounted"))
+        && let Ok(mounted) = mounted.dyn_into::<js_sys::Function>()
+    {
+        let _ = mounted.call0(&shell);
     }
 }
 

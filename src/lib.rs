@@ -6,6 +6,7 @@
 
 pub mod browser;
 pub mod components;
+pub mod language;
 pub mod net;
 pub mod site;
 

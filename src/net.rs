@@ -33,6 +33,7 @@ use web_sys::{
 };
 
 mod early;
+pub use early::{peek_early_site_config, take_early_language};
 
 /// The browser's network, timed with the browser's clocks: what a measurement runs on.
 #[derive(Clone, Copy, Debug, Default)]
@@ -265,4 +266,58 @@ pub async fn fetch_site_config(url: &str) -> Result<Option<String>, FetchError> 
         200 => read_limited_text(&response, url).await.map(Some),
         status => Err(FetchError::new(url, FetchErrorKind::Status(status))),
     }
+}
+
+/// Largest language file read (`lang/<tag>.json`; each is well under it).
+const MAX_LANGUAGE_BYTES: usize = 256 * 1024;
+
+/// A language file of the page (`lang/<tag>.json` beside it, at `url`): its text. Asked as
+/// `skewcheck.json` is (same origin, revalidated, redirects followed, no cookies), given up
+/// after the same time.
+pub async fn fetch_language(url: &str) -> Result<String, FetchError> {
+    let controller = AbortController::new().map_err(|error| {
+        FetchError::new(
+            url,
+            FetchErrorKind::CannotAbort {
+                detail: format!("{error:?}"),
+            },
+        )
+    })?;
+    let request = RequestBuilder::new(url)
+        .cache(RequestCache::NoCache)
+        .credentials(RequestCredentials::Omit)
+        .redirect(RequestRedirect::Follow)
+        .abort_signal(Some(&controller.signal()))
+        .build()
+        .map_err(|_| FetchError::new(url, FetchErrorKind::InvalidUrl))?;
+    let _abort_later = Timeout::new(SITE_CONFIG_TIMEOUT_MS, move || controller.abort());
+    let response = request.send().await.map_err(|error| {
+        FetchError::new(
+            url,
+            FetchErrorKind::Unreachable {
+                detail: error.to_string(),
+            },
+        )
+    })?;
+    if response.status() != 200 {
+        return Err(FetchError::new(
+            url,
+            FetchErrorKind::Status(response.status()),
+        ));
+    }
+    let stream = response
+        .body()
+        .ok_or_else(|| FetchError::new(url, FetchErrorKind::TooLarge))?;
+    let bytes = read_stream_limited(&stream, MAX_LANGUAGE_BYTES)
+        .await
+        .map_err(|error| {
+            FetchError::new(
+                url,
+                FetchErrorKind::UnreadableBody {
+                    detail: format!("{error:?}"),
+                },
+            )
+        })?
+        .ok_or_else(|| FetchError::new(url, FetchErrorKind::TooLarge))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

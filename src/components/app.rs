@@ -1,7 +1,8 @@
-use crate::browser::{device_facts, page_address, page_fragment, resolve_url};
+use crate::browser::{device_facts, page_address, page_fragment, resolve_url, shell_mounted};
 use crate::components::clocks::LiveClocks;
 use crate::components::details::MeasurementDetails;
 use crate::components::fix::FixSteps;
+use crate::components::language::LanguageSwitcher;
 use crate::components::link_text::TicketTag;
 use crate::components::live::{LiveView, use_live_check};
 use crate::components::other_clocks::OtherClocks;
@@ -11,6 +12,7 @@ use crate::components::services::ServiceList;
 use crate::components::site_extras::SiteExtras;
 use crate::components::support::{LinkMaker, ServerCheck};
 use crate::components::verdict_panel::VerdictPanel;
+use crate::language::PageLanguage;
 use leptos::prelude::*;
 use skewcheck_core::address::page_base;
 use skewcheck_core::live::Reason;
@@ -22,16 +24,45 @@ use skewcheck_core::support::{check_command, script_base};
 use skewcheck_core::words;
 use skewcheck_core::words::user_agent_summary;
 
-/// The whole page. Opened from a result permalink it shows that past result and measures
-/// nothing; otherwise it checks this device's clock.
+/// The whole page, drawn once its language is loaded (a moment at most: `early-probe.js`
+/// fetched the file in parallel with the wasm), when it replaces the shell in the same task.
 #[component]
 pub fn App() -> impl IntoView {
+    let ready = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        crate::language::start().await;
+        ready.set(true);
+    });
+    move || {
+        ready.get().then(|| {
+            shell_mounted();
+            view! { <Page /> }
+        })
+    }
+}
+
+/// Opened from a result permalink, the page shows that past result and measures nothing;
+/// otherwise it checks this device's clock. Its words are drawn again when the reader
+/// switches language; what was measured stays.
+#[component]
+fn Page() -> impl IntoView {
+    let language = PageLanguage::provide();
     let page_url = page_address().map(|page| page.href).unwrap_or_default();
     let Some(fragment) = page_fragment().filter(|fragment| is_report_fragment(fragment)) else {
-        return view! { <LiveCheck page_url=page_url /> }.into_any();
+        return view! { <LiveCheck page_url=page_url language=language /> }.into_any();
     };
+    (move || {
+        language.lang.track();
+        past_page(&fragment, &page_url)
+    })
+    .into_any()
+}
+
+/// A result opened from a permalink (or why the link cannot be shown).
+fn past_page(fragment: &str, page_url: &str) -> AnyView {
+    let page_url = page_url.to_owned();
     let check_here = page_base(&page_url).to_owned();
-    let body = match decode_fragment(&fragment) {
+    let body = match decode_fragment(fragment) {
         Ok(report) => {
             view! { <PastReport report=report.with_recomputed_details() page_url=page_url /> }
                 .into_any()
@@ -47,6 +78,7 @@ pub fn App() -> impl IntoView {
     };
     view! {
         <main class="page">
+            <LanguageSwitcher />
             <header class="masthead"><h1>{words::RESULT_TITLE}</h1></header>
             {body}
         </main>
@@ -60,8 +92,42 @@ pub fn App() -> impl IntoView {
 fn LiveCheck(
     /// The page's own address.
     page_url: String,
+    /// The page's language: a switch draws [`LivePage`] again, with the same measurement.
+    language: PageLanguage,
 ) -> impl IntoView {
     let live = use_live_check(page_address(), &resolve_url);
+    let facts = device_facts();
+    let hints = DeviceHints {
+        user_agent: &facts.user_agent,
+        max_touch_points: facts.max_touch_points,
+        platform: &facts.platform,
+    };
+    // The fix-steps card's tab: the other-clock hints select theirs.
+    let fix_tab = RwSignal::new(FixTopic::Device(detect(&hints)));
+    let measured = Signal::derive(move || {
+        live.phase.with(|phase| {
+            phase
+                .measurement()
+                .map(|m| (m.estimate.offset_ms(), m.estimate.uncertainty_ms()))
+        })
+    });
+    provide_context(PastedDiagnosis::new(live.now.into(), measured));
+    move || {
+        language.lang.track();
+        view! { <LivePage live=live page_url=page_url.clone() fix_tab=fix_tab /> }
+    }
+}
+
+/// The live page's view of `live`, in the language spoken now.
+#[component]
+fn LivePage(
+    /// The measurement and its state, which outlive a switch of language.
+    live: LiveView,
+    /// The page's own address.
+    page_url: String,
+    /// The fix-steps card's tab.
+    fix_tab: RwSignal<FixTopic>,
+) -> impl IntoView {
     let LiveView {
         phase,
         drift,
@@ -82,9 +148,10 @@ fn LiveCheck(
         platform: &facts.platform,
     };
     let platform = detect(&hints);
-    // The fix-steps card's tab: the other-clock hints select theirs.
-    let fix_tab = RwSignal::new(FixTopic::Device(platform));
-    let device = user_agent_summary(&hints);
+    // In English whatever the page speaks: it goes into the permalink, which is the same in
+    // every language.
+    let english = std::rc::Rc::new(words::Catalogue::english());
+    let device = words::in_language(&english, || user_agent_summary(&hints));
     let ticket =
         setup.with_untracked(|setup| setup.as_ref().and_then(|setup| setup.config.ticket.clone()));
     let page_for_reference = page_url.clone();
@@ -110,14 +177,6 @@ fn LiveCheck(
                 .is_some_and(Measurement::sources_disagree)
         })
     };
-    let measured = Signal::derive(move || {
-        phase.with(|phase| {
-            phase
-                .measurement()
-                .map(|m| (m.estimate.offset_ms(), m.estimate.uncertainty_ms()))
-        })
-    });
-    provide_context(PastedDiagnosis::new(now.into(), measured));
     let report_ticket = ticket.clone();
     let report = Signal::derive(move || {
         final_measurement()
@@ -165,6 +224,7 @@ fn LiveCheck(
 
     view! {
         <main class="page">
+            <LanguageSwitcher />
             <header class="masthead">
                 <h1>{move || site_file.with(|file| file.as_ref().and_then(|file| file.config.title.clone()))
                     .unwrap_or_else(|| words::DEFAULT_TITLE.text())}</h1>

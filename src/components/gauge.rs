@@ -3,8 +3,8 @@ use skewcheck_core::decimal::fixed_point;
 use skewcheck_core::sample::OffsetInterval;
 use skewcheck_core::verdict::{Assessment, Service, Verdict};
 use skewcheck_core::words::{
-    GAUGE_FAST, GAUGE_SLOW, gauge_both_limits, gauge_description, gauge_fast_limit,
-    gauge_slow_limit,
+    self, GAUGE_DIRECTION, GAUGE_FAST, GAUGE_SLOW, gauge_both_limits, gauge_description,
+    gauge_fast_limit, gauge_slow_limit,
 };
 
 /// Drawing width in SVG units; the picture scales to its container.
@@ -29,6 +29,7 @@ pub fn Gauge(
                 <svg viewBox="0 0 320 70" class="gauge-svg" aria-hidden="true">
                     <rect class="gauge-track" x="10" y="24" width="300" height="14" rx="7"></rect>
                 </svg>
+                {direction_note()}
             </figure>
         }
         .into_any()
@@ -68,12 +69,22 @@ pub fn Gauge(
                         <text class="gauge-label" x="14" y="60">{GAUGE_SLOW.text()}</text>
                         <text class="gauge-label" x="306" y="60" text-anchor="end">{GAUGE_FAST.text()}</text>
                     </svg>
+                    {direction_note()}
                     <figcaption class="visually-hidden" data-testid="gauge-text">{description}</figcaption>
                 </figure>
             }
             .into_any()
         })
     }
+}
+
+/// In a right-to-left language, under the scale: it still reads left to right, slow on the
+/// minus side (the SVG is drawn `direction: ltr`, style.css), as the numbers it shows do.
+/// In both the placeholder and the drawn gauge, so its arrival moves nothing.
+fn direction_note() -> Option<impl IntoView> {
+    words::spoken().is_rtl().then(|| {
+        view! { <p class="gauge-note" data-testid="gauge-direction">{GAUGE_DIRECTION.text()}</p> }
+    })
 }
 
 /// Labels for the window's edges; one "±" label when the edges are too close for two.

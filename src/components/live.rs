@@ -3,6 +3,7 @@
 //! site file, each run's reports) and derives what the components render.
 
 use crate::browser::{BrowserClock, on_becoming_visible, page_is_visible, set_document_title};
+use crate::language::PageLanguage;
 use crate::net::BrowserNetwork;
 use crate::site;
 use leptos::leptos_dom::helpers::set_interval_with_handle;
@@ -125,9 +126,13 @@ pub fn use_live_check(page: Option<PageAddress>, resolve_url: Resolve<'static>) 
         move || monitor.update(LiveMonitor::lower_sections_due),
         LOWER_SECTIONS_AT_LATEST,
     );
+    let language = use_context::<PageLanguage>();
     match page {
         Some(page) => spawn_local(async move {
             let file = site::load(&page).await;
+            if let Some(language) = language {
+                language.apply_site(&file.config);
+            }
             let merged = skewcheck_core::site::setup_with(&page, &file.config, resolve_url);
             if let Some(title) = &file.config.title {
                 set_document_title(title);

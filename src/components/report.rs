@@ -3,6 +3,7 @@ use crate::components::link_text::TicketTag;
 use crate::components::qr::PermalinkQr;
 use crate::components::services::verdict_badge;
 use crate::components::support::copy_to_clipboard;
+use crate::language::PageLanguage;
 use leptos::prelude::*;
 use skewcheck_core::report::{Finding, Report, ServiceVerdict, encode_compact};
 use skewcheck_core::verdict::Verdict;
@@ -11,7 +12,7 @@ use skewcheck_core::words::{
     RESULT_TITLE, SEND_TO_SUPPORT, SHARE_RESULT, SHARED, past_age, past_claimed_line,
     past_result_line,
 };
-use skewcheck_core::words::{report_text, report_text_with_paste};
+use skewcheck_core::words::{client_language_line, report_text, report_text_with_paste};
 
 /// The permalink of a report: the page without query or fragment, plus the report fragment.
 pub fn permalink(page_url: &str, report: &Report) -> String {
@@ -31,15 +32,23 @@ pub fn ReportShare(
     let status = RwSignal::new(String::new());
     let shareable = can_share();
     let pasted = expect_context::<crate::components::paste::PastedDiagnosis>();
+    let language = expect_context::<PageLanguage>();
     move || {
         let page_url = page_url.clone();
         let pasted = pasted.decoded.get().ok();
         report.get().map(|report| {
             let link = permalink(&page_url, &report);
-            let text = format!("{}\n\n{link}", report_text_with_paste(&report, pasted.as_ref()));
+            // In the deployment's report language, with the language the client read.
+            let seen = language.lang.get_untracked();
+            let (text, share_text) = language.in_report_language(|| {
+                let seen = client_language_line(seen);
+                (
+                    format!("{}\n{seen}\n\n{link}", report_text_with_paste(&report, pasted.as_ref())),
+                    format!("{}\n{seen}", report_text(&report)),
+                )
+            });
             let qr_link = link.clone();
             let copy_text = text.clone();
-            let share_text = report_text(&report);
             let share_link = link.clone();
             view! {
                 <section class="card report" data-testid="report">

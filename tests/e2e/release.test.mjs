@@ -145,6 +145,10 @@ describe('scripts/package zips only a dist/ built for release (issue 18, point 9
     assert.ok(files.includes('site/index.html') && files.includes('site/caddy-headers.conf') && files.includes('hosts/apache.htaccess'), files.join('\n'));
     // check.sh ships beside index.html (docs/check-script.md).
     assert.ok(files.includes('site/check.sh'), files.join('\n'));
+    // Every language's file ships beside index.html, in lang/ (the early script fetches it).
+    for (const tag of ['es', 'fr', 'de', 'pt-BR', 'ja', 'zh-CN', 'ar']) {
+      assert.ok(files.includes(`site/lang/${tag}.json`), `site/lang/${tag}.json\n${files.join('\n')}`);
+    }
     assert.ok(!files.some((file) => file.endsWith('.skewcheck-build.json')), 'the build record is not shipped');
     for (const file of files) {
       assert.ok(!(await readFile(path.join(root, file), 'latin1')).includes(PLACEHOLDER) || file === 'update-csp.mjs', `${file} carries the placeholder`);

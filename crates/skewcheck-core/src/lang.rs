@@ -158,5 +158,15 @@ pub fn offered_languages(tags: &[&str]) -> Vec<Lang> {
     offered
 }
 
+/// The link's `lang` parameter (`?lang=de`), as written; the last one wins, as the page's
+/// other parameters do. Whether the page speaks it is [`choose`]'s question.
+pub fn link_tag(query: &str) -> Option<String> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    form_urlencoded::parse(query.as_bytes())
+        .filter(|(name, _)| name == "lang")
+        .last()
+        .map(|(_, value)| value.into_owned())
+}
+
 #[cfg(test)]
 mod tests;

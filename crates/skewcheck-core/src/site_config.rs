@@ -8,12 +8,16 @@
 //! | `endpoint`, `endpoint2` | the default time sources |
 //! | `allowed_endpoints` | origins or URL prefixes a link's `endpoint`/`endpoint2` may use |
 //! | `support` | `{ "email", "name" }`: an "Email this result to … support" link |
+//! | `language` | the page's language when the link names none (`"de"`; before the browser's) |
+//! | `languages` | the languages offered (`["en", "de"]`; English always is) |
+//! | `report_language` | the language of "Copy result", share and the support e-mail (default English) |
 //!
 //! The file is the page owner's, so nothing in it may break the page: whatever is missing,
 //! malformed or unknown falls back to the default, with a notice for the owner. Link
 //! parameters override the file, except `allowed_endpoints`, which limits what links may name.
 
 mod early;
+mod languages;
 mod notice;
 pub use early::{EarlyFileAnswer, EarlyFileReadings};
 pub use notice::{FileProblem, SiteNotice};
@@ -21,6 +25,7 @@ pub use notice::{FileProblem, SiteNotice};
 use super::address::Origin;
 use super::config::{clean_label, parse_limit_ms, validate_endpoint};
 use super::fetch::FetchError;
+use super::lang::Lang;
 use super::text;
 use super::verdict::service_by_id;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
@@ -67,6 +72,13 @@ pub struct SiteConfig {
     pub allowed_endpoints: LinkEndpoints,
     /// The support address.
     pub support: Option<Support>,
+    /// The page's language when the link names none (before the browser's choice).
+    pub language: Option<Lang>,
+    /// The languages the deployment offers (`None`: every one); English is always offered.
+    pub languages: Option<Vec<Lang>>,
+    /// The language of the report a client sends ("Copy result", share, the support
+    /// e-mail); `None` is English.
+    pub report_language: Option<Lang>,
 }
 
 /// Where a link's own `endpoint`/`endpoint2` may point, as the page's owner decided — or
@@ -178,6 +190,9 @@ impl SiteConfig {
                 self.allowed_endpoints = LinkEndpoints::Listed(allowed_list(value)?);
             }
             "support" => self.support = Some(support(value)?),
+            "language" => self.language = Some(languages::one(value)?),
+            "languages" => self.languages = Some(languages::offered(value)?),
+            "report_language" => self.report_language = Some(languages::one(value)?),
             _ => return Err(FileProblem::UnknownKey),
         }
         Ok(())

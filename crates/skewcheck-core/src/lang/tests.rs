@@ -66,3 +66,13 @@ fn arabic_alone_is_right_to_left_and_commas_follow_cldr() {
     assert_eq!(Lang::De.decimal_mark(), ',');
     assert_eq!(Lang::Ja.decimal_mark(), '.');
 }
+
+#[test]
+fn the_link_tag_is_read_from_the_query_as_written() {
+    assert_eq!(link_tag("?lang=de"), Some("de".to_owned()));
+    assert_eq!(link_tag("service=s3&lang=pt-BR"), Some("pt-BR".to_owned()));
+    assert_eq!(link_tag("?lang=fr&lang=ja"), Some("ja".to_owned()));
+    assert_eq!(link_tag("?lang=xx"), Some("xx".to_owned()));
+    assert_eq!(link_tag("?language=de"), None);
+    assert_eq!(link_tag(""), None);
+}

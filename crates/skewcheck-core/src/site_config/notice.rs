@@ -56,4 +56,9 @@ pub enum FileProblem {
     NoName,
     /// `support` has a key besides `email` and `name`.
     SupportUnknownKey(String),
+    /// `language`, `report_language` or an entry of `languages` names a language the page
+    /// does not speak (the tag, shortened to show).
+    UnknownLanguage(String),
+    /// `languages` is not a list of language tags.
+    NotALanguageList,
 }

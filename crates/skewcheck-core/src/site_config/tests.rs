@@ -406,3 +406,83 @@ fn the_gate_on_resolved_addresses() {
         assert!(!verdict(no), "{no} → {:?}", resolve(no));
     }
 }
+
+#[test]
+fn the_language_keys_are_read_as_browsers_write_tags() {
+    let file = parse(
+        r#"{"language": "pt", "languages": ["de", "zh-Hans", "de", "en"], "report_language": "FR"}"#,
+        true,
+    );
+    assert_eq!(notice_words(&file), Vec::<String>::new());
+    assert_eq!(file.config.language, Some(Lang::PtBr));
+    assert_eq!(
+        file.config.languages,
+        Some(vec![Lang::De, Lang::ZhCn, Lang::En])
+    );
+    assert_eq!(file.config.report_language, Some(Lang::Fr));
+    let none = parse("{}", true).config;
+    assert_eq!(
+        (none.language, none.languages, none.report_language),
+        (None, None, None)
+    );
+}
+
+#[test]
+fn a_bad_language_key_is_ignored_with_a_notice_and_the_rest_stands() {
+    let file = parse(
+        r#"{"title": "Acme", "language": "zh-TW", "languages": ["de", "xx"], "report_language": 3}"#,
+        true,
+    );
+    assert_eq!(file.config.title.as_deref(), Some("Acme"));
+    assert_eq!(
+        (
+            file.config.language,
+            file.config.languages.clone(),
+            file.config.report_language
+        ),
+        (None, None, None)
+    );
+    let problems: Vec<(String, FileProblem)> = file
+        .notices
+        .iter()
+        .filter_map(|notice| match notice {
+            SiteNotice::KeyIgnored { key, problem } => Some((key.clone(), problem.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        problems,
+        vec![
+            (
+                "language".to_owned(),
+                FileProblem::UnknownLanguage("zh-TW".to_owned())
+            ),
+            (
+                "languages".to_owned(),
+                FileProblem::UnknownLanguage("xx".to_owned())
+            ),
+            ("report_language".to_owned(), FileProblem::NotText),
+        ]
+    );
+    let words = notice_words(&file).join("\n");
+    assert!(words.contains("zh-TW"), "{words}");
+    assert!(
+        words.contains("pt-BR"),
+        "the tags it speaks are named: {words}"
+    );
+    for not_a_list in [r#""de""#, r#"["de", 7]"#, "{}"] {
+        let file = parse(&format!(r#"{{"languages": {not_a_list}}}"#), true);
+        assert_eq!(file.config.languages, None, "{not_a_list}");
+        assert!(
+            matches!(
+                file.notices.as_slice(),
+                [SiteNotice::KeyIgnored {
+                    problem: FileProblem::NotALanguageList,
+                    ..
+                }]
+            ),
+            "{not_a_list}: {:?}",
+            file.notices
+        );
+    }
+}

@@ -103,6 +103,8 @@ fn file_problem_words(problem: &FileProblem) -> String {
         FileProblem::SupportUnknownKey(key) => {
             say!("has an unknown key {key}", key = quoted(key))
         }
+        FileProblem::UnknownLanguage(tag) => super::language::unknown_language_words(tag),
+        FileProblem::NotALanguageList => super::language::NOT_A_LANGUAGE_LIST.text(),
     }
 }
 

@@ -23,6 +23,7 @@ mod config;
 mod details;
 mod device;
 mod fetch;
+mod language;
 pub(crate) mod link_service;
 mod measure;
 mod numbers;
@@ -57,6 +58,7 @@ pub use details::{
 };
 pub use device::{user_agent_summary, user_agent_words};
 pub use fetch::{FailureWords, fetch_error_words};
+pub use language::{GAUGE_DIRECTION, LANGUAGE_LABEL, client_language_line, language_not_loaded};
 pub use measure::{
     CrossCheckWords, cache_sentence, clock_change_notice, cross_check_words, failure_words,
     measurement_explanation, notice_words, source_sentence,
