@@ -38,16 +38,16 @@ pub fn App() -> impl IntoView {
         }
         Err(error) => view! {
             <section class="past-banner" data-testid="report-error" role="alert">
-                <h2>{words::RESULT_LINK_UNUSABLE}</h2>
+                <h2>{words::RESULT_LINK_UNUSABLE.text()}</h2>
                 <p>{words::report_error_words(&error)}</p>
-                <p><a href=check_here data-testid="check-this-device">{words::CHECK_THIS_DEVICE}</a></p>
+                <p><a href=check_here data-testid="check-this-device">{words::CHECK_THIS_DEVICE.text()}</a></p>
             </section>
         }
         .into_any(),
     };
     view! {
         <main class="page">
-            <header class="masthead"><h1>{words::RESULT_TITLE}</h1></header>
+            <header class="masthead"><h1>{words::RESULT_TITLE.text()}</h1></header>
             {body}
         </main>
     }

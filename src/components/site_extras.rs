@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use skewcheck_core::report::Report;
 use skewcheck_core::site_config::SiteFile;
 use skewcheck_core::words::SITE_OWNER_NOTES;
-use skewcheck_core::words::{site_notice_words, support_label, support_mailto};
+use skewcheck_core::words::{site_notice_words, spoken, support_label, support_mailto};
 
 /// "Email this result to Acme support", once there is a result, when the file names support;
 /// and the file's problems, for whoever deployed the page.
@@ -25,7 +25,7 @@ pub fn SiteExtras(
         let href = support_mailto(
             &support,
             report.ticket.as_deref(),
-            &skewcheck_core::words::report_text(&report),
+            &skewcheck_core::words::report_text(&report, spoken()),
         );
         Some(view! {
             <p class="support-email">
@@ -38,7 +38,7 @@ pub fn SiteExtras(
         (!notices.is_empty()).then(|| {
             view! {
                 <details class="details" data-testid="site-config-notices">
-                    <summary>{SITE_OWNER_NOTES}</summary>
+                    <summary>{SITE_OWNER_NOTES.text()}</summary>
                     <ul>
                         {notices
                             .into_iter()

@@ -82,7 +82,10 @@ pub use pasted::{
     pasted_report_lines, pasted_sentence, stamp_label_words,
 };
 pub use quote::{named_by_link, quoted};
-pub use report::{device_words, report_text, report_text_with_paste, time_source_words};
+pub use report::{
+    client_language_line, device_words, report_text, report_text_with_paste,
+    time_source_wire_words, time_source_words,
+};
 pub use report_error::{damage_words, flaw_words, report_error_words};
 pub use sharing::{
     CHECK_THIS_DEVICE, COPIED, COPY_FAILED, COPY_RESULT, LINK_TO_RESULT, PAST_CLAIM, PAST_HEADING,

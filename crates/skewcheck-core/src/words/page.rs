@@ -6,9 +6,8 @@ use crate::estimate::Estimate;
 use crate::live::LIVE_RECHECK_MS;
 use crate::plan::Progress;
 use crate::platform::Platform;
-use crate::say;
 use crate::verdict::Verdict;
-use crate::words::Words;
+use crate::words::catalogue::Words;
 use crate::words::numbers::{duration_in_full, duration_words};
 
 /// The page's heading when the deployment's `skewcheck.json` names no title.
