@@ -69,9 +69,9 @@ fn past_page(fragment: &str, page_url: &str) -> AnyView {
         }
         Err(error) => view! {
             <section class="past-banner" data-testid="report-error" role="alert">
-                <h2>{words::RESULT_LINK_UNUSABLE}</h2>
+                <h2>{words::RESULT_LINK_UNUSABLE.text()}</h2>
                 <p>{words::report_error_words(&error)}</p>
-                <p><a href=check_here data-testid="check-this-device">{words::CHECK_THIS_DEVICE}</a></p>
+                <p><a href=check_here data-testid="check-this-device">{words::CHECK_THIS_DEVICE.text()}</a></p>
             </section>
         }
         .into_any(),
@@ -79,7 +79,7 @@ fn past_page(fragment: &str, page_url: &str) -> AnyView {
     view! {
         <main class="page">
             <LanguageSwitcher />
-            <header class="masthead"><h1>{words::RESULT_TITLE}</h1></header>
+            <header class="masthead"><h1>{words::RESULT_TITLE.text()}</h1></header>
             {body}
         </main>
     }

@@ -59,15 +59,15 @@ pub fn PasteError() -> impl IntoView {
     } = expect_context::<PastedDiagnosis>();
     view! {
         <section class="card paste" data-testid="paste-section">
-            <h3>{PASTE_HEADING}</h3>
-            <p class="status" data-testid="paste-privacy">{PASTE_PRIVACY}</p>
+            <h3>{PASTE_HEADING.text()}</h3>
+            <p class="status" data-testid="paste-privacy">{PASTE_PRIVACY.text()}</p>
             <textarea
                 class="paste-box"
                 data-testid="paste-error"
                 rows="6"
                 spellcheck="false"
-                aria-label=PASTE_BOX_LABEL
-                placeholder=PASTE_PLACEHOLDER
+                aria-label=PASTE_BOX_LABEL.text()
+                placeholder=PASTE_PLACEHOLDER.text()
                 prop:value=move || text.get()
                 on:input=move |event| text.set(event_target_value(&event))
             ></textarea>
@@ -80,8 +80,8 @@ pub fn PasteError() -> impl IntoView {
                 Err(Undecoded::Empty) => ().into_any(),
                 Err(Undecoded::NoTimes) => view! {
                     <div class="paste-message" data-testid="paste-message" role="status">
-                        <p>{NO_TIMES_FOUND}</p>
-                        <ul>{paste_looks_for().iter().map(|item| view! { <li>{*item}</li> }).collect_view()}</ul>
+                        <p>{NO_TIMES_FOUND.text()}</p>
+                        <ul>{paste_looks_for().iter().map(|item| view! { <li>{item.text()}</li> }).collect_view()}</ul>
                     </div>
                 }
                 .into_any(),
@@ -111,7 +111,7 @@ fn decoded_view(diagnosis: &Diagnosis) -> impl IntoView + use<> {
             data-uncertainty-ms=diagnosis.uncertainty_ms.to_string()
             data-service=diagnosis.service.id.to_string()
             data-verdict=diagnosis.verdict.as_str()
-            data-form=form_name(diagnosis.form)
+            data-form=diagnosis.form.id()
             data-bound=bound
         >
             <p class="paste-sentence">
@@ -123,7 +123,7 @@ fn decoded_view(diagnosis: &Diagnosis) -> impl IntoView + use<> {
                 <dt>{stamp_label_words(diagnosis.server.label)}</dt>
                 <dd data-testid="decoded-server-time">{diagnosis.server.text.clone()}</dd>
             </dl>
-            <p class="status">{paste_form_line(form_name(diagnosis.form), &diagnosis.service.name)}</p>
+            <p class="status">{paste_form_line(&form_name(diagnosis.form), &diagnosis.service.name)}</p>
             <p class="status">{uncertainty_note}</p>
             {diagnosis.caveat.map(|caveat| view! { <p class="status">{caveat_words(caveat)}</p> })}
             {(!steps.is_empty()).then(|| view! {

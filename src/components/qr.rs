@@ -53,18 +53,18 @@ pub fn PermalinkQr(
     let large_svg = svg.clone();
     Some(view! {
         <figure class="qr-figure">
-            <div class="qr" data-testid="qr" data-modules=modules.to_string() role="img" aria-label=QR_LABEL inner_html=svg></div>
+            <div class="qr" data-testid="qr" data-modules=modules.to_string() role="img" aria-label=QR_LABEL.text() inner_html=svg></div>
             <figcaption class="status">
-                {QR_CAPTION}
+                {QR_CAPTION.text()}
                 <button type="button" class="secondary" data-testid="qr-show-large" on:click=move |_| large.set(true)>
-                    {SHOW_LARGE}
+                    {SHOW_LARGE.text()}
                 </button>
             </figcaption>
         </figure>
         <Show when=move || large.get()>
-            <div class="qr-large" data-testid="qr-large" role="dialog" aria-modal="true" aria-label=QR_LARGE_LABEL on:click=move |_| large.set(false)>
+            <div class="qr-large" data-testid="qr-large" role="dialog" aria-modal="true" aria-label=QR_LARGE_LABEL.text() on:click=move |_| large.set(false)>
                 <div class="qr-large-code" inner_html=large_svg.clone()></div>
-                <p>{QR_CLOSE}</p>
+                <p>{QR_CLOSE.text()}</p>
             </div>
         </Show>
     })

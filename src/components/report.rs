@@ -12,7 +12,7 @@ use skewcheck_core::words::{
     RESULT_TITLE, SEND_TO_SUPPORT, SHARE_RESULT, SHARED, past_age, past_claimed_line,
     past_result_line,
 };
-use skewcheck_core::words::{client_language_line, report_text, report_text_with_paste};
+use skewcheck_core::words::{report_text, report_text_with_paste, spoken};
 
 /// The permalink of a report: the page without query or fragment, plus the report fragment.
 pub fn permalink(page_url: &str, report: &Report) -> String {
@@ -41,10 +41,9 @@ pub fn ReportShare(
             // In the deployment's report language, with the language the client read.
             let seen = language.lang.get_untracked();
             let (text, share_text) = language.in_report_language(|| {
-                let seen = client_language_line(seen);
                 (
-                    format!("{}\n{seen}\n\n{link}", report_text_with_paste(&report, pasted.as_ref())),
-                    format!("{}\n{seen}", report_text(&report)),
+                    format!("{}\n\n{link}", report_text_with_paste(&report, pasted.as_ref(), seen)),
+                    report_text(&report, seen),
                 )
             });
             let qr_link = link.clone();
@@ -52,10 +51,10 @@ pub fn ReportShare(
             let share_link = link.clone();
             view! {
                 <section class="card report" data-testid="report">
-                    <h3>{SEND_TO_SUPPORT}</h3>
+                    <h3>{SEND_TO_SUPPORT.text()}</h3>
                     <div class="report-actions">
                         <button type="button" class="secondary" data-testid="copy-report" on:click=move |_| copy_to_clipboard(copy_text.clone(), status)>
-                            {COPY_RESULT}
+                            {COPY_RESULT.text()}
                         </button>
                         {shareable.then(|| view! {
                             <button
@@ -65,15 +64,15 @@ pub fn ReportShare(
                                 on:click=move |_| {
                                     let (text, link) = (share_text.clone(), share_link.clone());
                                     leptos::task::spawn_local(async move {
-                                        let shared = share(RESULT_TITLE, &text, &link).await;
-                                        status.set(if shared { SHARED.to_owned() } else { String::new() });
+                                        let shared = share(&RESULT_TITLE.text(), &text, &link).await;
+                                        status.set(if shared { SHARED.text() } else { String::new() });
                                     });
                                 }
                             >
-                                {SHARE_RESULT}
+                                {SHARE_RESULT.text()}
                             </button>
                         })}
-                        <a href=link.clone() data-testid="permalink" target="_blank" rel="noopener">{LINK_TO_RESULT}</a>
+                        <a href=link.clone() data-testid="permalink" target="_blank" rel="noopener">{LINK_TO_RESULT.text()}</a>
                         <span class="status" role="status" data-testid="copy-status">{move || status.get()}</span>
                     </div>
                     <PermalinkQr link=qr_link />
@@ -110,7 +109,7 @@ pub fn PastReport(
     let check_here = skewcheck_core::address::page_base(&page_url).to_owned();
     let age = skewcheck_core::clock::DeviceClock::wall_ms(&crate::browser::BrowserClock)
         - report.measured_at_ms;
-    let text = report_text(&report);
+    let text = report_text(&report, spoken());
     let Report {
         offset_ms,
         uncertainty_ms,
@@ -122,14 +121,14 @@ pub fn PastReport(
         .map(|ticket| view! { <TicketTag ticket=ticket /> });
     view! {
         <section class="past-banner" data-testid="past-report" data-verdict=verdict.as_str() data-offset-ms=offset_ms.to_string() data-uncertainty-ms=uncertainty_ms.to_string() data-reference=ticket.clone()>
-            <h2>{PAST_HEADING}</h2>
-            <p data-testid="past-claim">{PAST_CLAIM}</p>
+            <h2>{PAST_HEADING.text()}</h2>
+            <p data-testid="past-claim">{PAST_CLAIM.text()}</p>
             {ticket_tag}
             <p data-testid="past-age">{past_age(age)}</p>
             <p class="past-verdict"><span class="badge">{glyph}" "{word}</span>" "{summary}</p>
         </section>
         <pre class="report-text card" data-testid="past-report-text">{text}</pre>
-        <p><a href=check_here data-testid="check-this-device">{CHECK_THIS_DEVICE}</a></p>
+        <p><a href=check_here data-testid="check-this-device">{CHECK_THIS_DEVICE.text()}</a></p>
     }
 }
 

@@ -6,9 +6,7 @@ use leptos::prelude::*;
 use skewcheck_core::report::Report;
 use skewcheck_core::site_config::SiteFile;
 use skewcheck_core::words::SITE_OWNER_NOTES;
-use skewcheck_core::words::{
-    client_language_line, site_notice_words, support_label, support_mailto,
-};
+use skewcheck_core::words::{site_notice_words, support_label, support_mailto};
 
 /// "Email this result to Acme support", once there is a result, when the file names support;
 /// and the file's problems, for whoever deployed the page.
@@ -29,8 +27,7 @@ pub fn SiteExtras(
         // In the deployment's report language, with the language the client read.
         let seen = language.lang.get_untracked();
         let href = language.in_report_language(|| {
-            let text = skewcheck_core::words::report_text(&report);
-            let text = [text, client_language_line(seen)].join("\n");
+            let text = skewcheck_core::words::report_text(&report, seen);
             support_mailto(&support, report.ticket.as_deref(), &text)
         });
         Some(view! {
@@ -44,7 +41,7 @@ pub fn SiteExtras(
         (!notices.is_empty()).then(|| {
             view! {
                 <details class="details" data-testid="site-config-notices">
-                    <summary>{SITE_OWNER_NOTES}</summary>
+                    <summary>{SITE_OWNER_NOTES.text()}</summary>
                     <ul>
                         {notices
                             .into_iter()

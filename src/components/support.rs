@@ -12,7 +12,7 @@ use skewcheck_core::words::{
 pub fn copy_to_clipboard(text: String, status: RwSignal<String>) {
     leptos::task::spawn_local(async move {
         let copied = crate::browser::copy_text(&text).await;
-        status.set(if copied { COPIED } else { COPY_FAILED }.to_owned());
+        status.set(if copied { COPIED } else { COPY_FAILED }.text());
     });
 }
 
@@ -42,21 +42,21 @@ pub fn LinkMaker(
     };
     view! {
         <details class="card link-maker" data-testid="link-maker">
-            <summary>{LINK_MAKER}</summary>
+            <summary>{LINK_MAKER.text()}</summary>
             <div class="form-grid">
-                <label>{LINK_TICKET}<input type="text" data-testid="link-ref" placeholder="T-1234" bind:value=reference /></label>
-                <label>{LINK_SERVICE}
+                <label>{LINK_TICKET.text()}<input type="text" data-testid="link-ref" placeholder="T-1234" bind:value=reference /></label>
+                <label>{LINK_SERVICE.text()}
                     <select data-testid="link-service" on:change=move |event| service.set(event_target_value(&event))>
                         {SERVICES.iter().map(|s| view! { <option value=s.id.as_ref()>{skewcheck_core::words::translated(&s.name)}</option> }).collect_view()}
-                        <option value="">{LINK_OWN_SERVICE}</option>
+                        <option value="">{LINK_OWN_SERVICE.text()}</option>
                     </select>
                 </label>
-                <label>{LINK_LIMIT}<input type="number" min="0" data-testid="link-limit" bind:value=limit /></label>
-                <label>{LINK_SERVICE_NAME}<input type="text" data-testid="link-name" bind:value=name /></label>
-                <label>{LINK_ENDPOINT}<input type="url" data-testid="link-endpoint" placeholder="https://…" bind:value=endpoint /></label>
+                <label>{LINK_LIMIT.text()}<input type="number" min="0" data-testid="link-limit" bind:value=limit /></label>
+                <label>{LINK_SERVICE_NAME.text()}<input type="text" data-testid="link-name" bind:value=name /></label>
+                <label>{LINK_ENDPOINT.text()}<input type="url" data-testid="link-endpoint" placeholder="https://…" bind:value=endpoint /></label>
             </div>
             <p class="link-output"><code data-testid="link-output">{link.clone()}</code></p>
-            <button type="button" class="secondary" data-testid="link-copy" on:click=move |_| copy_to_clipboard(link(), status)>{COPY_LINK}</button>
+            <button type="button" class="secondary" data-testid="link-copy" on:click=move |_| copy_to_clipboard(link(), status)>{COPY_LINK.text()}</button>
             <span class="status" role="status" data-testid="link-copy-status">{move || status.get()}</span>
         </details>
     }
@@ -80,7 +80,7 @@ pub fn ServerCheck(
         macos_ntp,
         windows_ntp,
     } = server_commands(&reference_url);
-    let block = |title: &'static str, command: String, id: &'static str| {
+    let block = |title: String, command: String, id: &'static str| {
         view! {
             <h4>{title}</h4>
             <pre class="command" data-testid=id><code>{command}</code></pre>
@@ -88,15 +88,15 @@ pub fn ServerCheck(
     };
     view! {
         <details class="card server-check" data-testid="server-check">
-            <summary>{SERVER_CHECK}</summary>
-            <p>{SERVER_CHECK_INTRO}</p>
-            {block(SERVER_LINUX, linux, "server-linux")}
-            {block(SERVER_MACOS, macos, "server-macos")}
-            {block(SERVER_POWERSHELL, powershell, "server-powershell")}
-            <p>{NETWORK_TIME_INTRO}</p>
-            {block(NTP_LINUX, linux_ntp, "ntp-linux")}
-            {block(NTP_MACOS, macos_ntp, "ntp-macos")}
-            {block(NTP_WINDOWS, windows_ntp, "ntp-windows")}
+            <summary>{SERVER_CHECK.text()}</summary>
+            <p>{SERVER_CHECK_INTRO.text()}</p>
+            {block(SERVER_LINUX.to_owned(), linux, "server-linux")}
+            {block(SERVER_MACOS.to_owned(), macos, "server-macos")}
+            {block(SERVER_POWERSHELL.to_owned(), powershell, "server-powershell")}
+            <p>{NETWORK_TIME_INTRO.text()}</p>
+            {block(NTP_LINUX.to_owned(), linux_ntp, "ntp-linux")}
+            {block(NTP_MACOS.to_owned(), macos_ntp, "ntp-macos")}
+            {block(NTP_WINDOWS.text(), windows_ntp, "ntp-windows")}
         </details>
     }
 }

@@ -19,6 +19,20 @@ pub enum Form {
     Jwt,
 }
 
+impl Form {
+    /// The form's id, the page's `data-form`: the same in every language.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::S3Skew => "s3-skew",
+            Self::SigV4 => "sigv4",
+            Self::AzureTooOld => "azure-too-old",
+            Self::Presigned => "presigned",
+            Self::Exchange => "exchange",
+            Self::Jwt => "jwt",
+        }
+    }
+}
+
 /// What `offset_ms` says about the signer's clock.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Bound {

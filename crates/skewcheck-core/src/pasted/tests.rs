@@ -1,4 +1,5 @@
 use super::*;
+use crate::lang::Lang;
 use crate::report::ReportSource;
 use crate::verdict::Verdict;
 use crate::words::{
@@ -302,10 +303,13 @@ fn the_report_text_gains_the_decoded_paste() {
         label: None,
         verdicts: Vec::new(),
     };
-    let text = report_text_with_paste(&report, Some(&diagnosis));
-    assert!(text.starts_with(&report_text(&report)));
+    let text = report_text_with_paste(&report, Some(&diagnosis), Lang::En);
+    assert!(text.starts_with(&report_text(&report, Lang::En)));
     assert!(text.ends_with(&pasted_report_lines(&diagnosis).join("\n")));
-    assert_eq!(report_text_with_paste(&report, None), report_text(&report));
+    assert_eq!(
+        report_text_with_paste(&report, None, Lang::En),
+        report_text(&report, Lang::En)
+    );
 }
 
 #[test]

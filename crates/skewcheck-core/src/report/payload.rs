@@ -16,7 +16,7 @@ use crate::report::model::{
     MAX_LABEL_CHARS, MAX_SOURCE_CHARS, Report, ReportSource, ReportedVerdict, ServiceVerdict,
 };
 use crate::text::clean;
-use crate::words::time_source_words;
+use crate::words::time_source_wire_words;
 
 /// The fragment key: the permalink is `<page URL without query or fragment>#report=<payload>`.
 pub const FRAGMENT_KEY: &str = "report";
@@ -136,13 +136,14 @@ fn not_a_report_json(error: &serde_json::Error) -> ReportError {
 
 /// On the wire a time source is a sentence, as older pages wrote it: the page's words for
 /// what it knows, and an old link's own text as it came (the `#report=` format carries a
-/// sentence here, not facts, so writing it takes the words layer).
+/// sentence here, not facts, so writing it takes the words layer; in English, whatever the
+/// page speaks).
 impl Serialize for ReportSource {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::Claimed(text) => serializer.serialize_str(text),
             known => {
-                let sentence = time_source_words(known);
+                let sentence = time_source_wire_words(known);
                 serializer.serialize_str(&clean(&sentence, MAX_SOURCE_CHARS))
             }
         }

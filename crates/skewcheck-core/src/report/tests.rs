@@ -2,11 +2,16 @@
 
 use super::MAX_SOURCE_CHARS;
 use super::*;
+use crate::lang::Lang;
 use crate::measure::SourceFacts;
 use crate::platform::Platform;
 use crate::source::ReadingOrigin;
 use crate::verdict::Verdict;
-use crate::words::{damage_words, report_error_words, report_text};
+use crate::words::catalogue::{Catalogue, key};
+use crate::words::{
+    client_language_line, damage_words, in_language, report_error_words, report_text,
+    time_source_words,
+};
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::json;
@@ -116,7 +121,7 @@ fn measured_sample() -> Report {
 
 #[test]
 fn text_contains_every_part() {
-    let text = report_text(&measured_sample());
+    let text = report_text(&measured_sample(), Lang::En);
     let expected = [
         "skewcheck result — ref T-1234",
         "Measured: 2026-11-26 14:03:27 UTC (correct time)",
@@ -129,18 +134,75 @@ fn text_contains_every_part() {
     assert_eq!(text, expected.join("\n"));
 }
 
+/// A catalogue for `lang` translating `english` to `said`.
+fn one_template(lang: Lang, english: &str, said: &str) -> std::rc::Rc<Catalogue> {
+    let json = serde_json::json!({ format!("{:06x}", key(english)): said }).to_string();
+    std::rc::Rc::new(Catalogue::parse(lang, &json).expect("a catalogue"))
+}
+
+#[test]
+fn the_report_names_the_pages_language_when_it_is_not_the_reports() {
+    let report = measured_sample();
+    let english = report_text(&report, Lang::En);
+    assert!(!english.contains("Page language"), "{english}");
+    assert_eq!(
+        report_text(&report, Lang::De),
+        format!("{english}\nPage language: Deutsch (de)")
+    );
+    assert_eq!(client_language_line(Lang::Ja), "Page language: 日本語 (ja)");
+    // Said in the report's language (German here): no line when the page spoke it too.
+    let german = one_template(Lang::De, "Device: {device}", "Gerät: {device}");
+    let same = in_language(&german, || report_text(&report, Lang::De));
+    assert!(
+        same.contains("\nGerät: iPad") && !same.contains("Page language"),
+        "{same}"
+    );
+    let other = in_language(&german, || report_text(&report, Lang::En));
+    assert!(other.ends_with("\nPage language: English (en)"), "{other}");
+}
+
+#[test]
+fn a_links_time_source_is_written_in_english_whatever_the_page_speaks() {
+    let report = Report {
+        source: ReportSource::Linked {
+            kind: SourceKind::Unknown,
+            host: String::new(),
+        },
+        ..sample()
+    };
+    let german = one_template(Lang::De, "the time source", "die Zeitquelle");
+    let fragment = in_language(&german, || encode_fragment(&report));
+    let text = in_language(&german, || time_source_words(&report.source));
+    assert_eq!(text, "die Zeitquelle");
+    let restored = decode_fragment(&fragment).expect("readable");
+    assert_eq!(
+        restored.source,
+        ReportSource::Claimed("the time source".to_owned())
+    );
+}
+
+#[test]
+fn an_old_links_english_sentence_is_read_whatever_the_page_speaks() {
+    let german = one_template(Lang::De, "a JSON field in the body", "ein JSON-Feld");
+    let claimed = ReportSource::Claimed("a JSON field in the body of time.example".to_owned());
+    assert_eq!(
+        in_language(&german, || time_source_words(&claimed)),
+        "ein JSON-Feld of time.example"
+    );
+}
+
 #[test]
 fn text_handles_slow_within_and_no_reference() {
     let mut report = sample();
     report.offset_ms = -3_000;
     report.ticket = None;
-    let text = report_text(&report);
+    let text = report_text(&report, Lang::En);
     assert!(text.starts_with("skewcheck result\n"), "{text}");
     assert!(text.contains("3.0 s slow (± 400 ms)"), "{text}");
     report.offset_ms = 300;
-    assert!(report_text(&report).contains("right to within 400 ms —"));
+    assert!(report_text(&report, Lang::En).contains("right to within 400 ms —"));
     report.measured_at_ms = f64::NAN;
-    assert!(report_text(&report).contains("Measured: an unknown time"));
+    assert!(report_text(&report, Lang::En).contains("Measured: an unknown time"));
 }
 
 #[test]

@@ -45,7 +45,7 @@ pub enum CatalogueError {
     /// Not a JSON object of strings.
     #[error("not a JSON object of strings: {0}")]
     NotJson(String),
-    /// A key that is not eight hexadecimal digits.
+    /// A key that is not six hexadecimal digits.
     #[error("a key that is not a template hash: {0}")]
     BadKey(String),
 }
@@ -56,7 +56,7 @@ impl Catalogue {
         Self::default()
     }
 
-    /// A language's file (`lang/<tag>.json`): `{"<key as 8 hex digits>": "template"}`.
+    /// A language's file (`lang/<tag>.json`): `{"<key as 6 hex digits>": "template"}`.
     pub fn parse(lang: Lang, json: &str) -> Result<Self, CatalogueError> {
         let entries: HashMap<String, String> = serde_json::from_str(json)
             .map_err(|error| CatalogueError::NotJson(error.to_string()))?;
@@ -64,7 +64,7 @@ impl Catalogue {
         for (hex, template) in entries {
             let key = u32::from_str_radix(&hex, 16)
                 .ok()
-                .filter(|_| hex.len() == 8)
+                .filter(|_| hex.len() == 6)
                 .ok_or(CatalogueError::BadKey(hex))?;
             templates.insert(key, template);
         }
@@ -87,8 +87,10 @@ impl Catalogue {
     }
 }
 
-/// The key of an English template: FNV-1a (32 bits) of its UTF-8 bytes. The same function
-/// writes the language files (`tests/languages.rs`, which also refuses any collision).
+/// The key of an English template: FNV-1a (32 bits) of its UTF-8 bytes, xor-folded to 24
+/// bits as FNV's authors advise for shorter hashes. 24 bits keep each language's file
+/// small (six hex digits a key); `tests/languages.rs`, which writes the files with the same
+/// function, refuses any collision among the templates.
 pub const fn key(english: &str) -> u32 {
     let bytes = english.as_bytes();
     let mut hash: u32 = 0x811c_9dc5;
@@ -98,7 +100,7 @@ pub const fn key(english: &str) -> u32 {
         hash = hash.wrapping_mul(0x0100_0193);
         index += 1;
     }
-    hash
+    (hash >> 24) ^ (hash & 0x00ff_ffff)
 }
 
 thread_local! {

@@ -23,15 +23,6 @@ pub const GAUGE_DIRECTION: Words = Words(
     "The scale reads left to right like a number line: slow (minus) on the left, fast (plus) on the right.",
 );
 
-/// The report's line naming the language the client read the page in.
-pub fn client_language_line(lang: Lang) -> String {
-    say!(
-        "Language the client saw: {language} ({tag})",
-        language = lang.own_name(),
-        tag = lang.tag()
-    )
-}
-
 /// `language`, `report_language` or an entry of `languages` in `skewcheck.json` names `tag`,
 /// which the page does not speak.
 pub fn unknown_language_words(tag: &str) -> String {

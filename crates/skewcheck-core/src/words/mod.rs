@@ -58,7 +58,7 @@ pub use details::{
 };
 pub use device::{user_agent_summary, user_agent_words};
 pub use fetch::{FailureWords, fetch_error_words};
-pub use language::{GAUGE_DIRECTION, LANGUAGE_LABEL, client_language_line, language_not_loaded};
+pub use language::{GAUGE_DIRECTION, LANGUAGE_LABEL, language_not_loaded};
 pub use measure::{
     CrossCheckWords, cache_sentence, clock_change_notice, cross_check_words, failure_words,
     measurement_explanation, notice_words, source_sentence,
@@ -84,7 +84,10 @@ pub use pasted::{
     pasted_report_lines, pasted_sentence, stamp_label_words,
 };
 pub use quote::{named_by_link, quoted};
-pub use report::{device_words, report_text, report_text_with_paste, time_source_words};
+pub use report::{
+    client_language_line, device_words, report_text, report_text_with_paste,
+    time_source_wire_words, time_source_words,
+};
 pub use report_error::{damage_words, flaw_words, report_error_words};
 pub use sharing::{
     CHECK_THIS_DEVICE, COPIED, COPY_FAILED, COPY_RESULT, LINK_TO_RESULT, PAST_CLAIM, PAST_HEADING,

@@ -2,6 +2,7 @@
 //! this page cannot rebuild are only the sender's word, and clocks reset to 1970 open.
 
 use super::super::*;
+use crate::lang::Lang;
 use crate::platform::Platform;
 use crate::verdict::Verdict;
 use crate::words::{report_error_words, report_text};
@@ -76,11 +77,11 @@ fn stored_verdict_words_are_recomputed_from_the_numbers() {
         line.detail
     );
     assert_eq!(report.finding(line), Finding::Recomputed(Verdict::Rejected));
-    let text = report_text(&report);
+    let text = report_text(&report, Lang::En);
     assert!(text.contains("Amazon S3: REJECTED"), "{text}");
     assert!(!text.contains("OK"), "{text}");
     // Even unrecomputed, the text never repeats a catalogue verdict the numbers deny.
-    assert!(report_text(&forged).contains("Amazon S3 — all fine: REJECTED"));
+    assert!(report_text(&forged, Lang::En).contains("Amazon S3 — all fine: REJECTED"));
 }
 
 /// A link's limit travels in the id, so the verdict is rebuilt against the same limit and
@@ -127,7 +128,7 @@ fn unknown_services_are_only_the_senders_claim() {
     assert_eq!(line.service, "“Backup NAS” (named by the link)");
     assert_eq!(report.finding(line), Finding::Claimed(Some(Verdict::Ok)));
     assert_eq!(report.finding(line).verdict(), Verdict::Unknown);
-    let text = report_text(&report);
+    let text = report_text(&report, Lang::En);
     assert!(
         text.contains("“Backup NAS” (named by the link): NOT CHECKED (the link says OK)"),
         "{text}"
@@ -147,7 +148,7 @@ fn permalinks_from_clocks_reset_to_1970_or_2000_open() {
         assert_eq!(decoded.device_time_ms, device_time_ms);
         let restored = decoded.with_recomputed_details();
         assert_eq!(restored.verdicts[0].verdict, ReportedVerdict::Rejected);
-        assert!(report_text(&restored).contains("slow"));
+        assert!(report_text(&restored, Lang::En).contains("slow"));
     }
     let mut implausible = claiming(0, "s3", "Amazon S3", ReportedVerdict::Ok);
     implausible.measured_at_ms = 0.0;
@@ -193,7 +194,7 @@ fn an_old_links_free_text_is_not_shown_in_the_pages_voice() {
     let report = decode_fragment(&fragment)
         .unwrap()
         .with_recomputed_details();
-    let text = report_text(&report);
+    let text = report_text(&report, Lang::En);
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines.contains(&"Time source: the time source"), "{text}");
     assert!(lines.contains(&"Device: iPad"), "{text}");

@@ -1,6 +1,7 @@
 //! The compact permalink: round trips, the length budget, old links, hostile fields.
 
 use super::super::*;
+use crate::lang::Lang;
 use crate::measure::SourceFacts;
 use crate::outcomes::service_results;
 use crate::platform::Platform;
@@ -239,7 +240,7 @@ fn a_command_line_result_round_trips_with_its_label() {
     assert_eq!(decoded.ticket.as_deref(), Some("T-1234"));
     assert_eq!(decoded.offset_ms, -990_012);
     assert_eq!(encode_compact(&decoded), fragment);
-    let text = report_text(&decoded.with_recomputed_details());
+    let text = report_text(&decoded.with_recomputed_details(), Lang::En);
     assert!(
         text.contains("Device: measured from a command line (check.sh) on “perth-sync-01” (the sender's label)"),
         "{text}"
@@ -298,7 +299,7 @@ fn a_link_from_before_labels_still_opens() {
     assert_eq!(decoded.label, None);
     assert_eq!(decoded.ticket.as_deref(), Some("T-1234"));
     assert_eq!(encode_compact(&decoded), old);
-    assert!(report_text(&decoded).contains("Device: iPad"));
+    assert!(report_text(&decoded, Lang::En).contains("Device: iPad"));
 }
 
 #[test]

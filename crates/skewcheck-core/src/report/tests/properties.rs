@@ -2,6 +2,7 @@
 
 use super::super::payload::{MAX_OFFSET_MS, TEN_YEARS_MS};
 use super::super::*;
+use crate::lang::Lang;
 use crate::platform::Platform;
 use crate::plausible::{EARLIEST_MS, LATEST_MS};
 use crate::words::report_text;
@@ -124,7 +125,7 @@ proptest! {
         expected.verdicts.truncate(decoded.verdicts.len());
         prop_assert_eq!(&decoded, &expected);
         prop_assert_eq!(decode_fragment(&encode_fragment(&decoded)), Ok(decoded.clone()));
-        let _ = report_text(&decoded);
+        let _ = report_text(&decoded, Lang::En);
     }
 }
 
@@ -189,7 +190,7 @@ proptest! {
                     prop_assert_eq!(restored.finding(line).verdict(), crate::verdict::Verdict::Unknown);
                 }
             }
-            let _ = report_text(&restored);
+            let _ = report_text(&restored, Lang::En);
         }
     }
 }
@@ -273,7 +274,7 @@ proptest! {
             prop_assert_eq!(decoded.platform, expected.platform);
             prop_assert_eq!(decoded.ticket.clone(), expected.ticket.filter(|r| !r.is_empty()));
             prop_assert_eq!(&decoded.verdicts[0].service_id, &expected.verdicts[0].service_id);
-            let _ = report_text(&decoded.with_recomputed_details());
+            let _ = report_text(&decoded.with_recomputed_details(), Lang::En);
         } else {
             prop_assert!(decoded.is_err());
         }
@@ -320,7 +321,7 @@ proptest! {
                 let expected = service.map(|s| crate::verdict::assess(&s, Some(restored.interval())).verdict);
                 prop_assert_eq!(line.verdict.verdict(), expected);
             }
-            let _ = report_text(&restored);
+            let _ = report_text(&restored, Lang::En);
         }
     }
 }
