@@ -162,6 +162,14 @@ fn LiveCheck(
         }
     });
     let busy = move || phase.with(Phase::is_busy);
+    let refining = move || {
+        phase.with(|phase| {
+            phase
+                .measurement()
+                .filter(|_| phase.is_refining())
+                .map(|m| words::refining_text(&m.estimate))
+        })
+    };
 
     view! {
         <main class="page">
@@ -173,7 +181,9 @@ fn LiveCheck(
                 </p>
             </header>
             {ticket.clone().map(|ticket| view! { <TicketTag ticket=ticket /> })}
-            <VerdictPanel phase=phase service=service first_verdict_ms=first_verdict_ms drift=drift platform=platform />
+            // The first screen: the parts of fixed height first (the clocks, "Check again" and
+            // the refining status in a row of fixed height), then the card as tall as its text,
+            // so nothing on screen follows what grows when the result arrives (style.css).
             <LiveClocks now=now offset_ms=offset_ms reference_label=reference_label />
             <div class="actions">
                 <button
@@ -185,7 +195,13 @@ fn LiveCheck(
                 >
                     {words::CHECK_AGAIN.text()}
                 </button>
+                // Why the button waits: beside it, not in the card, so the card keeps its
+                // height when refining ends.
+                <p class="refining" role="status">
+                    {move || refining().map(|text| view! { <span data-testid="refining">{text}</span> })}
+                </p>
             </div>
+            <VerdictPanel phase=phase service=service first_verdict_ms=first_verdict_ms drift=drift platform=platform />
             {move || lower_ready.get().then(&lower_sections)}
         </main>
     }
