@@ -32,15 +32,18 @@ before(async () => {
   axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 });
 
-/** axe's violations on `page`, each with the elements it names. */
-async function axeViolations(page) {
+/** axe's violations on `page`, each with the elements it names, and how many rules passed. */
+async function runAxe(page) {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const results = await window.axe.run(document, { resultTypes: ['violations'] });
-    return results.violations.map((v) => ({
-      id: v.id, impact: v.impact, help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
-    }));
+    return {
+      passed: results.passes.length,
+      violations: results.violations.map((v) => ({
+        id: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
+      })),
+    };
   });
 }
 
@@ -62,7 +65,8 @@ for (const lang of LANGS) {
             assert.equal(result.verdict, r.verdict, JSON.stringify(result));
             // The lower sections are drawn with the first result; the page is complete now.
             await page.locator('.footer').waitFor();
-            const violations = await axeViolations(page);
+            const { passed, violations } = await runAxe(page);
+            assert.ok(passed >= 10, `axe ran its rules on the page (${passed} passed)`);
             assert.deepEqual(violations, [], JSON.stringify(violations, null, 1));
             assertNoErrors(page);
           } catch (err) {

@@ -1,6 +1,6 @@
 // End-to-end tests of the first screen, in headless Chromium with only DejaVu fonts: on an iPad
-// in portrait (820 × 1180, iPad user agent) and a laptop (1280 × 800), for an ok and a rejected
-// result, the verdict's headline, both live clocks and "Check again" are inside the first
+// in portrait (820 × 1180, iPad user agent) and a laptop (1280 × 800), for an ok, a rejected and
+// a warning result, the verdict's headline, both live clocks and "Check again" are inside the first
 // viewport, the verdict card is as tall as its content (no tall empty area), and the layout
 // does not shift from navigation (the shell) to the final result.
 //
@@ -108,6 +108,8 @@ const viewports = [
 const results = [
   { label: 'ok (+3 s)', offsetMs: 3_000, verdict: 'ok' },
   { label: 'rejected (+16 min)', offsetMs: 16 * MIN, verdict: 'rejected' },
+  // Near the limit the first verdict waits for precision: seconds of "Checking…" first.
+  { label: 'warning (+14.5 min)', offsetMs: 14.5 * MIN, verdict: 'warning' },
 ];
 const texts = (lang) => (lang === 'en'
   ? [{ label: 'en', long: false }, { label: 'en, texts 60 % longer', long: true }]
