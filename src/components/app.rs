@@ -221,6 +221,14 @@ fn LivePage(
         }
     });
     let busy = move || phase.with(Phase::is_busy);
+    let refining = move || {
+        phase.with(|phase| {
+            phase
+                .measurement()
+                .filter(|_| phase.is_refining())
+                .map(|m| words::refining_text(&m.estimate))
+        })
+    };
 
     view! {
         <main class="page">
@@ -233,7 +241,9 @@ fn LivePage(
                 </p>
             </header>
             {ticket.clone().map(|ticket| view! { <TicketTag ticket=ticket /> })}
-            <VerdictPanel phase=phase service=service first_verdict_ms=first_verdict_ms drift=drift platform=platform />
+            // The first screen: the parts of fixed height first (the clocks, "Check again" and
+            // the refining status in a row of fixed height), then the card as tall as its text,
+            // so nothing on screen follows what grows when the result arrives (style.css).
             <LiveClocks now=now offset_ms=offset_ms reference_label=reference_label />
             <div class="actions">
                 <button
@@ -245,7 +255,13 @@ fn LivePage(
                 >
                     {words::CHECK_AGAIN.text()}
                 </button>
+                // Why the button waits: beside it, not in the card, so the card keeps its
+                // height when refining ends.
+                <p class="refining" role="status">
+                    {move || refining().map(|text| view! { <span data-testid="refining">{text}</span> })}
+                </p>
             </div>
+            <VerdictPanel phase=phase service=service first_verdict_ms=first_verdict_ms drift=drift platform=platform />
             {move || lower_ready.get().then(&lower_sections)}
         </main>
     }

@@ -19,14 +19,16 @@ pub fn LiveClocks(
         Some(offset) => local_time_text(now.get() - offset),
         None => "—".to_owned(),
     };
+    // The labels are not headings: the clocks come before the verdict's heading (h2), and one
+    // line each whatever the language (style.css), so the card below them never moves.
     view! {
         <section class="clocks" aria-label=CLOCKS_LABEL.text()>
             <div class="clock">
-                <h3>{THIS_DEVICE.text()}</h3>
+                <p class="clock-label">{THIS_DEVICE.text()}</p>
                 <p class="clock-time" data-testid="device-time">{move || local_time_text(now.get())}</p>
             </div>
             <div class="clock">
-                <h3>{reference_label}</h3>
+                <p class="clock-label">{reference_label}</p>
                 <p class="clock-time" data-testid="reference-time">{reference}</p>
             </div>
         </section>

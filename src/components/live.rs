@@ -18,8 +18,11 @@ use skewcheck_core::site_config::SiteFile;
 use skewcheck_core::verdict::Service;
 use std::time::Duration;
 
-/// The sections below the verdict appear with the first result, or after this long.
-const LOWER_SECTIONS_AT_LATEST: Duration = Duration::from_millis(1_500);
+/// The sections below the verdict appear with the first result (in the same frame, so the
+/// card's growth moves nothing on screen), or after this long: only a measurement slower than
+/// this draws them below a card that is still measuring, which the result then pushes down.
+/// Near a limit the first verdict waits for precision and can take seconds on a fast network.
+const LOWER_SECTIONS_AT_LATEST: Duration = Duration::from_secs(10);
 /// How often the live clocks redraw and the page looks for clock changes.
 const TICK: Duration = Duration::from_millis(200);
 

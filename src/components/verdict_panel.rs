@@ -9,7 +9,7 @@ use skewcheck_core::verdict::{Service, Verdict};
 use skewcheck_core::words::{
     CHECKING, CLOCK_CHECKED, COULD_NOT_CHECK, DUAL_BOOT_HINT, ERROR_SEEN_INTRO, HOW_TO_FIX,
     compared_with, cross_check_words, drift_sentence, failure_words, measurement_explanation,
-    notice_words, progress_text, refining_text, zone_hint_sentence,
+    notice_words, progress_text, zone_hint_sentence,
 };
 
 /// The big answer, carrying the DOM contract that tests and support tools read.
@@ -92,7 +92,6 @@ fn icon(phase: &Phase) -> &'static str {
 }
 
 fn body(phase: Phase, platform: Platform) -> AnyView {
-    let refining = phase.is_refining();
     match phase {
         Phase::Measuring { progress, notice } => view! {
             <h2 class="headline" data-testid="verdict-headline">{CHECKING.text()}</h2>
@@ -102,7 +101,6 @@ fn body(phase: Phase, platform: Platform) -> AnyView {
         }
         .into_any(),
         Phase::Provisional(measurement) | Phase::Settled(measurement) => {
-            let refining = refining.then(|| refining_text(&measurement.estimate));
             // The cross-check gets its own, styled paragraph.
             let cross_check = measurement.cross_check.as_ref().map(|check| {
                 let outcome = check.outcome().as_str();
@@ -140,7 +138,6 @@ fn body(phase: Phase, platform: Platform) -> AnyView {
                     (None, Some(fix)) => Some(view! { <p class="fix" data-testid="fix"><strong>{HOW_TO_FIX.text()}</strong>{fix}</p> }.into_any()),
                     (None, None) => None,
                 }}
-                {refining.map(|text| view! { <p class="refining" data-testid="refining" role="status">{text}</p> })}
             }
             .into_any()
         }
