@@ -43,7 +43,7 @@ pub fn paste_fix_intro() -> String {
 
 /// The steps that set the signer's clock right (the page's steps for a Linux server),
 /// unless it is fine.
-pub fn pasted_fix_steps(diagnosis: &Diagnosis) -> &'static [crate::words::Words] {
+pub fn pasted_fix_steps(diagnosis: &Diagnosis) -> &'static [Words] {
     if diagnosis.verdict == Verdict::Ok {
         &[]
     } else {

@@ -21,6 +21,7 @@ use crate::words::catalogue::Words;
 use crate::words::catalogue::{Catalogue, in_language, spoken, translated};
 use crate::words::measure::source_sentence;
 use crate::words::numbers::offset_words_with_uncertainty;
+use crate::words::page::platform_name;
 use crate::words::pasted::pasted_report_lines;
 use crate::words::quote::{named_by_link, quoted};
 use crate::words::sharing::RESULT_TITLE;
@@ -126,7 +127,7 @@ pub fn device_words(report: &Report) -> String {
         (Platform::CommandLine, _) => Words("measured from a command line (check.sh)").text(),
         (_, ReportSource::Measured(_)) => report.device.clone(),
         (platform, ReportSource::Linked { .. } | ReportSource::Claimed(_)) => {
-            platform.name().to_owned()
+            platform_name(platform)
         }
     };
     match report.label.as_deref().filter(|label| !label.is_empty()) {

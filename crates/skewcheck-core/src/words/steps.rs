@@ -9,7 +9,7 @@
 //! Guide) is written bare.
 
 use crate::platform::Platform;
-use crate::words::Words;
+use crate::words::catalogue::Words;
 
 /// Steps, ready for a numbered list, that turn on automatic date, time and time zone on
 /// `platform`.
