@@ -5,7 +5,11 @@
 // (`Network.emulateNetworkConditions`, `Emulation.setCPUThrottlingRate`), cache disabled,
 // median of N runs per profile; plus the bytes of every file, raw, gzip and brotli.
 //
-//   node bench/load.mjs [--reps N] [--profile NAME[,NAME…]] [--encoding gzip|br] [--markdown FILE]
+//   node bench/load.mjs [--reps N] [--profile NAME[,NAME…]] [--encoding gzip|br] [--lang TAG[,TAG…]] [--markdown FILE]
+//
+// `--lang en,de,ar` runs every profile once per language (`?lang=TAG`) and prints each
+// language's first verdict beside English's (issue 20: no language may delay it by more than
+// 50 ms on loopback).
 //
 // Uses the existing dist/ (never builds; `./scripts/bench load` builds first). Prints the
 // report as Markdown; exits 0 unless it crashed (targets are information).
@@ -69,7 +73,7 @@ function readTimings() {
 }
 
 /** One cold first visit under `profile`; returns its timings, or `{ error }`. */
-async function visit(browser, server, profile) {
+async function visit(browser, server, profile, lang) {
   const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC' });
   try {
     await context.addInitScript(observeLoad);
@@ -85,7 +89,8 @@ async function visit(browser, server, profile) {
     }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
     server.sent.length = 0;
-    await page.goto(server.url, { waitUntil: 'commit', timeout: RUN_TIMEOUT_MS });
+    const url = lang === undefined ? server.url : `${server.url}?lang=${encodeURIComponent(lang)}`;
+    await page.goto(url, { waitUntil: 'commit', timeout: RUN_TIMEOUT_MS });
     const deadline = Date.now() + RUN_TIMEOUT_MS;
     for (;;) {
       const seen = await page.evaluate(() => window.__loadBench ?? null);
@@ -123,6 +128,18 @@ function table(header, rows) {
   const cell = (v) => String(v).replaceAll('|', '\\|');
   const line = (r) => `| ${r.map(cell).join(' | ')} |`;
   return [line(header), `|${header.map((_, i) => (i ? ' ---: ' : ' --- ')).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** Each language's median first verdict beside English's in the same profile. */
+function languageRows(results) {
+  const firstOf = (runs) => median(runs.filter((r) => r.error === undefined).map((r) => r.firstAt));
+  const english = new Map(results.filter(({ profile }) => profile.lang === 'en').map(({ profile, runs }) => [profile.key.replace(/ · en$/, ''), firstOf(runs)]));
+  return results.map(({ profile, runs }) => {
+    const first = firstOf(runs);
+    const base = english.get(profile.key.replace(/ · [^·]+$/, ''));
+    const delta = first === null || base === undefined || base === null ? '–' : `${first - base >= 0 ? '+' : '−'}${ms(Math.abs(first - base))}`;
+    return [profile.key, ms(first), delta];
+  });
 }
 
 function timingRows(results) {
@@ -182,11 +199,12 @@ function parseCli() {
       profile: { type: 'string' },
       encoding: { type: 'string', default: 'gzip' },
       markdown: { type: 'string' },
+      lang: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    console.log(`usage: node bench/load.mjs [--reps N] [--profile NAME[,NAME…]] [--encoding gzip|br] [--markdown FILE]\nprofiles: ${PROFILES.map((p) => p.key).join(', ')}`);
+    console.log(`usage: node bench/load.mjs [--reps N] [--profile NAME[,NAME…]] [--encoding gzip|br] [--lang TAG[,TAG…]] [--markdown FILE]\nprofiles: ${PROFILES.map((p) => p.key).join(', ')}`);
     process.exit(0);
   }
   const reps = Number(values.reps);
@@ -195,11 +213,12 @@ function parseCli() {
   const wanted = values.profile?.split(',').map((s) => s.trim()).filter(Boolean);
   const profiles = wanted ? PROFILES.filter((p) => wanted.includes(p.key)) : PROFILES;
   if (!profiles.length) throw new Error(`no profile named ${values.profile}; known: ${PROFILES.map((p) => p.key).join(', ')}`);
-  return { reps, profiles, encoding: values.encoding, markdown: values.markdown };
+  const langs = values.lang?.split(',').map((s) => s.trim()).filter(Boolean);
+  return { reps, profiles, encoding: values.encoding, markdown: values.markdown, langs };
 }
 
 async function main() {
-  const { reps, profiles, encoding, markdown } = parseCli();
+  const { reps, profiles, encoding, markdown, langs } = parseCli();
   if (!existsSync(path.join(distDir, 'index.html'))) throw new Error(`${distDir}/index.html is missing; build the page first (./scripts/bench load builds it)`);
   const server = await startLoadServer({ distDir, encoding });
   const browser = await launchBrowser();
@@ -208,10 +227,13 @@ async function main() {
   try {
     env = await environment(browser, reps, encoding);
     await visit(browser, server, PROFILES[0]); // warm-up: the browser's first renderer start is not a page cost
-    for (const profile of profiles) {
+    // Without --lang, one run per profile in the page's own choice (English for en-US).
+    const plan = profiles.flatMap((profile) => (langs ?? [undefined]).map((lang) => ({ profile, lang })));
+    for (const { profile: base, lang } of plan) {
+      const profile = lang === undefined ? base : { ...base, key: `${base.key} · ${lang}`, lang };
       const runs = [];
       for (let rep = 1; rep <= reps; rep++) {
-        const r = await visit(browser, server, profile);
+        const r = await visit(browser, server, profile, lang);
         runs.push(r);
         console.error(`[${profile.key} ${rep}/${reps}] ${r.error !== undefined ? `FAILED: ${r.error}`
           : `shell ${ms(r.shellPaint)}, FCP ${ms(r.fcp)}, wasm ${ms(r.wasmEnd)}, first verdict ${ms(r.firstAt)} (${r.verdict}), settled ${ms(r.settledAt)}, ${kib(r.bytes)} ${r.encodings.join('+')}`}`);
@@ -228,6 +250,7 @@ async function main() {
     ...env.map(([k, v]) => `- **${k}**: ${v}`), '',
     '### Profiles', '', table(['profile', 'network and CPU'], profiles.map((p) => [p.key, p.what])), '',
     '### From navigation to verdict', '', table(TIMING_HEADER, timingRows(results)), '',
+    ...(langs ? ['### Each language against English (first verdict, median)', '', table(['profile · language', 'first verdict', 'against en'], languageRows(results)), ''] : []),
     '### Bytes per file', '', table(['file', 'raw', 'gzip -9', 'brotli -q 11'], byteRows(server.files)), '',
     ...LEGEND.map((l) => `- ${l}`),
     ...(failures.length ? ['', '### Failed runs', '', ...failures.map((f) => `- ${f}`)] : []),

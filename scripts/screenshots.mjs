@@ -18,6 +18,9 @@ const SHOTS = [
   { name: 'ipad-rejected-dark', viewport: { width: 820, height: 1180 }, device: IPAD, scheme: 'dark', offsetMs: 16 * MIN + 12_000 },
   { name: 'phone-ok-light', viewport: { width: 390, height: 844 }, device: IPHONE, scheme: 'light', offsetMs: 3_000 },
   { name: 'phone-warning-dark', viewport: { width: 390, height: 844 }, device: IPHONE, scheme: 'dark', offsetMs: 14 * MIN + 30_000 },
+  // Issue 20: the page in the client's language (German on an iPad; Arabic, right to left, on a phone).
+  { name: 'ipad-rejected-de', viewport: { width: 820, height: 1180 }, device: IPAD, scheme: 'light', offsetMs: 16 * MIN + 12_000, lang: 'de' },
+  { name: 'phone-rejected-ar', viewport: { width: 390, height: 844 }, device: IPHONE, scheme: 'light', offsetMs: 16 * MIN + 12_000, lang: 'ar' },
 ];
 // The S3 error dump from the incident this project exists for (issue 11).
 const PASTED_DUMP = `'Code' => 'RequestTimeTooSkewed',
@@ -37,7 +40,7 @@ try {
     await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
     await page.setViewportSize(shot.viewport);
     await page.emulateMedia({ colorScheme: shot.scheme });
-    await page.goto(server.url);
+    await page.goto(shot.lang ? `${server.url}?lang=${shot.lang}` : server.url);
     await page.waitForSelector('[data-testid="verdict"][data-state="done"][data-refining="false"]', { timeout: 20_000 });
     const file = path.join(outDir, `${shot.name}.png`);
     await page.screenshot({ path: file });

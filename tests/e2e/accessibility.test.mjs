@@ -1,7 +1,7 @@
 // End-to-end accessibility check: axe-core (the npm devDependency, run in headless Chromium)
 // finds no violation on the settled page, ok and rejected, in light and dark colour schemes.
 //
-// The languages are a parameter: SKEWCHECK_E2E_LANG=en,de,ar (default en) opens the page with
+// The languages are a parameter: SKEWCHECK_E2E_LANG (default en,de,ar: the issue asks de and ar) opens the page with
 // `?lang=<tag>` for each.
 //
 // How axe gets into a page whose Content-Security-Policy admits only its own hashed scripts:
@@ -26,7 +26,7 @@ import {
 
 useBrowserAndServers();
 
-const LANGS = (process.env.SKEWCHECK_E2E_LANG || 'en').split(',').map((tag) => tag.trim()).filter(Boolean);
+const LANGS = (process.env.SKEWCHECK_E2E_LANG || 'en,de,ar').split(',').map((tag) => tag.trim()).filter(Boolean);
 let axeSource;
 before(async () => {
   axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -4,7 +4,7 @@
 // viewport, the verdict card is as tall as its content (no tall empty area), and the layout
 // does not shift from navigation (the shell) to the final result.
 //
-// The languages are a parameter: SKEWCHECK_E2E_LANG=de,ar (default en) opens the page with
+// The languages are a parameter: SKEWCHECK_E2E_LANG (default en,de,ar: the longest) opens the page with
 // `?lang=<tag>` for each. In English the tests also run with every text of the page made 60 % longer by
 // a test-only page script (`lengthenTexts`), a stand-in for the longest languages (German,
 // Arabic).
@@ -24,7 +24,7 @@ import {
 
 useBrowserAndServers();
 
-const LANGS = (process.env.SKEWCHECK_E2E_LANG || 'en').split(',').map((tag) => tag.trim()).filter(Boolean);
+const LANGS = (process.env.SKEWCHECK_E2E_LANG || 'en,de,ar').split(',').map((tag) => tag.trim()).filter(Boolean);
 const IPAD_UA = 'Mozilla/5.0 (iPad; CPU OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
 // How far the card's bottom may lie below its lowest child: its padding and a line's margin.
 const MAX_EMPTY_PX = 48;
