@@ -24,9 +24,22 @@ fn verdict_attribute(name: &str) -> Option<String> {
         .get_attribute(name)
 }
 
+/// Waits until the page has drawn its verdict card: it draws once its language is loaded
+/// (at once for English, but after a turn of the event loop).
+async fn verdict_drawn() {
+    for _ in 0..250 {
+        if verdict_attribute("data-testid").is_some() {
+            return;
+        }
+        TimeoutFuture::new(20).await;
+    }
+    panic!("the verdict card was not drawn within 5 s");
+}
+
 #[wasm_bindgen_test]
 async fn app_mounts_shows_the_verdict_element_and_settles() {
     leptos::mount::mount_to_body(skewcheck::App);
+    verdict_drawn().await;
     assert_eq!(verdict_attribute("data-service").as_deref(), Some("s3"));
     assert_eq!(
         verdict_attribute("data-limit-ms").as_deref(),
