@@ -3,6 +3,7 @@
 
 use crate::verdict::Verdict;
 use crate::words::catalogue::Words;
+use crate::words::catalogue::translated;
 use crate::words::numbers::duration_words;
 
 /// The heading over the report and its buttons.
@@ -72,7 +73,8 @@ pub fn past_age(age_ms: f64) -> String {
 /// The primary service's line on a sent result, its verdict worked out again: `Amazon S3:
 /// 14 min 57 s to spare`.
 pub fn past_result_line(service: &str, detail: &str) -> String {
-    say!("{service}: {detail}", service, detail)
+    // A built-in service's name is stored in English (it is data); say it in the page's.
+    say!("{service}: {detail}", service = translated(service), detail)
 }
 
 /// The primary service's line on a sent result whose verdict this page cannot work out
@@ -80,7 +82,7 @@ pub fn past_result_line(service: &str, detail: &str) -> String {
 pub fn past_claimed_line(service: &str, claimed: Option<Verdict>) -> String {
     say!(
         "{service}: the sender's page said “{claimed}”; this page cannot check that (the link does not say which limit applies).",
-        service,
+        service = translated(service),
         claimed = claimed_word(claimed.unwrap_or(Verdict::Unknown))
     )
 }
