@@ -1,6 +1,6 @@
 use crate::browser::{
-    device_facts, focus_language_switcher, language_switcher_focused, page_address,
-    page_fragment, resolve_url, shell_mounted,
+    device_facts, focus_language_switcher, language_switcher_focused, page_address, page_fragment,
+    resolve_url, shell_mounted,
 };
 use crate::components::clocks::LiveClocks;
 use crate::components::details::MeasurementDetails;
@@ -19,8 +19,8 @@ use crate::language::PageLanguage;
 use leptos::prelude::*;
 use leptos::reactive::effect::RenderEffect;
 use leptos::tachys::view::{Mountable, Render};
-use skewcheck_core::lang::Lang;
 use skewcheck_core::address::page_base;
+use skewcheck_core::lang::Lang;
 use skewcheck_core::live::Reason;
 use skewcheck_core::measure::{Measurement, Phase};
 use skewcheck_core::other_clock::FixTopic;
