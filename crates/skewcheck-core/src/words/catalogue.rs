@@ -45,6 +45,9 @@ pub enum CatalogueError {
     /// Not a JSON object of strings.
     #[error("not a JSON object of strings: {0}")]
     NotJson(String),
+    /// A JSON value that is not an object of strings.
+    #[error("not a JSON object of strings")]
+    NotStrings,
     /// A key that is not eight hexadecimal digits.
     #[error("a key that is not a template hash: {0}")]
     BadKey(String),
@@ -61,7 +64,6 @@ impl Catalogue {
         // Read as a `serde_json::Value` (whose parser the page has already, for
         // `skewcheck.json`), not into a `HashMap<String, String>`, which compiles a
         // deserializer of its own into the wasm.
-        let not_strings = || CatalogueError::NotJson("expected a map of strings".to_owned());
         let entries = match serde_json::from_str(json) {
             Ok(serde_json::Value::Object(entries)) => entries,
             Ok(_) => return Err(not_strings()),
@@ -70,7 +72,7 @@ impl Catalogue {
         let mut templates = HashMap::with_capacity(entries.len());
         for (hex, template) in entries {
             let serde_json::Value::String(template) = template else {
-                return Err(not_strings());
+                return Err(CatalogueError::NotStrings);
             };
             let key = u32::from_str_radix(&hex, 16)
                 .ok()
