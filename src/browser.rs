@@ -135,6 +135,27 @@ pub fn set_document_language(lang: Lang) {
     let _ = root.set_attribute("dir", lang.dir());
 }
 
+/// Whether the language switcher (`[data-testid="language"]`) has the keyboard focus.
+pub fn language_switcher_focused() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.active_element())
+        .is_some_and(|element| element.get_attribute("data-testid").as_deref() == Some("language"))
+}
+
+/// Gives the language switcher the keyboard focus (the page drawn again after a switch has a
+/// new one: the reader's focus stays where it was).
+pub fn focus_language_switcher() {
+    if let Some(select) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.query_selector("[data-testid=\"language\"]").ok())
+        .flatten()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = select.focus();
+    }
+}
+
 /// Writes the reader's choice into the address bar (`lang=<tag>`, replacing the entry:
 /// no new history step), so a reload keeps it. Permalinks never carry it.
 pub fn replace_link_lang(tag: &str) {

@@ -1,4 +1,7 @@
-use crate::browser::{device_facts, page_address, page_fragment, resolve_url, shell_mounted};
+use crate::browser::{
+    device_facts, focus_language_switcher, language_switcher_focused, page_address, page_fragment,
+    resolve_url, shell_mounted,
+};
 use crate::components::clocks::LiveClocks;
 use crate::components::details::MeasurementDetails;
 use crate::components::fix::FixSteps;
@@ -14,7 +17,10 @@ use crate::components::support::{LinkMaker, ServerCheck};
 use crate::components::verdict_panel::VerdictPanel;
 use crate::language::PageLanguage;
 use leptos::prelude::*;
+use leptos::reactive::effect::RenderEffect;
+use leptos::tachys::view::{Mountable, Render};
 use skewcheck_core::address::page_base;
+use skewcheck_core::lang::Lang;
 use skewcheck_core::live::Reason;
 use skewcheck_core::measure::{Measurement, Phase};
 use skewcheck_core::other_clock::FixTopic;
@@ -51,11 +57,44 @@ fn Page() -> impl IntoView {
     let Some(fragment) = page_fragment().filter(|fragment| is_report_fragment(fragment)) else {
         return view! { <LiveCheck page_url=page_url language=language /> }.into_any();
     };
-    (move || {
-        language.lang.track();
-        past_page(&fragment, &page_url)
-    })
-    .into_any()
+    drawn_per_language(language.lang, move || past_page(&fragment, &page_url));
+    ().into_any()
+}
+
+/// Draws `draw()` at the end of `<body>`, and draws it from scratch whenever the language
+/// changes: the new page is built, put where the old one is, and the old one removed, in one
+/// task (the reader's focus on the switcher stays there). Whatever `draw` reads from above it
+/// (the measurement, the fix-steps tab) stays as it is.
+///
+/// Not a reactive view (`move || { lang.track(); view }`): tachys would *rebuild* the old
+/// tree in place, which compiles a `rebuild` for every element of the page besides its
+/// `build` (≈ 11 KiB gzip of wasm, bench/size-ledger.md); everything inside the page's own
+/// reactive parts was drawn afresh on a switch anyway.
+fn drawn_per_language<V: Render + 'static>(lang: RwSignal<Lang>, draw: impl Fn() -> V + 'static) {
+    let Some(body) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.body())
+    else {
+        return;
+    };
+    let effect = RenderEffect::new(move |old: Option<V::State>| {
+        lang.track();
+        let mut new = untrack(&draw).build();
+        match old {
+            Some(mut old) => {
+                let refocus = language_switcher_focused();
+                old.insert_before_this(&mut new);
+                old.unmount();
+                if refocus {
+                    focus_language_switcher();
+                }
+            }
+            None => new.mount(&body, None),
+        }
+        new
+    });
+    // Kept as long as the page: dropped, the effect would stop following the language.
+    StoredValue::new_local(effect);
 }
 
 /// A result opened from a permalink (or why the link cannot be shown).
@@ -112,10 +151,9 @@ fn LiveCheck(
         })
     });
     provide_context(PastedDiagnosis::new(live.now.into(), measured));
-    move || {
-        language.lang.track();
+    drawn_per_language(language.lang, move || {
         view! { <LivePage live=live page_url=page_url.clone() fix_tab=fix_tab /> }
-    }
+    });
 }
 
 /// The live page's view of `live`, in the language spoken now.

@@ -45,6 +45,9 @@ pub enum CatalogueError {
     /// Not a JSON object of strings.
     #[error("not a JSON object of strings: {0}")]
     NotJson(String),
+    /// A JSON value that is not an object of strings.
+    #[error("not a JSON object of strings")]
+    NotStrings,
     /// A key that is not six hexadecimal digits.
     #[error("a key that is not a template hash: {0}")]
     BadKey(String),
@@ -58,10 +61,19 @@ impl Catalogue {
 
     /// A language's file (`lang/<tag>.json`): `{"<key as 6 hex digits>": "template"}`.
     pub fn parse(lang: Lang, json: &str) -> Result<Self, CatalogueError> {
-        let entries: HashMap<String, String> = serde_json::from_str(json)
-            .map_err(|error| CatalogueError::NotJson(error.to_string()))?;
+        // Read as a `serde_json::Value` (whose parser the page has already, for
+        // `skewcheck.json`), not into a `HashMap<String, String>`, which compiles a
+        // deserializer of its own into the wasm.
+        let entries = match serde_json::from_str(json) {
+            Ok(serde_json::Value::Object(entries)) => entries,
+            Ok(_) => return Err(not_strings()),
+            Err(error) => return Err(CatalogueError::NotJson(error.to_string())),
+        };
         let mut templates = HashMap::with_capacity(entries.len());
         for (hex, template) in entries {
+            let serde_json::Value::String(template) = template else {
+                return Err(CatalogueError::NotStrings);
+            };
             let key = u32::from_str_radix(&hex, 16)
                 .ok()
                 .filter(|_| hex.len() == 6)

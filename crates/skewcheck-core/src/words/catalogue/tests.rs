@@ -54,7 +54,7 @@ fn a_catalogue_says_its_own_template_and_english_comes_back() {
 fn a_damaged_file_is_an_error_not_a_panic() {
     assert!(matches!(
         Catalogue::parse(Lang::Fr, "[1, 2]"),
-        Err(CatalogueError::NotJson(_))
+        Err(CatalogueError::NotStrings)
     ));
     assert!(matches!(
         Catalogue::parse(Lang::Fr, r#"{"xyz": "a"}"#),
