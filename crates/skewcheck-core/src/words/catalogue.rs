@@ -66,7 +66,7 @@ impl Catalogue {
         // deserializer of its own into the wasm.
         let entries = match serde_json::from_str(json) {
             Ok(serde_json::Value::Object(entries)) => entries,
-            Ok(_) => return Err(not_strings()),
+            Ok(_) => return Err(CatalogueError::NotStrings),
             Err(error) => return Err(CatalogueError::NotJson(error.to_string())),
         };
         let mut templates = HashMap::with_capacity(entries.len());
