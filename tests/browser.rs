@@ -45,19 +45,25 @@ async fn app_mounts_shows_the_verdict_element_and_settles() {
         verdict_attribute("data-limit-ms").as_deref(),
         Some("900000")
     );
-    assert_eq!(
-        verdict_attribute("data-state").as_deref(),
-        Some("measuring")
-    );
-    assert_eq!(
-        verdict_attribute("data-verdict").as_deref(),
-        Some("unknown")
-    );
-    assert_eq!(
-        verdict_attribute("data-offset-ms"),
-        None,
-        "no number before a measurement"
-    );
+    // The measurement starts with the page, the card once its language is loaded: on a fast
+    // machine the first answers may already be in when the card is first drawn.
+    let first_state = verdict_attribute("data-state").unwrap_or_default();
+    if first_state == "measuring" {
+        assert_eq!(
+            verdict_attribute("data-verdict").as_deref(),
+            Some("unknown")
+        );
+        assert_eq!(
+            verdict_attribute("data-offset-ms"),
+            None,
+            "no number before a measurement"
+        );
+    } else {
+        assert!(
+            ["done", "error"].contains(&first_state.as_str()),
+            "first drawn state {first_state:?}"
+        );
+    }
 
     // The test runner's own server is the time source; wait for the measurement to end.
     let mut state = String::new();
