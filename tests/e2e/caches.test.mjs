@@ -31,7 +31,13 @@ describe('no HTTP caching of time samples', () => {
 
       // Samples: fetch()es (not navigations or subresources) of something
       // other than the page's own code.
-      const samples = traffic().filter((r) => r.headers['sec-fetch-dest'] === 'empty' && !/\.(wasm|js|css)$/.test(r.path) && !isSiteConfig(r.path));
+      const isSample = (r) => r.headers['sec-fetch-dest'] === 'empty' && !/\.(wasm|js|css)$/.test(r.path) && !isSiteConfig(r.path);
+      // The page may already have sent its next sample (a live re-check): let answers in flight
+      // finish, and judge the ones that did (an answer still open has no status yet).
+      for (let i = 0; i < 30 && traffic().some((r) => isSample(r) && r.status === undefined); i += 1) {
+        await page.waitForTimeout(100);
+      }
+      const samples = traffic().filter((r) => isSample(r) && r.status !== undefined);
       const show = samples.map((r) => ({ url: r.url, status: r.status, headers: r.headers }));
       assert.ok(samples.length >= 2, `expected samples from both measurements: ${JSON.stringify(show)}`);
       for (const r of samples) {
