@@ -121,6 +121,19 @@ if (langRows.length > 0) {
   printTable([...langRows, { name: 'largest', raw: Math.max(...langRows.map((r) => r.raw)), gzip: Math.max(...langRows.map((r) => r.gzip)), brotli: Math.max(...langRows.map((r) => r.brotli)) }]);
 }
 
+// The shell's failure words (lang/shell/<tag>.json): fetched with the language's file, in
+// parallel with the wasm, shown only if the app cannot start.
+const shellDir = path.join(langDir, 'shell');
+const shellFiles = (await readdir(shellDir).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
+const shellRows = [];
+for (const name of shellFiles) {
+  shellRows.push({ name: `lang/shell/${name}`, ...measure(await readFile(path.join(shellDir, name))) });
+}
+if (shellRows.length > 0) {
+  console.log("\nthe shell's failure words (not in the total: one at most, fetched with the language's file)\n");
+  printTable(shellRows);
+}
+
 if (maxLangGzipKiB !== null) {
   const over = langRows.filter((r) => r.gzip > maxLangGzipKiB * 1024);
   if (over.length > 0) {

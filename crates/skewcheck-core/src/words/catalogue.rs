@@ -15,7 +15,6 @@
 
 use crate::lang::Lang;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::fmt::{Display, Write as _};
 use std::rc::Rc;
 
@@ -36,7 +35,9 @@ impl Words {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Catalogue {
     lang: Lang,
-    templates: HashMap<u32, String>,
+    /// Sorted by key, looked up by binary search: a `HashMap` would compile hashbrown's
+    /// table into the wasm for a few hundred entries read a few hundred times.
+    templates: Vec<(u32, String)>,
 }
 
 /// Why a language file could not be used (the page then speaks English and says so).
@@ -69,7 +70,7 @@ impl Catalogue {
             Ok(_) => return Err(CatalogueError::NotStrings),
             Err(error) => return Err(CatalogueError::NotJson(error.to_string())),
         };
-        let mut templates = HashMap::with_capacity(entries.len());
+        let mut templates = Vec::with_capacity(entries.len());
         for (hex, template) in entries {
             let serde_json::Value::String(template) = template else {
                 return Err(CatalogueError::NotStrings);
@@ -78,8 +79,11 @@ impl Catalogue {
                 .ok()
                 .filter(|_| hex.len() == 5)
                 .ok_or(CatalogueError::BadKey(hex))?;
-            templates.insert(key, template);
+            templates.push((key, template));
         }
+        templates.sort_unstable_by_key(|(key, _)| *key);
+        // One key spelled twice (`0abcd`, `0ABCD`): either one; the page's own files have none.
+        templates.dedup_by_key(|(key, _)| *key);
         Ok(Self { lang, templates })
     }
 
@@ -96,6 +100,15 @@ impl Catalogue {
     /// Whether the file translates nothing (English).
     pub fn is_empty(&self) -> bool {
         self.templates.is_empty()
+    }
+
+    /// `english`'s template in this language, if the file translates it.
+    fn get(&self, english: &str) -> Option<&str> {
+        let key = key(english);
+        self.templates
+            .binary_search_by_key(&key, |(key, _)| *key)
+            .ok()
+            .map(|at| self.templates[at].1.as_str())
     }
 }
 
@@ -146,13 +159,7 @@ pub fn in_language<T>(catalogue: &Rc<Catalogue>, say: impl FnOnce() -> T) -> T {
 /// language spoken now, as it is (no placeholders). Text from outside (a link's
 /// `service_name`) has no translation and comes back unchanged.
 pub fn translated(english: &str) -> String {
-    SPOKEN.with(|spoken| {
-        spoken
-            .borrow()
-            .templates
-            .get(&key(english))
-            .map_or_else(|| english.to_owned(), String::clone)
-    })
+    SPOKEN.with(|spoken| spoken.borrow().get(english).unwrap_or(english).to_owned())
 }
 
 /// `english`'s template in the language spoken now, its `{name}` placeholders filled from
@@ -160,10 +167,7 @@ pub fn translated(english: &str) -> String {
 pub fn say_template(english: &str, args: &[(&str, &dyn Display)]) -> String {
     SPOKEN.with(|spoken| {
         let spoken = spoken.borrow();
-        let template = spoken
-            .templates
-            .get(&key(english))
-            .map_or(english, String::as_str);
+        let template = spoken.get(english).unwrap_or(english);
         fill(template, args)
     })
 }
