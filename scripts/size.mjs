@@ -131,7 +131,7 @@ for (const name of shellFiles) {
 }
 if (shellRows.length > 0) {
   console.log("\nthe shell's failure words (not in the total: one at most, fetched with the language's file)\n");
-  printTable(shellRows);
+  printTable([...shellRows, { name: 'largest', raw: Math.max(...shellRows.map((r) => r.raw)), gzip: Math.max(...shellRows.map((r) => r.gzip)), brotli: Math.max(...shellRows.map((r) => r.brotli)) }]);
 }
 
 if (maxLangGzipKiB !== null) {
