@@ -227,18 +227,24 @@ async function main() {
   try {
     env = await environment(browser, reps, encoding);
     await visit(browser, server, PROFILES[0]); // warm-up: the browser's first renderer start is not a page cost
-    // Without --lang, one run per profile in the page's own choice (English for en-US).
-    const plan = profiles.flatMap((profile) => (langs ?? [undefined]).map((lang) => ({ profile, lang })));
-    for (const { profile: base, lang } of plan) {
-      const profile = lang === undefined ? base : { ...base, key: `${base.key} · ${lang}`, lang };
-      const runs = [];
+    // Without --lang, one run per profile in the page's own choice (English for en-US). With
+    // it, each profile's languages take turns run by run, so a machine that slows down or
+    // speeds up during the bench weighs on every language alike.
+    for (const base of profiles) {
+      const entries = (langs ?? [undefined]).map((lang) => ({
+        profile: lang === undefined ? base : { ...base, key: `${base.key} · ${lang}`, lang },
+        lang,
+        runs: [],
+      }));
       for (let rep = 1; rep <= reps; rep++) {
-        const r = await visit(browser, server, profile, lang);
-        runs.push(r);
-        console.error(`[${profile.key} ${rep}/${reps}] ${r.error !== undefined ? `FAILED: ${r.error}`
-          : `shell ${ms(r.shellPaint)}, FCP ${ms(r.fcp)}, wasm ${ms(r.wasmEnd)}, first verdict ${ms(r.firstAt)} (${r.verdict}), settled ${ms(r.settledAt)}, ${kib(r.bytes)} ${r.encodings.join('+')}`}`);
+        for (const { profile, lang, runs } of entries) {
+          const r = await visit(browser, server, profile, lang);
+          runs.push(r);
+          console.error(`[${profile.key} ${rep}/${reps}] ${r.error !== undefined ? `FAILED: ${r.error}`
+            : `shell ${ms(r.shellPaint)}, FCP ${ms(r.fcp)}, wasm ${ms(r.wasmEnd)}, first verdict ${ms(r.firstAt)} (${r.verdict}), settled ${ms(r.settledAt)}, ${kib(r.bytes)} ${r.encodings.join('+')}`}`);
+        }
       }
-      results.push({ profile, runs });
+      for (const { profile, runs } of entries) results.push({ profile, runs });
     }
   } finally {
     await browser.close();
