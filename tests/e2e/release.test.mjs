@@ -243,7 +243,7 @@ describe('the release carries precompressed copies for hosts that serve files as
     // The page's own files are among them, whatever the list says.
     const wasm = originals.filter((file) => file.endsWith('.wasm'));
     assert.ok(wasm.length >= 1, files.join('\n'));
-    for (const file of ['index.html', 'check.sh', 'skewcheck.example.json', 'lang/ja.json', 'lang/shell/ar.json', ...wasm,
+    for (const file of ['index.html', 'check.sh', 'lang/ja.json', 'lang/shell/ar.json', ...wasm,
       ...originals.filter((f) => /\.(?:js|css)$/.test(f) && sizes[f] >= MIN_BYTES)]) {
       assert.ok(eligible.includes(file), `${file} is compressed (${sizes[file]} B)`);
     }
