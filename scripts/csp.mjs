@@ -25,6 +25,8 @@
 //     file;
 //   * `.skewcheck-build.json`, how it was built (profile, policy, each connect-src source and
 //     where it came from), which scripts/package checks and does not ship.
+// A file it writes that has precompressed copies beside it (the release's index.html.br and
+// .gz, scripts/precompress.mjs) gets them written again, so a host never serves an old policy.
 //
 // connect-src is 'self' (the default time source is the page's own Date header) plus the
 // sources in SKEWCHECK_CONNECT_SRC (space- or comma-separated, e.g.
@@ -37,6 +39,7 @@
 
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -192,9 +195,27 @@ function withHostPolicy(text, file, policy) {
 
 const RECORD_FILE = '.skewcheck-build.json';
 
+/**
+ * The precompressed copies of `file` (the release's <file>.br and <file>.gz, written by
+ * scripts/precompress.mjs with the same settings) re-written for `text`, where they exist: a
+ * host that serves them (nginx gzip_static, Caddy precompressed) would send the old page.
+ */
+function refreshCompressed(file, text) {
+  const data = Buffer.from(text);
+  if (existsSync(`${file}.br`)) {
+    writeFileSync(`${file}.br`, brotliCompressSync(data, { params: {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+    } }));
+  }
+  if (existsSync(`${file}.gz`)) writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+}
+
 function write(file, text) {
   try {
     writeFileSync(file, text);
+    refreshCompressed(file, text);
   } catch (err) {
     fail(`cannot write ${file}: ${err.message}`);
   }

@@ -5,12 +5,15 @@
 
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { chmod, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chmod, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 
 import { ensureDist, repoRoot } from './build.mjs';
@@ -396,6 +399,51 @@ async function assertDocumentedHeaders(baseUrl, timeBody) {
   assert.equal((await fetch(`${baseUrl}/skewcheck.json`)).status, 404, 'and takes no effect until renamed');
 }
 
+/** GET `url` with exactly `headers`, body as sent (fetch adds its own Accept-Encoding and decodes). */
+function rawGet(url, headers = {}) {
+  return new Promise((resolve, reject) => {
+    http.get(url, { headers }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
+/**
+ * The release's precompressed copies as `baseUrl` serves them (`site` the unzipped site/):
+ * index.html and the wasm go as the zip's own `.br`/`.gz` (not compressed on the fly) in
+ * `encoding` to a client that accepts br and gzip, as `.gz` to one that accepts gzip only, as
+ * the plain file to one that names no encoding; each with its own Content-Type and Vary.
+ */
+async function assertPrecompressed(baseUrl, site, encoding) {
+  const html = await readFile(path.join(site, 'index.html'));
+  const wasm = /['"]\.\/([^'"]+\.wasm)['"]/.exec(html.toString())?.[1];
+  assert.ok(wasm, 'index.html names its wasm');
+  const copy = { br: { ext: 'br', decode: brotliDecompressSync }, gzip: { ext: 'gz', decode: gunzipSync } };
+  for (const [urlPath, file, type] of [['/', 'index.html', /^text\/html\b/], [`/${wasm}`, wasm, /^application\/wasm$/]]) {
+    const original = await readFile(path.join(site, file));
+    for (const [accept, expected] of [['br, gzip', encoding], ['gzip', 'gzip']]) {
+      const answer = await rawGet(`${baseUrl}${urlPath}`, { 'Accept-Encoding': accept });
+      const what = `${urlPath} with Accept-Encoding: ${accept}`;
+      assert.equal(answer.status, 200, what);
+      assert.equal(answer.headers['content-encoding'], expected, what);
+      assert.match(answer.headers['content-type'] ?? '', type, what);
+      assert.match(answer.headers.vary ?? '', /\baccept-encoding\b/i, what);
+      assert.ok(copy[expected].decode(answer.body).equals(original), `${what}: the decoded body is ${file}`);
+      const shipped = await readFile(path.join(site, `${file}.${copy[expected].ext}`));
+      assert.ok(answer.body.equals(shipped), `${what}: the zip's ${file}.${copy[expected].ext} as it is (${answer.body.length} B, the copy ${shipped.length} B)`);
+    }
+    const plain = await rawGet(`${baseUrl}${urlPath}`);
+    assert.equal(plain.status, 200);
+    assert.equal(plain.headers['content-encoding'], undefined, `${urlPath} without Accept-Encoding`);
+    assert.match(plain.headers['content-type'] ?? '', type);
+    assert.match(plain.headers.vary ?? '', /\baccept-encoding\b/i, `${urlPath} without Accept-Encoding: the plain answer varies too`);
+    assert.ok(plain.body.equals(original), `${urlPath} without Accept-Encoding: ${file} as it is`);
+  }
+}
+
 /** A correct verdict from `baseUrl()`'s Date header and from its /time, per case. */
 function verdictTests(server, timeName, baseUrl, skip) {
   for (const c of [
@@ -423,41 +471,76 @@ function verdictTests(server, timeName, baseUrl, skip) {
   }
 }
 
+/** Debian's ngx_brotli static module (libnginx-mod-http-brotli-static). */
+const BROTLI_STATIC_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
+
+/**
+ * nginx with deploy/nginx.conf for `site` (only the folder and the port replaced) in `folder`
+ * under `work`; with `brotli`, its `# brotli_static on;` line uncommented, as its comment
+ * says, and the module loaded. Returns the base URL.
+ */
+async function startDocumentedNginx(work, site, folder, { brotli = false } = {}) {
+  const dir = path.join(work, folder);
+  await mkdir(dir, { recursive: true });
+  const port = await freePort();
+  const documented = await readFile(path.join(repoRoot, 'deploy', 'nginx.conf'), 'utf8');
+  assert.match(documented, /listen 8080;/);
+  assert.match(documented, /^ {4}gzip_static on;$/m);
+  assert.equal(documented.match(/^ {4}# brotli_static on;$/gm)?.length, 1, 'one commented brotli_static line to uncomment');
+  assert.doesNotMatch(documented, /^\s*brotli_static/m, 'the shipped file works on stock nginx: no brotli_static in force');
+  let serverBlock = documented.replaceAll('/srv/skewcheck', site).replace('listen 8080;', `listen 127.0.0.1:${port};`);
+  if (brotli) serverBlock = serverBlock.replace('    # brotli_static on;', '    brotli_static on;');
+  await writeFile(path.join(dir, 'server.conf'), serverBlock);
+  await writeFile(path.join(dir, 'nginx.conf'), [
+    ...(brotli ? [`load_module ${BROTLI_STATIC_MODULE};`] : []),
+    'daemon off;',
+    'worker_processes 1;',
+    `pid ${dir}/nginx.pid;`,
+    `error_log ${dir}/error.log;`,
+    'events {}',
+    'http {',
+    '  include /etc/nginx/mime.types;',
+    '  default_type application/octet-stream;',
+    `  access_log ${dir}/access.log;`,
+    ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `  ${kind}_temp_path ${dir}/${kind};`),
+    `  include ${dir}/server.conf;`,
+    '}',
+    '',
+  ].join('\n'));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await startWebServer('nginx', 'nginx', ['-c', path.join(dir, 'nginx.conf'), '-p', dir, '-e', path.join(dir, 'error.log')], {
+    baseUrl, log: () => readFile(path.join(dir, 'error.log'), 'utf8'),
+  });
+  return baseUrl;
+}
+
 describe('the packaged release on nginx, configured exactly as deploy/nginx.conf documents', async () => {
   const nginxMissing = !(await which('nginx')) && 'nginx is not installed (scripts/setup installs nginx-light)';
+  const brotliMissing = nginxMissing
+    || (!existsSync(BROTLI_STATIC_MODULE) && `${BROTLI_STATIC_MODULE} is missing (scripts/setup installs libnginx-mod-http-brotli-static)`);
   let baseUrl;
+  let brotliUrl;
+  let site;
 
   before(async () => {
     if (nginxMissing) return;
-    const { work, site } = await unpackedRelease('nginx');
-    const port = await freePort();
-    const documented = await readFile(path.join(repoRoot, 'deploy', 'nginx.conf'), 'utf8');
-    assert.match(documented, /listen 8080;/);
-    const serverBlock = documented.replaceAll('/srv/skewcheck', site).replace('listen 8080;', `listen 127.0.0.1:${port};`);
-    await writeFile(path.join(work, 'server.conf'), serverBlock);
-    await writeFile(path.join(work, 'nginx.conf'), [
-      'daemon off;',
-      'worker_processes 1;',
-      `pid ${work}/nginx.pid;`,
-      `error_log ${work}/error.log;`,
-      'events {}',
-      'http {',
-      '  include /etc/nginx/mime.types;',
-      '  default_type application/octet-stream;',
-      `  access_log ${work}/access.log;`,
-      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `  ${kind}_temp_path ${work}/${kind};`),
-      `  include ${work}/server.conf;`,
-      '}',
-      '',
-    ].join('\n'));
-    baseUrl = `http://127.0.0.1:${port}`;
-    await startWebServer('nginx', 'nginx', ['-c', path.join(work, 'nginx.conf'), '-p', work, '-e', path.join(work, 'error.log')], {
-      baseUrl, log: () => readFile(path.join(work, 'error.log'), 'utf8'),
-    });
+    let work;
+    ({ work, site } = await unpackedRelease('nginx'));
+    baseUrl = await startDocumentedNginx(work, site, 'stock');
+    if (!brotliMissing) brotliUrl = await startDocumentedNginx(work, site, 'brotli', { brotli: true });
   });
 
   test('the documented headers: CSP and security headers, cache lifetimes, a CORS /time', { skip: nginxMissing }, async () => {
     await assertDocumentedHeaders(baseUrl, /^\d{10}\.\d{3}$/);
+  });
+
+  test('gzip_static: index.html and the wasm go as the zip\'s .gz (br, gzip accepted: gzip; none: the plain file), Content-Type and Vary kept', { skip: nginxMissing }, async () => {
+    await assertPrecompressed(baseUrl, site, 'gzip');
+  });
+
+  test('with its brotli_static line uncommented and Debian\'s module loaded: the zip\'s .br to a client that accepts br', { skip: brotliMissing }, async () => {
+    await assertPrecompressed(brotliUrl, site, 'br');
+    await assertDocumentedHeaders(brotliUrl, /^\d{10}\.\d{3}$/);
   });
 
   verdictTests('nginx', '$msec', () => baseUrl, nginxMissing);
@@ -492,6 +575,10 @@ describe('the packaged release on Caddy, configured exactly as deploy/Caddyfile 
     const { file, env } = await documentedCaddyfile(work, site, port);
     baseUrl = `http://127.0.0.1:${port}`;
     await startWebServer('caddy', 'caddy', ['run', '--config', file, '--adapter', 'caddyfile'], { baseUrl, cwd: work, env });
+  });
+
+  test('precompressed br gzip: index.html and the wasm go as the zip\'s .br (gzip only accepted: its .gz; none: the plain file), Content-Type and Vary kept', { skip: caddyMissing }, async () => {
+    await assertPrecompressed(baseUrl, site, 'br');
   });
 
   test('the documented headers: CSP and security headers, cache lifetimes, a CORS /time, compression', { skip: caddyMissing }, async () => {

@@ -15,9 +15,11 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 
 import { TEST_CONNECT_SRC, ensureDist, repoRoot } from './build.mjs';
+import { EXTENSIONS, HOST_FILES, MIN_BYTES } from '../../scripts/precompress.mjs';
 
 const run = promisify(execFile);
 const CSP = path.join(repoRoot, 'scripts', 'csp.mjs');
@@ -213,6 +215,66 @@ describe('scripts/package zips only a dist/ built for release (issue 18, point 9
     // Filling it again leaves one policy line.
     await run('node', [CSP, '--fill-host', file, release], { env: cleanEnv() });
     assert.equal(await readFile(file, 'utf8'), filled);
+  });
+});
+
+/** Whether `file` under `dir` has its .br and .gz, each decompressing to it byte for byte; the reason if not. */
+async function copiesProblem(dir, file) {
+  const original = await readFile(path.join(dir, file));
+  for (const [ext, decode] of [['br', brotliDecompressSync], ['gz', gunzipSync]]) {
+    if (!existsSync(path.join(dir, `${file}.${ext}`))) return `${file}.${ext} is missing`;
+    const copy = await readFile(path.join(dir, `${file}.${ext}`));
+    if (!decode(copy).equals(original)) return `${file}.${ext} does not decompress to ${file}`;
+    if (copy.length >= original.length) return `${file}.${ext} is no smaller than ${file}`;
+  }
+  return null;
+}
+
+describe('the release carries precompressed copies for hosts that serve files as they are (issue 22)', () => {
+  test('every text and wasm file of site/ has its .br and .gz, each decompressing to it byte for byte; none for host files, small files or images', async () => {
+    const result = await packageDist(await distBuiltWith());
+    assert.equal(result.code, 0, result.stderr);
+    const site = path.join(await unzipped(result.zip), 'site');
+    const files = await listFiles(site);
+    const originals = files.filter((file) => !/\.(?:br|gz)$/.test(file));
+    const sizes = Object.fromEntries(await Promise.all(originals.map(async (file) => [file, (await readFile(path.join(site, file))).length])));
+    const eligible = originals.filter((file) => EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase())
+      && !HOST_FILES.includes(path.basename(file)) && sizes[file] >= MIN_BYTES);
+    // The page's own files are among them, whatever the list says.
+    const wasm = originals.filter((file) => file.endsWith('.wasm'));
+    assert.ok(wasm.length >= 1, files.join('\n'));
+    for (const file of ['index.html', 'check.sh', 'lang/ja.json', 'lang/shell/ar.json', ...wasm,
+      ...originals.filter((f) => /\.(?:js|css)$/.test(f) && sizes[f] >= MIN_BYTES)]) {
+      assert.ok(eligible.includes(file), `${file} is compressed (${sizes[file]} B)`);
+    }
+    const problems = (await Promise.all(eligible.map((file) => copiesProblem(site, file)))).filter(Boolean);
+    assert.deepEqual(problems, []);
+    // gzip -n: no file name (FLG.FNAME) and no modification time in the header, so the zip is reproducible.
+    for (const file of eligible) {
+      const header = (await readFile(path.join(site, `${file}.gz`))).subarray(0, 10);
+      assert.equal(header[3] & 0x08, 0, `${file}.gz carries a file name`);
+      assert.equal(header.readUInt32LE(4), 0, `${file}.gz carries a time`);
+    }
+    // Nothing else has a copy: not the host files, not a small file, not a copy of a copy.
+    const copies = files.filter((file) => /\.(?:br|gz)$/.test(file));
+    assert.deepEqual(copies.filter((file) => !eligible.includes(file.replace(/\.(?:br|gz)$/, ''))), []);
+    assert.equal(copies.length, eligible.length * 2);
+    for (const host of HOST_FILES) assert.ok(!files.includes(`${host}.br`) && !files.includes(`${host}.gz`), host);
+  });
+
+  test('update-csp.mjs re-writes the copies of index.html with the policy it writes: a host never serves the old one', async () => {
+    const result = await packageDist(await distBuiltWith());
+    assert.equal(result.code, 0, result.stderr);
+    const root = await unzipped(result.zip);
+    const site = path.join(root, 'site');
+    const before = await readFile(path.join(site, 'index.html.br'));
+    await run('node', [path.join(root, 'update-csp.mjs'), 'site', '--allow', 'https://time.example.com/clock'], { cwd: root, env: cleanEnv() });
+    const html = await readFile(path.join(site, 'index.html'), 'utf8');
+    assert.match(html, /connect-src 'self' https:\/\/time\.example\.com/);
+    assert.ok(!before.equals(await readFile(path.join(site, 'index.html.br'))), 'index.html.br was written again');
+    assert.equal(await copiesProblem(site, 'index.html'), null);
+    // skewcheck.json, new, has no copies (the host sends it as it is); none appear.
+    assert.ok(!existsSync(path.join(site, 'skewcheck.json.br')) && !existsSync(path.join(site, 'skewcheck.json.gz')));
   });
 });
 
