@@ -217,6 +217,38 @@ async fn read_stream_limited(
     }
 }
 
+/// Asks for one of the page's own files at `url` (`skewcheck.json`, a language file): same
+/// origin, revalidated (`cache: "no-cache"`), redirects followed, no cookies, given up after
+/// [`SITE_CONFIG_TIMEOUT_MS`]. The timer comes back with the answer: it keeps running (and
+/// aborts the body's reading) for as long as the caller holds it.
+async fn request_page_file(url: &str) -> Result<(Response, Timeout), FetchError> {
+    let controller = AbortController::new().map_err(|error| {
+        FetchError::new(
+            url,
+            FetchErrorKind::CannotAbort {
+                detail: format!("{error:?}"),
+            },
+        )
+    })?;
+    let request = RequestBuilder::new(url)
+        .cache(RequestCache::NoCache)
+        .credentials(RequestCredentials::Omit)
+        .redirect(RequestRedirect::Follow)
+        .abort_signal(Some(&controller.signal()))
+        .build()
+        .map_err(|_| FetchError::new(url, FetchErrorKind::InvalidUrl))?;
+    let abort_later = Timeout::new(SITE_CONFIG_TIMEOUT_MS, move || controller.abort());
+    let response = request.send().await.map_err(|error| {
+        FetchError::new(
+            url,
+            FetchErrorKind::Unreachable {
+                detail: error.to_string(),
+            },
+        )
+    })?;
+    Ok((response, abort_later))
+}
+
 /// The deployment's `skewcheck.json` at `url`: `Ok(None)` when the host has none (404).
 ///
 /// Unlike a time request it may come from the browser's cache, but `cache: "no-cache"`
@@ -237,30 +269,7 @@ pub async fn fetch_site_config(url: &str) -> Result<Option<String>, FetchError> 
     {
         return answer.into_file_text(url);
     }
-    let controller = AbortController::new().map_err(|error| {
-        FetchError::new(
-            url,
-            FetchErrorKind::CannotAbort {
-                detail: format!("{error:?}"),
-            },
-        )
-    })?;
-    let request = RequestBuilder::new(url)
-        .cache(RequestCache::NoCache)
-        .credentials(RequestCredentials::Omit)
-        .redirect(RequestRedirect::Follow)
-        .abort_signal(Some(&controller.signal()))
-        .build()
-        .map_err(|_| FetchError::new(url, FetchErrorKind::InvalidUrl))?;
-    let _abort_later = Timeout::new(SITE_CONFIG_TIMEOUT_MS, move || controller.abort());
-    let response = request.send().await.map_err(|error| {
-        FetchError::new(
-            url,
-            FetchErrorKind::Unreachable {
-                detail: error.to_string(),
-            },
-        )
-    })?;
+    let (response, _abort_later) = request_page_file(url).await?;
     match response.status() {
         404 | 410 => Ok(None),
         200 => read_limited_text(&response, url).await.map(Some),
@@ -275,30 +284,7 @@ const MAX_LANGUAGE_BYTES: usize = 256 * 1024;
 /// `skewcheck.json` is (same origin, revalidated, redirects followed, no cookies), given up
 /// after the same time.
 pub async fn fetch_language(url: &str) -> Result<String, FetchError> {
-    let controller = AbortController::new().map_err(|error| {
-        FetchError::new(
-            url,
-            FetchErrorKind::CannotAbort {
-                detail: format!("{error:?}"),
-            },
-        )
-    })?;
-    let request = RequestBuilder::new(url)
-        .cache(RequestCache::NoCache)
-        .credentials(RequestCredentials::Omit)
-        .redirect(RequestRedirect::Follow)
-        .abort_signal(Some(&controller.signal()))
-        .build()
-        .map_err(|_| FetchError::new(url, FetchErrorKind::InvalidUrl))?;
-    let _abort_later = Timeout::new(SITE_CONFIG_TIMEOUT_MS, move || controller.abort());
-    let response = request.send().await.map_err(|error| {
-        FetchError::new(
-            url,
-            FetchErrorKind::Unreachable {
-                detail: error.to_string(),
-            },
-        )
-    })?;
+    let (response, _abort_later) = request_page_file(url).await?;
     if response.status() != 200 {
         return Err(FetchError::new(
             url,
