@@ -20,13 +20,13 @@ import { createRequire } from 'node:module';
 
 import { newPageWithClockOffset } from './browser.mjs';
 import {
-  assertNoErrors, browser, MIN, recordVerdictHistory, rootServer, saveArtifacts, testOpts,
+  assertNoErrors, browser, E2E_LANGS, MIN, recordVerdictHistory, rootServer, saveArtifacts, testOpts,
   useBrowserAndServers, waitForFinal,
 } from './measured-page.mjs';
 
 useBrowserAndServers();
 
-const LANGS = (process.env.SKEWCHECK_E2E_LANG || 'en,de,ar').split(',').map((tag) => tag.trim()).filter(Boolean);
+const LANGS = E2E_LANGS;
 let axeSource;
 before(async () => {
   axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -18,13 +18,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { newPageWithClockOffset } from './browser.mjs';
 import {
-  assertNoErrors, browser, MIN, recordVerdictHistory, rootServer, saveArtifacts, testOpts,
+  assertNoErrors, browser, E2E_LANGS, MIN, recordVerdictHistory, rootServer, saveArtifacts, testOpts,
   useBrowserAndServers, waitForFinal,
 } from './measured-page.mjs';
 
 useBrowserAndServers();
 
-const LANGS = (process.env.SKEWCHECK_E2E_LANG || 'en,de,ar').split(',').map((tag) => tag.trim()).filter(Boolean);
+const LANGS = E2E_LANGS;
 const IPAD_UA = 'Mozilla/5.0 (iPad; CPU OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
 // How far the card's bottom may lie below its lowest child: its padding and a line's margin.
 const MAX_EMPTY_PX = 48;

@@ -20,6 +20,10 @@ export const SETTLE_TIMEOUT_MS = 20_000;
 export const TEST_TIMEOUT_MS = 60_000;
 // data-offset-ms and data-uncertainty-ms are rounded to integers.
 export const ROUNDING_MS = 2;
+// The languages the layout and accessibility tests open the page in (`?lang=<tag>`):
+// SKEWCHECK_E2E_LANG, a comma-separated list, by default en, de and ar (the longest texts and
+// the right-to-left one).
+export const E2E_LANGS = (process.env.SKEWCHECK_E2E_LANG || 'en,de,ar').split(',').map((tag) => tag.trim()).filter(Boolean);
 // Upper bounds for a sane uncertainty on loopback: the Date header has 1 s
 // resolution, millisecond endpoints only suffer the (tiny) round trip.
 export const SECOND_RESOLUTION_MAX_MS = 1500;
