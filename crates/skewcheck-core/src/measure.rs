@@ -13,6 +13,7 @@
 
 mod driver;
 mod early;
+mod first;
 mod phase;
 mod probes;
 mod setup;
@@ -22,6 +23,7 @@ mod transport;
 mod witness;
 
 pub use driver::run;
+pub use first::first_measurement;
 pub use phase::{
     ChangeSeen, CrossCheck, CrossCheckOutcome, Failure, Measurement, Notice, Phase, RunOutcome,
     SourceFacts, Witness, WitnessCheck, WitnessFailure,

@@ -127,3 +127,56 @@ fn an_early_answer_from_a_cache_is_weighed_as_one() {
         run.phases.iter().map(Phase::verdict).collect::<Vec<_>>()
     );
 }
+
+/// The first module's verdict (`first_measurement`) is the app's first phase on the same
+/// readings, number for number.
+#[test]
+fn the_first_measurement_is_the_apps_first_phase() {
+    for skew_ms in [SIXTEEN_MIN_MS, 3_000.0, -20.0 * 60_000.0, 3_600_000.0] {
+        let server = TimeServer::date_header(skew_ms, 50.0);
+        let setup = setup(Ask::DateHeader, None);
+        let clock = ManualClock::starting_at(START_MS + 123.0);
+        let readings = early_probe(&clock, &server);
+        clock.advance(300.0); // the first module loads
+        let first = first_measurement(&setup, readings.clone(), &clock)
+            .unwrap_or_else(|| panic!("a first verdict at {skew_ms} ms"));
+        // The app, on the same clock and readings, with the network behind them.
+        let network = SimulatedNetwork::new(&clock, &[(PRIMARY, &server)]);
+        network.set_early(readings);
+        let run = measure_over(&clock, &setup, &network);
+        let Phase::Provisional(app) = &run.phases[0] else {
+            panic!("the app's first phase: {:?}", run.phases[0]);
+        };
+        assert_eq!(&first, app.as_ref(), "at {skew_ms} ms");
+        assert!(first.estimate.interval.contains(skew_ms));
+    }
+}
+
+#[test]
+fn no_first_measurement_without_usable_early_readings() {
+    let server = TimeServer::date_header(SIXTEEN_MIN_MS, 50.0);
+    let clock = ManualClock::starting_at(START_MS + 123.0);
+    let readings = early_probe(&clock, &server);
+    clock.advance(300.0);
+    // A link whose time source is elsewhere: the early request asked the page, not it.
+    let mut elsewhere = setup(Ask::Body, None);
+    elsewhere.config = parse_query("endpoint=https://time.example/now", true).expect("a link");
+    assert_eq!(
+        first_measurement(&elsewhere, readings.clone(), &clock),
+        None
+    );
+    // Readings not on this page's timeline (received after now).
+    let mut late = readings.clone();
+    late.monotonic_received_ms = clock.monotonic_ms() + 1_000.0;
+    assert_eq!(
+        first_measurement(&setup(Ask::DateHeader, None), late, &clock),
+        None
+    );
+    // No answer (a network error is status 0).
+    let mut failed = readings;
+    failed.status = 0.0;
+    assert_eq!(
+        first_measurement(&setup(Ask::DateHeader, None), failed, &clock),
+        None
+    );
+}
