@@ -40,6 +40,11 @@ fn core_src() -> PathBuf {
     root().join("crates/skewcheck-core/src")
 }
 
+/// The small first module's crate (issue 22): held to the same rules as the others.
+fn first_src() -> PathBuf {
+    root().join("crates/skewcheck-first/src")
+}
+
 fn rust_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for entry in fs::read_dir(dir).expect("readable source dir") {
@@ -75,41 +80,44 @@ fn uses(path: &Path, name: &str) -> Vec<String> {
 
 #[test]
 fn the_core_depends_on_no_browser_crate() {
-    let output = Command::new(env!("CARGO"))
-        .args([
-            "tree",
-            "--offline",
-            "--package",
-            "skewcheck-core",
-            "--edges",
-            "normal,build",
-            "--prefix",
-            "none",
-            "--format",
-            "{p}",
-        ])
-        .current_dir(root())
-        .output()
-        .expect("cargo tree runs");
-    assert!(
-        output.status.success(),
-        "cargo tree failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let tree = String::from_utf8(output.stdout).expect("utf-8");
-    let packages: Vec<&str> = tree
-        .lines()
-        .filter_map(|line| line.split_whitespace().next())
-        .collect();
-    assert!(packages.contains(&"skewcheck-core"), "{tree}");
-    let browser: Vec<&&str> = packages
-        .iter()
-        .filter(|name| BROWSER_CRATES.contains(name) || name.starts_with("gloo"))
-        .collect();
-    assert!(
-        browser.is_empty(),
-        "the core reaches the browser through {browser:?}"
-    );
+    // Nor does the first module, which is the core compiled a second time without Leptos.
+    for package in ["skewcheck-core", "skewcheck-first"] {
+        let output = Command::new(env!("CARGO"))
+            .args([
+                "tree",
+                "--offline",
+                "--package",
+                package,
+                "--edges",
+                "normal,build",
+                "--prefix",
+                "none",
+                "--format",
+                "{p}",
+            ])
+            .current_dir(root())
+            .output()
+            .expect("cargo tree runs");
+        assert!(
+            output.status.success(),
+            "cargo tree failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let tree = String::from_utf8(output.stdout).expect("utf-8");
+        let packages: Vec<&str> = tree
+            .lines()
+            .filter_map(|line| line.split_whitespace().next())
+            .collect();
+        assert!(packages.contains(&package), "{tree}");
+        let browser: Vec<&&str> = packages
+            .iter()
+            .filter(|name| BROWSER_CRATES.contains(name) || name.starts_with("gloo"))
+            .collect();
+        assert!(
+            browser.is_empty(),
+            "{package} reaches the browser through {browser:?}"
+        );
+    }
 }
 
 #[test]
@@ -160,6 +168,7 @@ fn no_import_cycle_between_files() {
     for (name, source) in [
         ("skewcheck-core", CrateSource::new(core_src(), "lib.rs")),
         ("skewcheck", CrateSource::new(app_src(), "lib.rs")),
+        ("skewcheck-first", CrateSource::new(first_src(), "lib.rs")),
     ] {
         let cycles = import_cycles(&source);
         assert!(
@@ -203,6 +212,7 @@ fn no_source_file_over_400_lines() {
     let long: Vec<String> = rust_files(&app_src())
         .into_iter()
         .chain(rust_files(&core_src()))
+        .chain(rust_files(&first_src()))
         .filter(|path| !is_exempt(path))
         .filter_map(|path| {
             let lines = fs::read_to_string(&path).expect("readable").lines().count();
@@ -266,6 +276,7 @@ fn english_lives_only_in_the_words_layer() {
     let words = core_src().join("words");
     let mut found = english_outside_words(&core_src(), &words);
     found.extend(english_outside_words(&app_src(), &words));
+    found.extend(english_outside_words(&first_src(), &words));
     assert!(
         found.is_empty(),
         "{} sentences outside crates/skewcheck-core/src/words:\n{}",
@@ -297,6 +308,7 @@ fn tests_follow_one_convention() {
     let astray: Vec<String> = rust_files(&app_src())
         .into_iter()
         .chain(rust_files(&core_src()))
+        .chain(rust_files(&first_src()))
         .filter(|path| {
             let name = path
                 .file_name()

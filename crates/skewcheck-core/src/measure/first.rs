@@ -9,7 +9,10 @@
 
 use crate::clock::DeviceClock;
 use crate::fetch::{Ask, FetchError};
-use crate::measure::{Measurement, Setup, Transport, run};
+use crate::measure::driver::run;
+use crate::measure::phase::Measurement;
+use crate::measure::setup::Setup;
+use crate::measure::transport::Transport;
 use crate::sample::{EarlyReadings, Observation};
 use std::cell::RefCell;
 use std::future::{Future, pending, ready};

@@ -1,0 +1,110 @@
+//! skewcheck's first module: the first verdict card from the early request, computed by the
+//! core's own functions before the app has arrived (issue 22).
+//!
+//! The shell's script hands over, as JSON, what it already has — the early `HEAD`'s raw
+//! readings, the early `skewcheck.json` answer, the page's address, its language's file and
+//! the clocks read just now — and gets back the card's facts and words, or `null` when the
+//! app alone can say it (the readings refused, another time source, a broken link). Nothing
+//! here decides anything the core does not: [`card`] sets up the measurement as the app does
+//! (`site::setup_with`), runs the driver on the early answer alone
+//! (`measure::first_measurement`) and says it with the words layer (`words::explain`).
+//!
+//! [`wasm`] is the module's edge (raw exports over linear memory); everything else is plain
+//! Rust, tested natively.
+
+mod input;
+#[cfg(test)]
+mod tests;
+pub mod wasm;
+
+pub use input::{FirstInput, read_input};
+
+use serde_json::{Value, json};
+use skewcheck_core::clock::DeviceClock;
+use skewcheck_core::fetch::MAX_BODY_BYTES;
+use skewcheck_core::lang::Lang;
+use skewcheck_core::measure::first_measurement;
+use skewcheck_core::site::setup_with;
+use skewcheck_core::site_config::{FILE_NAME, SiteConfig, read};
+use skewcheck_core::words::{self, Catalogue};
+
+/// The clocks as the script read them just before the call.
+struct ReadClocks {
+    wall_ms: f64,
+    monotonic_ms: f64,
+    granularity_ms: f64,
+}
+
+impl DeviceClock for ReadClocks {
+    fn wall_ms(&self) -> f64 {
+        self.wall_ms
+    }
+
+    fn monotonic_ms(&self) -> f64 {
+        self.monotonic_ms
+    }
+
+    fn timer_granularity_ms(&self) -> f64 {
+        self.granularity_ms
+    }
+}
+
+/// Only absolute addresses, as they are: the early request asked the page's own address,
+/// and a source the link names by a relative path is the app's to resolve (with the
+/// browser's parser), so its setup fails here and the card waits for the app.
+fn absolute_only(reference: &str, _base: &str) -> Option<String> {
+    (reference.starts_with("https://") || reference.starts_with("http://"))
+        .then(|| reference.to_owned())
+}
+
+/// The first card for `input`: its facts (the `data-*` the app's card carries) and its
+/// words in the page's language, or `Value::Null` when there is none.
+pub fn card(input: FirstInput) -> Value {
+    let FirstInput {
+        page,
+        readings,
+        site,
+        lang,
+        lang_text,
+        clocks,
+    } = input;
+    // As the app: the deployment's settings fill in what the link leaves out.
+    let site_config = site
+        .and_then(|site| site.answer(MAX_BODY_BYTES))
+        .map(|answer| read(answer.into_file_text(FILE_NAME), page.is_https).config)
+        .unwrap_or_else(SiteConfig::default);
+    let Ok(setup) = setup_with(&page, &site_config, &absolute_only) else {
+        return Value::Null;
+    };
+    let clock = ReadClocks {
+        wall_ms: clocks.0,
+        monotonic_ms: clocks.1,
+        granularity_ms: clocks.2,
+    };
+    let Some(measurement) = first_measurement(&setup, readings, &clock) else {
+        return Value::Null;
+    };
+    // The page's language, if its file reads; English otherwise (the app says why).
+    let catalogue = lang
+        .filter(|lang| *lang != Lang::En)
+        .and_then(|lang| Catalogue::parse(lang, lang_text.as_deref()?).ok())
+        .unwrap_or_else(Catalogue::english);
+    let spoken = catalogue.lang();
+    words::speak(catalogue);
+    let explanation = words::explain(
+        &measurement.service,
+        &measurement.estimate,
+        &measurement.assessment,
+    );
+    json!({
+        "lang": spoken.tag(),
+        "verdict": measurement.assessment.verdict.as_str(),
+        "offsetMs": measurement.offset_ms_rounded(),
+        "uncertaintyMs": measurement.uncertainty_ms_rounded(),
+        "service": measurement.service.id,
+        "limitMs": measurement.service.tolerance.widest_ms(),
+        "headline": explanation.headline,
+        "sentences": explanation.sentences,
+        "fix": explanation.fix,
+    })
+}
