@@ -20,6 +20,22 @@ use crate::verdict::Verdict;
 /// The browser storage key the sheet is kept under (the `v1` is the stored format's).
 pub const STORAGE_KEY: &str = "skewcheck.sheet.v1";
 
+/// The page fragment that opens the sheet: `#sheet` (a fragment, so no request carries it).
+pub const SHEET_FRAGMENT: &str = "sheet";
+
+/// Whether a page fragment (with or without its `#`) opens the sheet: the page then shows
+/// the sheet and measures nothing.
+pub fn is_sheet_fragment(fragment: &str) -> bool {
+    let fragment = fragment.trim();
+    fragment.strip_prefix('#').unwrap_or(fragment) == SHEET_FRAGMENT
+}
+
+/// Whether a sheet would take the result of a permalink `fragment`: the page offers "Add
+/// to field sheet" only then.
+pub fn accepts(fragment: &str) -> bool {
+    decoded(fragment).is_ok()
+}
+
 /// The stored format's version, its `"v"`.
 const STORED_VERSION: u64 = 1;
 

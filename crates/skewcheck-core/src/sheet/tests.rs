@@ -197,6 +197,7 @@ fn a_permalink_the_page_refuses_is_never_added() {
         Err(AddRefusal::Refused(ReportError::NotAReport))
     ));
     assert!(!sheet.has(&edited));
+    assert!(!accepts(&edited) && accepts(&genuine));
     assert!(sheet.is_empty());
 }
 
@@ -436,5 +437,16 @@ proptest! {
         distinct.dedup();
         prop_assert_eq!(sheet.len(), distinct.len());
         prop_assert_eq!(Sheet::parse(Some(&sheet.to_stored())), (sheet, None));
+    }
+}
+
+#[test]
+fn the_sheet_fragment_is_told_from_a_permalink() {
+    for opens in ["sheet", "#sheet", " #sheet "] {
+        assert!(is_sheet_fragment(opens), "{opens}");
+    }
+    for other in ["", "#", "sheets", "#R1/1", "report=sheet", "#sheet/1"] {
+        assert!(!is_sheet_fragment(other), "{other}");
+        assert!(!crate::report::is_report_fragment("sheet"));
     }
 }
