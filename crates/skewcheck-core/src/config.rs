@@ -160,13 +160,18 @@ pub(crate) fn clean_label(raw: &str) -> Option<String> {
     (!cleaned.is_empty()).then(|| cleaned.to_owned())
 }
 
+/// The most chars of a device's name: a report's label cap
+/// ([`MAX_LABEL_CHARS`](crate::report::MAX_LABEL_CHARS), which the tests hold it equal to;
+/// the link's parameters come before reports, so this module does not import them).
+pub const MAX_DEVICE_LABEL_CHARS: usize = 40;
+
 /// A device's name as a person typed it (the `label` parameter, the page's field): cleaned
-/// like a link's text and cut plainly to [`MAX_LABEL_CHARS`](crate::report::MAX_LABEL_CHARS)
-/// chars; `None` when nothing is left.
+/// like a link's text and cut plainly to [`MAX_DEVICE_LABEL_CHARS`] chars; `None` when
+/// nothing is left.
 pub fn device_label(raw: &str) -> Option<String> {
     let cleaned: String = text::clean(raw, usize::MAX)
         .chars()
-        .take(crate::report::MAX_LABEL_CHARS)
+        .take(MAX_DEVICE_LABEL_CHARS)
         .collect();
     let cleaned = cleaned.trim_end();
     (!cleaned.is_empty()).then(|| cleaned.to_owned())

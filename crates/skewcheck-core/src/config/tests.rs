@@ -138,6 +138,7 @@ fn the_device_label_is_cleaned_and_cut_to_40_chars() {
     assert_eq!(label(""), None);
     let long = label(&format!("label={}", "Ä".repeat(99))).unwrap();
     assert_eq!(long.chars().count(), crate::report::MAX_LABEL_CHARS);
+    assert_eq!(MAX_DEVICE_LABEL_CHARS, crate::report::MAX_LABEL_CHARS);
     assert!(!long.ends_with('…'), "cut plainly: it is a name");
     assert_eq!(
         label("label=Van%E2%80%AE%093").as_deref(),

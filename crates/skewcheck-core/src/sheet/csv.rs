@@ -13,7 +13,7 @@
 //!   page wrote (a negative offset, `-1200000`) stays a number.
 
 use crate::date_text::iso_8601_utc;
-use crate::sheet::Row;
+use crate::sheet::model::Row;
 
 /// The header row's cells.
 pub const CSV_HEADER: [&str; 10] = [

@@ -5,7 +5,7 @@
 //! shows (the device name, "Add to field sheet") are in [`super::sharing`].
 
 use crate::date_text::date_time_words;
-use crate::sheet::{Row, SheetNotice, Summary};
+use crate::sheet::model::{Row, SheetNotice, Summary, summary};
 use crate::words::catalogue::Words;
 use crate::words::numbers::offset_words_with_uncertainty;
 use crate::words::page::{platform_name, verdict_word};
@@ -125,7 +125,7 @@ pub fn row_cells(row: &Row) -> [String; 5] {
 
 /// `rows` as plain text for a ticket: the summary, then one line a row.
 pub fn sheet_text(rows: &[Row]) -> String {
-    let mut lines = vec![sheet_summary(&crate::sheet::summary(rows))];
+    let mut lines = vec![sheet_summary(&summary(rows))];
     lines.extend(rows.iter().map(|row| {
         let [name, verdict, offset, platform, measured] = row_cells(row);
         say!(
