@@ -14,13 +14,15 @@
   function rustTrim(text) {
     return text.replace(RUST_WHITESPACE, '');
   }
-  // The shell's words (index.html, watchdog.js) in every language the page speaks: the early
-  // script picks one as the app will (src/language.rs, crates/skewcheck-core/src/lang.rs: the
-  // link's `lang`, else navigator.languages; the deployment's `language` only the app reads),
-  // sets <html lang dir> at once, and the watchdog writes them into the shell (it runs right
-  // after the shell, before the first paint). English is index.html's own. Apple's labels in
-  // the Lockdown Mode and update steps are followed by the English ones in parentheses: not
-  // confirmed against Apple's localized guides here.
+  // The shell's first words (index.html, watchdog.js) in every language the page speaks: the
+  // early script picks one as the app will (src/language.rs, crates/skewcheck-core/src/lang.rs:
+  // the link's `lang`, else navigator.languages; the deployment's `language` only the app
+  // reads), sets <html lang dir> at once, and the watchdog writes them into the shell (it runs
+  // right after the shell, before the first paint). English is index.html's own. The words of
+  // the shell's failures, needed only when the app cannot start, are not carried here in every
+  // language (≈ 4 KiB gzip of every first load): they are the language's `lang/shell/<tag>.json`
+  // (hand-written beside the generated files, checked by the core's tests/languages.rs),
+  // fetched now with the language's file, and the watchdog writes them in when they arrive.
   var SHELL_WORDS = {
     es: {
       title: 'skewcheck — ¿la hora de este dispositivo es correcta?',
@@ -28,19 +30,7 @@
       lede: 'skewcheck compara el reloj de este dispositivo con un servidor de hora y te dice si se aceptarán las subidas firmadas.',
       status: 'Comprobando el reloj de este dispositivo…',
       progress: 'Descargando la comprobación del reloj',
-      slow: 'Todavía descargando: la conexión es lenta. Mantén esta página abierta.',
-      noWasm: 'Este navegador no permite que se ejecute la comprobación del reloj',
-      noWasmWhy: 'La comprobación necesita WebAssembly, que este navegador tiene desactivado. Ocurre en el Modo de aislamiento (Lockdown Mode) del iPhone y el iPad, y en algunos navegadores gestionados por una organización.',
-      noWasmLockdown: 'En iPhone o iPad con el Modo de aislamiento: en Safari, toca <strong>aA</strong> en la barra de direcciones, luego <strong>Ajustes del sitio web</strong> (Website Settings) y desactiva <strong>Modo de aislamiento</strong> (Lockdown Mode) para este sitio. La página se vuelve a cargar y la comprobación se ejecuta.',
-      noWasmManaged: 'En un dispositivo gestionado: abre este enlace en otro navegador o pide a tu departamento de informática que permita WebAssembly para este sitio.',
-      tooOld: 'Este navegador es demasiado antiguo para la comprobación del reloj',
-      tooOldIos: 'En iPhone o iPad: actualiza a iOS / iPadOS 15 o posterior (Ajustes › General › Actualización de software), y vuelve a abrir este enlace.',
-      tooOldOther: 'Si no: abre este enlace en Safari, Chrome, Edge o Firefox actualizados.',
-      loadFailed: 'No se pudo iniciar la comprobación del reloj',
-      loadFailedWhy: 'Una parte de la página no se cargó o no funciona en este navegador.',
-      loadFailedReload: 'Vuelve a cargar la página. Si la conexión es mala, inténtalo de nuevo donde sea mejor.',
-      loadFailedOther: 'Si sigue fallando, abre este enlace en otro navegador (Safari, Chrome, Edge o Firefox).',
-      detail: 'Detalle técnico: '
+      slow: 'Todavía descargando: la conexión es lenta. Mantén esta página abierta.'
     },
     fr: {
       title: 'skewcheck — l’horloge de cet appareil est-elle juste ?',
@@ -48,19 +38,7 @@
       lede: 'skewcheck compare l’horloge de cet appareil à un serveur de temps et vous dit si les envois signés seront acceptés.',
       status: 'Vérification de l’horloge de cet appareil…',
       progress: 'Téléchargement de la vérification de l’horloge',
-      slow: 'Téléchargement en cours : la connexion est lente. Gardez cette page ouverte.',
-      noWasm: 'Ce navigateur ne permet pas d’exécuter la vérification de l’horloge',
-      noWasmWhy: 'La vérification a besoin de WebAssembly, que ce navigateur a désactivé. C’est le cas en mode Isolement (Lockdown Mode) sur iPhone et iPad, et dans certains navigateurs gérés par une organisation.',
-      noWasmLockdown: 'Sur iPhone ou iPad en mode Isolement : dans Safari, touchez <strong>aA</strong> dans la barre d’adresse, puis <strong>Réglages du site web</strong> (Website Settings), et désactivez le <strong>mode Isolement</strong> (Lockdown Mode) pour ce site. La page se recharge et la vérification s’exécute.',
-      noWasmManaged: 'Sur un appareil géré : ouvrez ce lien dans un autre navigateur, ou demandez à votre service informatique d’autoriser WebAssembly pour ce site.',
-      tooOld: 'Ce navigateur est trop ancien pour la vérification de l’horloge',
-      tooOldIos: 'Sur iPhone ou iPad : mettez à jour vers iOS / iPadOS 15 ou ultérieur (Réglages › Général › Mise à jour logicielle), puis rouvrez ce lien.',
-      tooOldOther: 'Sinon : ouvrez ce lien dans Safari, Chrome, Edge ou Firefox à jour.',
-      loadFailed: 'La vérification de l’horloge n’a pas pu démarrer',
-      loadFailedWhy: 'Une partie de la page ne s’est pas chargée ou ne fonctionne pas dans ce navigateur.',
-      loadFailedReload: 'Rechargez la page. Si la connexion est mauvaise, réessayez là où elle est meilleure.',
-      loadFailedOther: 'Si cela échoue encore, ouvrez ce lien dans un autre navigateur (Safari, Chrome, Edge ou Firefox).',
-      detail: 'Détail technique : '
+      slow: 'Téléchargement en cours : la connexion est lente. Gardez cette page ouverte.'
     },
     de: {
       title: 'skewcheck — geht die Uhr dieses Geräts richtig?',
@@ -68,19 +46,7 @@
       lede: 'skewcheck vergleicht die Uhr dieses Geräts mit einem Zeitserver und sagt Ihnen, ob signierte Uploads angenommen werden.',
       status: 'Die Uhr dieses Geräts wird geprüft …',
       progress: 'Die Uhrprüfung wird heruntergeladen',
-      slow: 'Der Download läuft noch: Die Verbindung ist langsam. Lassen Sie diese Seite geöffnet.',
-      noWasm: 'Dieser Browser lässt die Uhrprüfung nicht laufen',
-      noWasmWhy: 'Die Prüfung braucht WebAssembly, das in diesem Browser ausgeschaltet ist. Das ist im Blockierungsmodus (Lockdown Mode) auf iPhone und iPad so und in manchen Browsern, die eine Organisation verwaltet.',
-      noWasmLockdown: 'Auf iPhone oder iPad im Blockierungsmodus: Tippen Sie in Safari in der Adressleiste auf <strong>aA</strong>, dann auf <strong>Website-Einstellungen</strong> (Website Settings), und schalten Sie <strong>Blockierungsmodus</strong> (Lockdown Mode) für diese Website aus. Die Seite lädt neu und die Prüfung läuft.',
-      noWasmManaged: 'Auf einem verwalteten Gerät: Öffnen Sie diesen Link in einem anderen Browser oder bitten Sie Ihre IT-Abteilung, WebAssembly für diese Website zu erlauben.',
-      tooOld: 'Dieser Browser ist für die Uhrprüfung zu alt',
-      tooOldIos: 'Auf iPhone oder iPad: Aktualisieren Sie auf iOS / iPadOS 15 oder neuer (Einstellungen › Allgemein › Softwareupdate) und öffnen Sie diesen Link dann erneut.',
-      tooOldOther: 'Sonst: Öffnen Sie diesen Link in einem aktuellen Safari, Chrome, Edge oder Firefox.',
-      loadFailed: 'Die Uhrprüfung konnte nicht starten',
-      loadFailedWhy: 'Ein Teil der Seite wurde nicht geladen oder läuft in diesem Browser nicht.',
-      loadFailedReload: 'Laden Sie die Seite neu. Ist die Verbindung schlecht, versuchen Sie es dort, wo sie besser ist.',
-      loadFailedOther: 'Scheitert es weiterhin, öffnen Sie diesen Link in einem anderen Browser (Safari, Chrome, Edge oder Firefox).',
-      detail: 'Technisches Detail: '
+      slow: 'Der Download läuft noch: Die Verbindung ist langsam. Lassen Sie diese Seite geöffnet.'
     },
     'pt-BR': {
       title: 'skewcheck — o relógio deste dispositivo está certo?',
@@ -88,19 +54,7 @@
       lede: 'O skewcheck compara o relógio deste dispositivo com um servidor de hora e diz se os envios assinados serão aceitos.',
       status: 'Verificando o relógio deste dispositivo…',
       progress: 'Baixando a verificação do relógio',
-      slow: 'Ainda baixando: a conexão está lenta. Mantenha esta página aberta.',
-      noWasm: 'Este navegador não permite que a verificação do relógio seja executada',
-      noWasmWhy: 'A verificação precisa de WebAssembly, que este navegador desativou. Isso acontece no Modo de Isolamento (Lockdown Mode) do iPhone e do iPad e em alguns navegadores gerenciados por uma organização.',
-      noWasmLockdown: 'No iPhone ou iPad no Modo de Isolamento: no Safari, toque em <strong>aA</strong> na barra de endereços, depois em <strong>Ajustes do Site</strong> (Website Settings), e desative o <strong>Modo de Isolamento</strong> (Lockdown Mode) para este site. A página é recarregada e a verificação é executada.',
-      noWasmManaged: 'Em um dispositivo gerenciado: abra este link em outro navegador ou peça ao seu departamento de TI para permitir WebAssembly neste site.',
-      tooOld: 'Este navegador é antigo demais para a verificação do relógio',
-      tooOldIos: 'No iPhone ou iPad: atualize para o iOS / iPadOS 15 ou posterior (Ajustes › Geral › Atualização de Software) e abra este link de novo.',
-      tooOldOther: 'Caso contrário: abra este link em um Safari, Chrome, Edge ou Firefox atualizado.',
-      loadFailed: 'Não foi possível iniciar a verificação do relógio',
-      loadFailedWhy: 'Uma parte da página não carregou ou não funciona neste navegador.',
-      loadFailedReload: 'Recarregue a página. Se a conexão estiver ruim, tente de novo onde ela for melhor.',
-      loadFailedOther: 'Se ainda falhar, abra este link em outro navegador (Safari, Chrome, Edge ou Firefox).',
-      detail: 'Detalhe técnico: '
+      slow: 'Ainda baixando: a conexão está lenta. Mantenha esta página aberta.'
     },
     ja: {
       title: 'skewcheck — このデバイスの時計は正確ですか？',
@@ -108,19 +62,7 @@
       lede: 'skewcheck はこのデバイスの時計を時刻サーバーと比べ、署名付きアップロードが受け付けられるかどうかをお知らせします。',
       status: 'このデバイスの時計を確認しています…',
       progress: '時計の確認をダウンロードしています',
-      slow: 'ダウンロード中です。接続が遅くなっています。このページを開いたままにしてください。',
-      noWasm: 'このブラウザでは時計の確認を実行できません',
-      noWasmWhy: '確認には WebAssembly が必要ですが、このブラウザではオフになっています。iPhone や iPad のロックダウンモード（Lockdown Mode）や、組織が管理する一部のブラウザで起こります。',
-      noWasmLockdown: 'ロックダウンモードの iPhone や iPad では: Safari のアドレスバーで <strong>aA</strong> をタップし、<strong>Webサイトの設定</strong>（Website Settings）で、このサイトの<strong>ロックダウンモード</strong>（Lockdown Mode）をオフにしてください。ページが再読み込みされ、確認が実行されます。',
-      noWasmManaged: '管理されているデバイスでは: このリンクを別のブラウザで開くか、このサイトで WebAssembly を許可するよう IT 部門に依頼してください。',
-      tooOld: 'このブラウザは時計の確認には古すぎます',
-      tooOldIos: 'iPhone や iPad では: iOS / iPadOS 15 以降にアップデートしてから（設定 › 一般 › ソフトウェアアップデート）、このリンクをもう一度開いてください。',
-      tooOldOther: 'それ以外では: 最新の Safari、Chrome、Edge、Firefox でこのリンクを開いてください。',
-      loadFailed: '時計の確認を開始できませんでした',
-      loadFailedWhy: 'ページの一部が読み込まれなかったか、このブラウザで動作しませんでした。',
-      loadFailedReload: 'ページを再読み込みしてください。接続が悪い場合は、接続のよい場所でもう一度お試しください。',
-      loadFailedOther: 'それでも失敗する場合は、別のブラウザ（Safari、Chrome、Edge、Firefox）でこのリンクを開いてください。',
-      detail: '技術的な詳細: '
+      slow: 'ダウンロード中です。接続が遅くなっています。このページを開いたままにしてください。'
     },
     'zh-CN': {
       title: 'skewcheck — 这台设备的时钟准吗？',
@@ -128,19 +70,7 @@
       lede: 'skewcheck 将这台设备的时钟与时间服务器对比，并告诉您签名上传是否会被接受。',
       status: '正在检查这台设备的时钟…',
       progress: '正在下载时钟检查',
-      slow: '仍在下载：网络连接较慢。请保持此页面打开。',
-      noWasm: '此浏览器不允许运行时钟检查',
-      noWasmWhy: '检查需要 WebAssembly，而此浏览器已将其关闭。iPhone 和 iPad 的锁定模式（Lockdown Mode）以及一些由机构管理的浏览器会这样。',
-      noWasmLockdown: '在锁定模式下的 iPhone 或 iPad 上：在 Safari 中轻点地址栏里的 <strong>aA</strong>，再轻点<strong>网站设置</strong>（Website Settings），为此网站关闭<strong>锁定模式</strong>（Lockdown Mode）。页面会重新载入并运行检查。',
-      noWasmManaged: '在受管理的设备上：请用其他浏览器打开此链接，或请您的 IT 部门为此网站允许 WebAssembly。',
-      tooOld: '此浏览器太旧，无法运行时钟检查',
-      tooOldIos: '在 iPhone 或 iPad 上：请更新到 iOS / iPadOS 15 或更高版本（设置 › 通用 › 软件更新），然后重新打开此链接。',
-      tooOldOther: '其他设备：请在最新版的 Safari、Chrome、Edge 或 Firefox 中打开此链接。',
-      loadFailed: '时钟检查未能启动',
-      loadFailedWhy: '页面的一部分没有载入，或无法在此浏览器中运行。',
-      loadFailedReload: '请重新载入页面。如果网络连接不好，请换到连接更好的地方再试。',
-      loadFailedOther: '如果仍然失败，请在其他浏览器（Safari、Chrome、Edge 或 Firefox）中打开此链接。',
-      detail: '技术细节：'
+      slow: '仍在下载：网络连接较慢。请保持此页面打开。'
     },
     ar: {
       title: 'skewcheck — هل ساعة هذا الجهاز مضبوطة؟',
@@ -148,19 +78,7 @@
       lede: 'يقارن skewcheck ساعة هذا الجهاز بخادم وقت ويخبرك هل ستُقبل عمليات الرفع الموقّعة.',
       status: 'جارٍ فحص ساعة هذا الجهاز…',
       progress: 'جارٍ تنزيل فحص الساعة',
-      slow: 'ما زال التنزيل جاريًا: الاتصال بطيء. أبقِ هذه الصفحة مفتوحة.',
-      noWasm: 'هذا المتصفح لا يسمح بتشغيل فحص الساعة',
-      noWasmWhy: 'يحتاج الفحص إلى WebAssembly، وهو متوقف في هذا المتصفح. يحدث ذلك في وضع المنع (Lockdown Mode) على iPhone وiPad، وفي بعض المتصفحات التي تديرها مؤسسة.',
-      noWasmLockdown: 'على iPhone أو iPad في وضع المنع: في Safari، اضغط على <strong>aA</strong> في شريط العنوان، ثم <strong>إعدادات موقع الويب</strong> (Website Settings)، وأوقف <strong>وضع المنع</strong> (Lockdown Mode) لهذا الموقع. يُعاد تحميل الصفحة ويعمل الفحص.',
-      noWasmManaged: 'على جهاز مُدار: افتح هذا الرابط في متصفح آخر، أو اطلب من قسم تقنية المعلومات السماح بـ WebAssembly لهذا الموقع.',
-      tooOld: 'هذا المتصفح أقدم من أن يشغّل فحص الساعة',
-      tooOldIos: 'على iPhone أو iPad: حدّث إلى iOS / iPadOS 15 أو أحدث (الإعدادات › عام › تحديث البرنامج) (Settings › General › Software Update)، ثم افتح هذا الرابط مرة أخرى.',
-      tooOldOther: 'وإلا: افتح هذا الرابط في إصدار حديث من Safari أو Chrome أو Edge أو Firefox.',
-      loadFailed: 'تعذّر بدء فحص الساعة',
-      loadFailedWhy: 'جزء من الصفحة لم يُحمَّل أو لا يعمل في هذا المتصفح.',
-      loadFailedReload: 'أعد تحميل الصفحة. إذا كان الاتصال ضعيفًا، فحاول مرة أخرى في مكان أفضل اتصالًا.',
-      loadFailedOther: 'إذا استمر الفشل، فافتح هذا الرابط في متصفح آخر (Safari أو Chrome أو Edge أو Firefox).',
-      detail: 'تفاصيل تقنية: '
+      slow: 'ما زال التنزيل جاريًا: الاتصال بطيء. أبقِ هذه الصفحة مفتوحة.'
     }
   };
   // A tag as the page speaks it, or null: as Lang::from_tag (crates/skewcheck-core/src/lang.rs).
@@ -206,6 +124,18 @@
       document.title = shellWords.title;
       // For watchdog.js, which writes them into the shell once it is parsed.
       window.__skewcheckShellWords = shellWords;
+      // The failures' words: added to the same object, written in if the shell shows (or
+      // later shows) a failure; a browser without them keeps index.html's English ones.
+      fetch('lang/shell/' + shellTag + '.json', { cache: 'no-cache', credentials: 'omit', redirect: 'follow' })
+        .then(function (response) { return response.status === 200 ? response.json() : null; })
+        .then(function (failureWords) {
+          if (!failureWords || typeof failureWords !== 'object') return;
+          for (var name in failureWords) {
+            if (typeof failureWords[name] === 'string' && !(name in shellWords)) shellWords[name] = failureWords[name];
+          }
+          if (window.skewcheckShell) window.skewcheckShell.speak();
+        })
+        .then(null, function () {});
       // The language's file, fetched now, in parallel with the wasm (src/net/early.rs takes
       // it): same origin, revalidated, no cookies, as src/net.rs fetch_language asks.
       window.__skewcheckLanguage = {

@@ -8,17 +8,24 @@
   if (!shell) return;
   var STALL_MS = 15000; // no new bytes for this long: the download has stopped
   var COMPILE_MS = 15000; // all bytes in, still not running: something hangs
-  var state = { fallback: false, fallbackReason: '', syntax: false, syntaxError: '', started: false, done: false, lastProgress: 0, complete: false };
+  var state = { detail: '', fallback: false, fallbackReason: '', syntax: false, syntaxError: '', started: false, done: false, lastProgress: 0, complete: false };
   var progress = shell.querySelector('progress');
   // The shell's words in the page's language, as early-probe.js picked them (English, the
   // shell's own, when it picked none): our own constants, some with <strong> labels.
+  // The failures' words arrive later (early-probe.js adds them to the same object), so this
+  // runs again when they do.
   var words = window.__skewcheckShellWords || {};
-  var texts = shell.querySelectorAll('[data-shell-text]');
-  for (var i = 0; i < texts.length; i++) {
-    var text = words[texts[i].getAttribute('data-shell-text')];
-    if (text) texts[i].innerHTML = text;
+  function speak() {
+    var texts = shell.querySelectorAll('[data-shell-text]');
+    for (var i = 0; i < texts.length; i++) {
+      var text = words[texts[i].getAttribute('data-shell-text')];
+      if (text) texts[i].innerHTML = text;
+    }
+    if (progress && words.progress) progress.setAttribute('aria-label', words.progress);
+    var detailEl = shell.querySelector('[data-testid="shell-error"]');
+    if (state.detail && detailEl) detailEl.textContent = (words.detail || 'Technical detail: ') + state.detail;
   }
-  if (progress && words.progress) progress.setAttribute('aria-label', words.progress);
+  speak();
   function now() { return new Date().getTime(); }
   function show(selector, visible) {
     var el = shell.querySelector(selector);
@@ -32,14 +39,15 @@
     shell.setAttribute('aria-busy', 'false');
     show('.shell-loading', false);
     show('.shell-failure[data-shell-reason="' + reason + '"]', true);
-    var detailEl = shell.querySelector('[data-testid="shell-error"]');
-    if (detail && detailEl) detailEl.textContent = (words.detail || 'Technical detail: ') + detail;
+    state.detail = detail;
+    speak();
   }
   function describe(error) {
     if (!error) return '';
     return String(error.message ? (error.name ? error.name + ': ' : '') + error.message : error);
   }
   window.skewcheckShell = {
+    speak: speak,
     syntaxOk: function () { state.syntax = true; },
     started: function () { state.started = true; state.lastProgress = now(); },
     progress: function (current, total) {

@@ -23,7 +23,6 @@ use skewcheck_core::sheet::{SHEET_FRAGMENT, is_sheet_fragment};
 use skewcheck_core::site_config::{FILE_NAME, SiteConfig, read};
 use skewcheck_core::words::{self, Catalogue};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::future::Future;
 use std::rc::Rc;
 
@@ -35,7 +34,8 @@ const SITE_FILE_WAIT_MS: u32 = 1_000;
 
 thread_local! {
     /// Every language file loaded so far, so a switch back is instant.
-    static LOADED: RefCell<HashMap<Lang, Rc<Catalogue>>> = RefCell::new(HashMap::new());
+    /// (A list: eight languages at most, looked up by a scan; no `HashMap` in the wasm.)
+    static LOADED: RefCell<Vec<Rc<Catalogue>>> = const { RefCell::new(Vec::new()) };
     /// What [`start`] found, for the page's [`PageLanguage`].
     static STARTED: RefCell<Option<Started>> = const { RefCell::new(None) };
 }
@@ -80,12 +80,23 @@ fn chosen(config: Option<&SiteConfig>) -> Lang {
     })
 }
 
+/// `lang`'s catalogue if it has been loaded.
+fn loaded(lang: Lang) -> Option<Rc<Catalogue>> {
+    LOADED.with(|loaded| {
+        loaded
+            .borrow()
+            .iter()
+            .find(|catalogue| catalogue.lang() == lang)
+            .cloned()
+    })
+}
+
 /// `lang`'s catalogue: loaded before, or the early script's file, or asked for now.
 async fn load(lang: Lang) -> Option<Rc<Catalogue>> {
     if lang == Lang::En {
         return Some(Rc::new(Catalogue::english()));
     }
-    if let Some(loaded) = LOADED.with(|loaded| loaded.borrow().get(&lang).cloned()) {
+    if let Some(loaded) = loaded(lang) {
         return Some(loaded);
     }
     let text = match take_early_language(lang.tag()).await {
@@ -103,7 +114,7 @@ async fn load(lang: Lang) -> Option<Rc<Catalogue>> {
         catalogue = catalogue.with_part(part);
     }
     let catalogue = Rc::new(catalogue);
-    LOADED.with(|loaded| loaded.borrow_mut().insert(lang, Rc::clone(&catalogue)));
+    LOADED.with(|loaded| loaded.borrow_mut().push(Rc::clone(&catalogue)));
     Some(catalogue)
 }
 
@@ -228,9 +239,7 @@ impl PageLanguage {
     /// names another and its file is loaded).
     pub fn in_report_language<T>(self, say: impl FnOnce() -> T) -> T {
         let report = self.report.get();
-        let catalogue = LOADED
-            .with(|loaded| loaded.borrow().get(&report).cloned())
-            .unwrap_or_else(|| Rc::new(Catalogue::english()));
+        let catalogue = loaded(report).unwrap_or_else(|| Rc::new(Catalogue::english()));
         words::in_language(&catalogue, say)
     }
 }

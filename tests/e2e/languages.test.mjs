@@ -92,8 +92,12 @@ describe('the shell before the wasm speaks the language too', () => {
         await page.goto(rootServer.url + c.search);
         await page.waitForSelector('[data-testid="shell"][data-shell-state="failed"]', { timeout: 30_000 });
         assert.deepEqual(await htmlLanguage(page), { lang: c.lang, dir: c.dir });
-        const failure = page.locator('.shell-failure[data-shell-reason="load-failed"]');
-        assert.equal(await failure.locator('.headline').textContent(), c.failed);
+        // The failures' words come with the language (lang/shell/<tag>.json), fetched at once
+        // by the early script: written in as soon as they are there.
+        const headline = '.shell-failure[data-shell-reason="load-failed"] .headline';
+        await page.waitForFunction(([selector, text]) => document.querySelector(selector)?.textContent === text, [headline, c.failed], { timeout: 5_000 })
+          .catch(() => {});
+        assert.equal(await page.locator(headline).textContent(), c.failed);
         assert.match(await page.locator('[data-testid="shell-error"]').textContent(), c.detail);
       } catch (error) {
         await saveArtifacts(page, t.name);

@@ -350,7 +350,7 @@ fn no_two_templates_share_a_key() {
     for english in templates.keys() {
         if let Some(other) = seen.insert(key(english), english) {
             panic!(
-                "{english:?} and {other:?} have the same key {:06x}",
+                "{english:?} and {other:?} have the same key {:05x}",
                 key(english)
             );
         }
@@ -380,7 +380,7 @@ fn language_file(lang: Lang, part: Option<&str>) -> String {
         .iter()
         .map(|(_, english, said)| {
             let said = serde_json::to_string(said).expect("JSON");
-            format!("\"{:06x}\":{said}", key(english))
+            format!("\"{:05x}\":{said}", key(english))
         })
         .collect();
     format!("{{{}}}\n", body.join(","))

@@ -136,7 +136,7 @@ fn text_contains_every_part() {
 
 /// A catalogue for `lang` translating `english` to `said`.
 fn one_template(lang: Lang, english: &str, said: &str) -> std::rc::Rc<Catalogue> {
-    let json = serde_json::json!({ format!("{:06x}", key(english)): said }).to_string();
+    let json = serde_json::json!({ format!("{:05x}", key(english)): said }).to_string();
     std::rc::Rc::new(Catalogue::parse(lang, &json).expect("a catalogue"))
 }
 

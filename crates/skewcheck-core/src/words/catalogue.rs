@@ -15,7 +15,6 @@
 
 use crate::lang::Lang;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::fmt::{Display, Write as _};
 use std::rc::Rc;
 
@@ -36,7 +35,9 @@ impl Words {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Catalogue {
     lang: Lang,
-    templates: HashMap<u32, String>,
+    /// Sorted by key, looked up by binary search: a `HashMap` would compile hashbrown's
+    /// table into the wasm for a few hundred entries read a few hundred times.
+    templates: Vec<(u32, String)>,
 }
 
 /// Why a language file could not be used (the page then speaks English and says so).
@@ -48,7 +49,7 @@ pub enum CatalogueError {
     /// A JSON value that is not an object of strings.
     #[error("not a JSON object of strings")]
     NotStrings,
-    /// A key that is not six hexadecimal digits.
+    /// A key that is not five hexadecimal digits.
     #[error("a key that is not a template hash: {0}")]
     BadKey(String),
 }
@@ -59,7 +60,7 @@ impl Catalogue {
         Self::default()
     }
 
-    /// A language's file (`lang/<tag>.json`): `{"<key as 6 hex digits>": "template"}`.
+    /// A language's file (`lang/<tag>.json`): `{"<key as 5 hex digits>": "template"}`.
     pub fn parse(lang: Lang, json: &str) -> Result<Self, CatalogueError> {
         // Read as a `serde_json::Value` (whose parser the page has already, for
         // `skewcheck.json`), not into a `HashMap<String, String>`, which compiles a
@@ -69,17 +70,20 @@ impl Catalogue {
             Ok(_) => return Err(CatalogueError::NotStrings),
             Err(error) => return Err(CatalogueError::NotJson(error.to_string())),
         };
-        let mut templates = HashMap::with_capacity(entries.len());
+        let mut templates = Vec::with_capacity(entries.len());
         for (hex, template) in entries {
             let serde_json::Value::String(template) = template else {
                 return Err(CatalogueError::NotStrings);
             };
             let key = u32::from_str_radix(&hex, 16)
                 .ok()
-                .filter(|_| hex.len() == 6)
+                .filter(|_| hex.len() == 5)
                 .ok_or(CatalogueError::BadKey(hex))?;
-            templates.insert(key, template);
+            templates.push((key, template));
         }
+        templates.sort_unstable_by_key(|(key, _)| *key);
+        // One key spelled twice (`0abcd`, `0ABCD`): either one; the page's own files have none.
+        templates.dedup_by_key(|(key, _)| *key);
         Ok(Self { lang, templates })
     }
 
@@ -89,6 +93,8 @@ impl Catalogue {
     pub fn with_part(mut self, part: Catalogue) -> Self {
         if part.lang == self.lang {
             self.templates.extend(part.templates);
+            self.templates.sort_unstable_by_key(|(key, _)| *key);
+            self.templates.dedup_by_key(|(key, _)| *key);
         }
         self
     }
@@ -107,12 +113,23 @@ impl Catalogue {
     pub fn is_empty(&self) -> bool {
         self.templates.is_empty()
     }
+
+    /// `english`'s template in this language, if the file translates it.
+    fn get(&self, english: &str) -> Option<&str> {
+        let key = key(english);
+        self.templates
+            .binary_search_by_key(&key, |(key, _)| *key)
+            .ok()
+            .map(|at| self.templates[at].1.as_str())
+    }
 }
 
-/// The key of an English template: FNV-1a (32 bits) of its UTF-8 bytes, xor-folded to 24
-/// bits as FNV's authors advise for shorter hashes. 24 bits keep each language's file
-/// small (six hex digits a key); `tests/languages.rs`, which writes the files with the same
-/// function, refuses any collision among the templates.
+/// The key of an English template: FNV-1a (32 bits) of its UTF-8 bytes, xor-folded to 20
+/// bits as FNV's authors advise for shorter hashes (<http://www.isthe.com/chongo/tech/comp/fnv/>,
+/// "xor-folding"). 20 bits keep each language's file small: random bits do not compress, so
+/// five hex digits a key instead of six save ≈ 250 B of each gzipped file; among
+/// ~550 templates the odds of any collision are ≈ 14 %, and `tests/languages.rs`, which
+/// writes the files with the same function, refuses one (reword the newer template).
 pub const fn key(english: &str) -> u32 {
     let bytes = english.as_bytes();
     let mut hash: u32 = 0x811c_9dc5;
@@ -122,7 +139,7 @@ pub const fn key(english: &str) -> u32 {
         hash = hash.wrapping_mul(0x0100_0193);
         index += 1;
     }
-    (hash >> 24) ^ (hash & 0x00ff_ffff)
+    (hash >> 20) ^ (hash & 0x000f_ffff)
 }
 
 thread_local! {
@@ -154,13 +171,7 @@ pub fn in_language<T>(catalogue: &Rc<Catalogue>, say: impl FnOnce() -> T) -> T {
 /// language spoken now, as it is (no placeholders). Text from outside (a link's
 /// `service_name`) has no translation and comes back unchanged.
 pub fn translated(english: &str) -> String {
-    SPOKEN.with(|spoken| {
-        spoken
-            .borrow()
-            .templates
-            .get(&key(english))
-            .map_or_else(|| english.to_owned(), String::clone)
-    })
+    SPOKEN.with(|spoken| spoken.borrow().get(english).unwrap_or(english).to_owned())
 }
 
 /// `english`'s template in the language spoken now, its `{name}` placeholders filled from
@@ -168,10 +179,7 @@ pub fn translated(english: &str) -> String {
 pub fn say_template(english: &str, args: &[(&str, &dyn Display)]) -> String {
     SPOKEN.with(|spoken| {
         let spoken = spoken.borrow();
-        let template = spoken
-            .templates
-            .get(&key(english))
-            .map_or(english, String::as_str);
+        let template = spoken.get(english).unwrap_or(english);
         fill(template, args)
     })
 }

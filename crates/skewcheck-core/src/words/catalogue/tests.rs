@@ -18,7 +18,7 @@ fn english_says_the_template_with_its_placeholders_filled() {
 fn a_catalogue_says_its_own_template_and_english_comes_back() {
     let english = "Check again";
     let file = format!(
-        r#"{{"{:06x}": "Erneut prüfen", "{:06x}": "{{n}} Antworten"}}"#,
+        r#"{{"{:05x}": "Erneut prüfen", "{:05x}": "{{n}} Antworten"}}"#,
         key(english),
         key("{n} answers")
     );
@@ -61,15 +61,15 @@ fn a_damaged_file_is_an_error_not_a_panic() {
         Err(CatalogueError::BadKey(_))
     ));
     assert!(matches!(
-        Catalogue::parse(Lang::Fr, r#"{"00000g": "a"}"#),
+        Catalogue::parse(Lang::Fr, r#"{"0000g": "a"}"#),
         Err(CatalogueError::BadKey(_))
     ));
 }
 
 #[test]
 fn the_key_is_fnv_1a() {
-    // The published FNV-1a 32-bit test vectors, xor-folded to 24 bits.
-    let fold = |hash: u32| (hash >> 24) ^ (hash & 0x00ff_ffff);
+    // The published FNV-1a 32-bit test vectors, xor-folded to 20 bits.
+    let fold = |hash: u32| (hash >> 20) ^ (hash & 0x000f_ffff);
     assert_eq!(key(""), fold(0x811c_9dc5));
     assert_eq!(key("a"), fold(0xe40c_292c));
     assert_eq!(key("foobar"), fold(0xbf9c_f968));
@@ -77,8 +77,8 @@ fn the_key_is_fnv_1a() {
 
 #[test]
 fn a_part_adds_its_templates_to_its_own_language_only() {
-    let main = format!(r#"{{"{:06x}": "Erneut prüfen"}}"#, key("Check again"));
-    let part = format!(r#"{{"{:06x}": "CSV herunterladen"}}"#, key("Download CSV"));
+    let main = format!(r#"{{"{:05x}": "Erneut prüfen"}}"#, key("Check again"));
+    let part = format!(r#"{{"{:05x}": "CSV herunterladen"}}"#, key("Download CSV"));
     let german = Catalogue::parse(Lang::De, &main).expect("a good file");
     let with_part = german
         .clone()

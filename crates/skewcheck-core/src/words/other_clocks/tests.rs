@@ -74,7 +74,7 @@ fn catalogue(lang: Lang) -> Catalogue {
             serde_json::from_str(source).expect("JSON");
         for (english, entry) in entries {
             if let Some(said) = entry.get(lang.tag()).filter(|said| said.is_string()) {
-                file.insert(format!("{:06x}", key(&english)), said.clone());
+                file.insert(format!("{:05x}", key(&english)), said.clone());
             }
         }
     }

@@ -36,7 +36,7 @@ fn a_marking_in_the_spoken_language_is_not_made_twice() {
     use crate::words::catalogue::{Catalogue, in_language, key};
     use std::rc::Rc;
     let file = format!(
-        r#"{{"{:06x}": "„{{text}}“", "{:06x}": "{{name}} (vom Link benannt)"}}"#,
+        r#"{{"{:05x}": "„{{text}}“", "{:05x}": "{{name}} (vom Link benannt)"}}"#,
         key("“{text}”"),
         key("{name} (named by the link)")
     );
