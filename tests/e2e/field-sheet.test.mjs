@@ -58,7 +58,9 @@ async function tabletPermalink(offsetMs, name, search = '') {
     const link = await page.$eval('[data-testid="permalink"]', (el) => el.href);
     assert.ok(link.includes('#R1/'), link);
     assert.ok(link.split('/').at(-1).length > 0 && link.length <= 400, link);
-    assert.ok(await page.locator('[data-testid="report-text"]').textContent().then((text) => text.includes(name)), 'the report names the device');
+    // Quoted as the sender's words: quotation marks inside become apostrophes.
+    const quoted = `“${name.replace(/"/g, "'")}” (the sender's label)`;
+    assert.ok((await page.locator('[data-testid="report-text"]').textContent()).includes(quoted), `the report names the device: ${quoted}`);
     assert.equal(labelOf(link), name, `${link} carries the name`);
     assert.deepEqual(pageErrors(page), []);
     return link;
