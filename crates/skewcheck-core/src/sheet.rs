@@ -207,29 +207,34 @@ impl Sheet {
     /// The rows, worst first: rejected, then warning, then unknown, then ok; within each,
     /// the larger |offset| first; else in the order they were added.
     pub fn rows(&self) -> Vec<Row> {
-        let mut rows: Vec<Row> = self
+        let mut rows: Vec<(usize, Row)> = self
             .entries
             .iter()
-            .filter_map(|entry| {
+            .enumerate()
+            .filter_map(|(added, entry)| {
                 let (fragment, report) = decoded(&entry.fragment).ok()?;
                 let verdict = report
                     .verdicts
                     .first()
                     .map_or(Verdict::Unknown, |line| report.finding(line).verdict());
-                Some(Row {
+                let row = Row {
                     fragment,
                     report,
                     verdict,
                     added_at_ms: entry.added_at_ms,
-                })
+                };
+                Some((added, row))
             })
             .collect();
-        rows.sort_by_key(|row| {
+        // Unstable, the order of adding breaking ties: std's stable sort would add its own
+        // code to the page's wasm for this one list.
+        rows.sort_unstable_by_key(|(added, row)| {
             (
                 severity(row.verdict),
                 std::cmp::Reverse(row.report.offset_ms.unsigned_abs()),
+                *added,
             )
         });
-        rows
+        rows.into_iter().map(|(_, row)| row).collect()
     }
 }
