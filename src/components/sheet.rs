@@ -56,35 +56,58 @@ fn now_ms() -> i64 {
     BrowserClock.wall_ms() as i64
 }
 
+/// The button a click inside `event`'s element hit, if any.
+fn clicked_button(event: &leptos::ev::MouseEvent) -> Option<web_sys::Element> {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| element.closest("button").ok().flatten())
+}
+
 /// "Add to field sheet" for the result of the permalink `fragment` (which the sheet
 /// accepts: the caller checks [`skewcheck_core::sheet::accepts`]); once added, a link to
-/// the sheet.
+/// the sheet. Written as markup, as the sheet's section is ([`SheetPage`]).
 #[component]
 pub fn SheetAdd(
     /// The result's permalink fragment.
     fragment: String,
 ) -> impl IntoView {
-    let added = RwSignal::new(load().0.has(&fragment));
-    let refusal = RwSignal::new(None::<Words>);
-    let add = move |_| {
+    // Whether it is on the sheet, and why it could not be added.
+    let state = RwSignal::new((load().0.has(&fragment), None::<Words>));
+    let add = move |event: leptos::ev::MouseEvent| {
+        if clicked_button(&event).is_none() || state.get_untracked().0 {
+            return;
+        }
         let (mut sheet, _, _) = load();
         let outcome = match sheet.add(&fragment, now_ms()) {
             Ok(_) => save(&sheet).map_err(|_| SHEET_NOT_STORED),
             Err(AddRefusal::Full) => Err(SHEET_FULL),
             Err(AddRefusal::Refused(_)) => Err(SHEET_NOT_STORED),
         };
-        added.set(outcome.is_ok());
-        refusal.set(outcome.err());
+        state.set((outcome.is_ok(), outcome.err()));
     };
-    view! {
-        <p class="sheet-add">
-            <button type="button" class="secondary" data-testid="sheet-add" data-added=move || added.get().to_string() disabled=move || added.get() on:click=add>
-                {move || if added.get() { SHEET_ADDED } else { SHEET_ADD }.text()}
-            </button>
-            {move || added.get().then(|| view! { " " <a href="#sheet" data-testid="sheet-open">{FIELD_SHEET.text()}</a> })}
-            <span class="status" role="status" data-testid="sheet-add-status">{move || refusal.get().map(Words::text)}</span>
-        </p>
-    }
+    let markup = move || {
+        let (added, refusal) = state.get();
+        let mut out = String::new();
+        let (extra, words) = if added {
+            (" data-added=\"true\" disabled", SHEET_ADDED)
+        } else {
+            (" data-added=\"false\"", SHEET_ADD)
+        };
+        button(&mut out, "sheet-add", "secondary", extra, &words.text());
+        if added {
+            out.push_str(&format!(
+                " <a href=\"#sheet\" data-testid=\"sheet-open\">{}</a>",
+                escaped(&FIELD_SHEET.text())
+            ));
+        }
+        out.push_str(&format!(
+            " <span class=\"status\" role=\"status\" data-testid=\"sheet-add-status\">{}</span>",
+            escaped(&refusal.map(Words::text).unwrap_or_default())
+        ));
+        out
+    };
+    view! { <p class="sheet-add" on:click=add inner_html=markup></p> }
 }
 
 /// What the sheet page shows: the sheet and its passing states.
@@ -133,11 +156,7 @@ pub fn SheetPage(
         }
     };
     let click = move |event: leptos::ev::MouseEvent| {
-        let Some(button) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-            .and_then(|element| element.closest("button").ok().flatten())
-        else {
+        let Some(button) = clicked_button(&event) else {
             return;
         };
         let action = button.get_attribute("data-testid").unwrap_or_default();
