@@ -72,10 +72,12 @@ pub fn SheetAdd(
     /// The result's permalink fragment.
     fragment: String,
 ) -> impl IntoView {
-    // Whether it is on the sheet, and why it could not be added.
-    let state = RwSignal::new((load().0.has(&fragment), None::<Words>));
+    // The markup in a signal of a type the page has anyway (no reactive code of its own).
+    let added = load().0.has(&fragment);
+    let markup = RwSignal::new(add_markup(added, None));
+    let done = std::cell::Cell::new(added);
     let add = move |event: leptos::ev::MouseEvent| {
-        if clicked_button(&event).is_none() || state.get_untracked().0 {
+        if clicked_button(&event).is_none() || done.get() {
             return;
         }
         let (mut sheet, _, _) = load();
@@ -84,30 +86,32 @@ pub fn SheetAdd(
             Err(AddRefusal::Full) => Err(SHEET_FULL),
             Err(AddRefusal::Refused(_)) => Err(SHEET_NOT_STORED),
         };
-        state.set((outcome.is_ok(), outcome.err()));
-    };
-    let markup = move || {
-        let (added, refusal) = state.get();
-        let mut out = String::new();
-        let (extra, words) = if added {
-            (" data-added=\"true\" disabled", SHEET_ADDED)
-        } else {
-            (" data-added=\"false\"", SHEET_ADD)
-        };
-        button(&mut out, "sheet-add", "secondary", extra, &words.text());
-        if added {
-            out.push_str(&format!(
-                " <a href=\"#sheet\" data-testid=\"sheet-open\">{}</a>",
-                escaped(&FIELD_SHEET.text())
-            ));
-        }
-        out.push_str(&format!(
-            " <span class=\"status\" role=\"status\" data-testid=\"sheet-add-status\">{}</span>",
-            escaped(&refusal.map(Words::text).unwrap_or_default())
-        ));
-        out
+        done.set(outcome.is_ok());
+        markup.set(add_markup(outcome.is_ok(), outcome.err()));
     };
     view! { <p class="sheet-add" on:click=add inner_html=markup></p> }
+}
+
+/// "Add to field sheet" (or "Added" and the link to the sheet), and why it was not added.
+fn add_markup(added: bool, refusal: Option<Words>) -> String {
+    let mut out = String::new();
+    let (extra, words) = if added {
+        (" data-added=\"true\" disabled", SHEET_ADDED)
+    } else {
+        (" data-added=\"false\"", SHEET_ADD)
+    };
+    button(&mut out, "sheet-add", "secondary", extra, &words.text());
+    if added {
+        out.push_str(&format!(
+            " <a href=\"#sheet\" data-testid=\"sheet-open\">{}</a>",
+            escaped(&FIELD_SHEET.text())
+        ));
+    }
+    out.push_str(&format!(
+        " <span class=\"status\" role=\"status\" data-testid=\"sheet-add-status\">{}</span>",
+        escaped(&refusal.map(Words::text).unwrap_or_default())
+    ));
+    out
 }
 
 /// What the sheet page shows: the sheet and its passing states.
@@ -139,33 +143,28 @@ pub fn SheetPage(
     page_url: String,
 ) -> impl IntoView {
     let (sheet, notice, unreadable) = load();
-    let state = RwSignal::new(State {
+    // The state beside the page, its markup in a signal of a type the page has anyway: a
+    // signal of the state would compile reactive code of its own.
+    let state = std::rc::Rc::new(std::cell::RefCell::new(State {
         sheet,
         notice,
         not_stored: unreadable.is_some(),
         asking: false,
-    });
+    }));
     let status = RwSignal::new(String::new());
     let base = page_base(&page_url).to_owned();
     let shareable = can_share();
-    let markup = {
-        let base = base.clone();
-        move || {
-            let status = status.get();
-            state.with(|state| sheet_markup(state, &status, &base, shareable))
-        }
-    };
+    let markup = RwSignal::new(sheet_markup(&state.borrow(), &base, shareable));
     let click = move |event: leptos::ev::MouseEvent| {
         let Some(button) = clicked_button(&event) else {
             return;
         };
         let action = button.get_attribute("data-testid").unwrap_or_default();
-        let rows = || state.with_untracked(|state| state.sheet.rows());
+        let rows = state.borrow().sheet.rows();
         let change = |edit: &dyn Fn(&mut State)| {
-            state.update(|state| {
-                edit(state);
-                state.not_stored = save(&state.sheet).is_err();
-            });
+            let mut state = state.borrow_mut();
+            edit(&mut state);
+            state.not_stored = save(&state.sheet).is_err();
         };
         match action.as_str() {
             "sheet-remove" => {
@@ -174,8 +173,8 @@ pub fn SheetPage(
                     state.sheet.remove(&fragment);
                 });
             }
-            "sheet-clear" => state.update(|state| state.asking = true),
-            "sheet-clear-cancel" => state.update(|state| state.asking = false),
+            "sheet-clear" => state.borrow_mut().asking = true,
+            "sheet-clear-cancel" => state.borrow_mut().asking = false,
             "sheet-clear-confirm" => change(&|state| {
                 state.sheet.clear();
                 state.asking = false;
@@ -184,13 +183,14 @@ pub fn SheetPage(
                 download_text(
                     "field-sheet.csv",
                     "text/csv;charset=utf-8",
-                    &csv_of(&rows(), &base),
+                    &csv_of(&rows, &base),
                 );
             }
-            "sheet-copy" => copy_to_clipboard(sheet_text(&rows()), status),
-            "sheet-share" => spawn_share(sheet_text(&rows())),
-            _ => {}
+            "sheet-copy" => copy_to_clipboard(sheet_text(&rows), status),
+            "sheet-share" => spawn_share(sheet_text(&rows)),
+            _ => return,
         }
+        markup.set(sheet_markup(&state.borrow(), &base, shareable));
     };
     view! {
         <main class="page">
@@ -200,6 +200,7 @@ pub fn SheetPage(
                 <p class="lede">{SHEET_INTRO.text()}</p>
             </header>
             <section class="card sheet" data-testid="sheet" on:click=click inner_html=markup></section>
+            <p class="status" role="status" data-testid="sheet-status">{status}</p>
             <p><a href=page_base(&page_url).to_owned() data-testid="check-this-device">{CHECK_THIS_DEVICE.text()}</a></p>
         </main>
     }
@@ -238,7 +239,7 @@ fn paragraph(out: &mut String, class: &str, role: &str, testid: &str, text: &str
 }
 
 /// The sheet's section as markup (the DOM contract's hooks, docs/dom-contract.md).
-fn sheet_markup(state: &State, status: &str, base: &str, shareable: bool) -> String {
+fn sheet_markup(state: &State, base: &str, shareable: bool) -> String {
     let rows = state.sheet.rows();
     let mut out = String::new();
     if let Some(notice) = state.notice {
@@ -294,10 +295,7 @@ fn sheet_markup(state: &State, status: &str, base: &str, shareable: bool) -> Str
         "",
         &SHEET_CLEAR.text(),
     );
-    out.push_str(&format!(
-        "<span class=\"status\" role=\"status\" data-testid=\"sheet-status\">{}</span></div>",
-        escaped(status)
-    ));
+    out.push_str("</div>");
     if state.asking {
         out.push_str(&format!(
             "<p class=\"sheet-confirm\" role=\"alert\" data-testid=\"sheet-clear-question\">{} ",
