@@ -235,9 +235,11 @@ describe('the field sheet', () => {
     }
   });
 
-  test('a formula name arrives neutralised in the CSV; the label link parameter pre-fills the name', { timeout: TEST_TIMEOUT_MS }, async () => {
+  test('a formula name arrives neutralised in the CSV, markup in a name as text; the label link parameter pre-fills the name', { timeout: TEST_TIMEOUT_MS }, async () => {
     const formula = '=HYPERLINK("x")';
     const link = await tabletPermalink(-3 * MIN, formula);
+    const markup = '<i>x</i> & "y" \'z\'';
+    const markupLink = await tabletPermalink(2_000, markup);
     const prefilled = await newPageWithClockOffset(browser, 0);
     try {
       await prefilled.goto(`${server.url}?label=${encodeURIComponent('Van 3')}`);
@@ -249,13 +251,17 @@ describe('the field sheet', () => {
       // The phone's own live result can be added too.
       await prefilled.click('[data-testid="sheet-add"]');
       await prefilled.waitForSelector('[data-testid="sheet-add"][data-added="true"]', { timeout: 5_000 });
-      await openPast(prefilled, link);
-      await prefilled.click('[data-testid="sheet-add"]');
-      await prefilled.waitForSelector('[data-testid="sheet-add"][data-added="true"]', { timeout: 5_000 });
+      for (const each of [link, markupLink]) {
+        await openPast(prefilled, each);
+        await prefilled.click('[data-testid="sheet-add"]');
+        await prefilled.waitForSelector('[data-testid="sheet-add"][data-added="true"]', { timeout: 5_000 });
+      }
       // From a result to the sheet by the fragment alone: the page draws itself again.
       await prefilled.goto(`${server.url}#sheet`);
       const rows = await sheetRows(prefilled);
-      assert.deepEqual(rows.map((row) => row.label), [formula, 'Van 3'], 'shown as the text it is');
+      assert.deepEqual(rows.map((row) => row.label), [formula, markup, 'Van 3'], 'shown as the text it is');
+      assert.equal(await prefilled.locator('[data-testid="sheet"] i').count(), 0, 'no markup from a name');
+      assert.equal(await prefilled.locator('[data-testid="sheet-row"]').nth(1).locator('td').first().textContent(), markup);
       const records = parseCsv((await downloadCsv(prefilled)).text);
       assert.equal(records[1][0], `'${formula}`, 'neutralised with a leading apostrophe');
       assert.equal(records[1][4], String(rows[0].offsetMs));
