@@ -7,7 +7,7 @@
 use crate::date_text::date_time_words;
 use crate::sheet::model::{Row, SheetNotice, Summary, summary};
 use crate::words::catalogue::Words;
-use crate::words::numbers::offset_words_with_uncertainty;
+use crate::words::numbers::offset_words;
 use crate::words::page::{platform_name, verdict_word};
 use time::OffsetDateTime;
 
@@ -111,13 +111,14 @@ pub fn sheet_full_words(max: usize) -> String {
     )
 }
 
-/// A row's cells as the table shows them: name, verdict, offset, platform, when measured.
+/// A row's cells as the table shows them: name, verdict, offset (its uncertainty is in the
+/// CSV and the result itself: a phone's table has no room), platform, when measured.
 pub fn row_cells(row: &Row) -> [String; 5] {
     let report = &row.report;
     [
         report.label.clone().unwrap_or_else(|| NO_NAME.text()),
         verdict_word(row.verdict),
-        offset_words_with_uncertainty(report.offset_ms as f64, report.uncertainty_ms as f64),
+        offset_words(report.offset_ms as f64, report.uncertainty_ms as f64),
         platform_name(report.platform),
         utc(report.measured_at_ms),
     ]
