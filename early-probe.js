@@ -258,7 +258,14 @@
     if (fragment.charAt(0) === '#') fragment = fragment.slice(1);
     return fragment.indexOf('R1/') === 0 || fragment.indexOf('report=') !== -1;
   }
-  var permalink = isReportFragment(location.hash);
+  // The field sheet (`#sheet`, as is_sheet_fragment in crates/skewcheck-core/src/sheet.rs
+  // decides): it measures nothing and reads no file either.
+  function isSheetFragment(hash) {
+    var fragment = rustTrim(hash.charAt(0) === '#' ? hash.slice(1) : hash);
+    if (fragment.charAt(0) === '#') fragment = fragment.slice(1);
+    return fragment === 'sheet';
+  }
+  var permalink = isReportFragment(location.hash) || isSheetFragment(location.hash);
   try {
     // A permalink shows a past report and reads no file; any other page reads
     // it, also one whose link names an endpoint (its allowed_endpoints decide whether the

@@ -58,7 +58,47 @@ try {
   await page.locator('[data-testid="paste-section"]').screenshot({ path: file });
   console.log(`wrote ${file}`);
   await page.context().close();
+  await fieldSheet();
 } finally {
   await browser.close();
   await server.close();
+}
+
+/** A compact permalink fragment (`R1/…`, crates/skewcheck-core/src/report/compact.rs) of a
+ * result measured `agoMs` ago, `offsetMs` off, named `label`. */
+function fragment({ offsetMs, uncertaintyMs, platform, label, agoMs }) {
+  const b36 = (n) => (n < 0 ? '-' : '') + Math.abs(Math.round(n)).toString(36).toUpperCase();
+  const measuredAt = Date.now() - agoMs;
+  const escaped = [...new TextEncoder().encode(label)].map((byte) => {
+    const c = String.fromCharCode(byte);
+    return /[0-9A-Z.-]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }).join('');
+  const host = new URL(server.url).host.toUpperCase();
+  return ['R1', b36(measuredAt), b36(measuredAt + offsetMs), b36(offsetMs), b36(uncertaintyMs), platform, 'S3', 'D', host, 'T-4471', '', escaped].join('/');
+}
+
+/** Issue 21: a technician's field sheet on a phone, six devices of one site collected. */
+async function fieldSheet() {
+  const devices = [
+    { label: 'Reception iPad', offsetMs: 16 * MIN + 12_000, uncertaintyMs: 380, platform: 'IPADOS', agoMs: 42 * MIN },
+    { label: 'Van 3', offsetMs: 3_200, uncertaintyMs: 410, platform: 'ANDROID', agoMs: 35 * MIN },
+    { label: 'Warehouse scanner', offsetMs: -20 * MIN - 4_000, uncertaintyMs: 450, platform: 'ANDROID', agoMs: 30 * MIN },
+    { label: 'Field tablet 1', offsetMs: 14 * MIN + 31_000, uncertaintyMs: 390, platform: 'IPADOS', agoMs: 21 * MIN },
+    { label: 'Field tablet 2', offsetMs: -900, uncertaintyMs: 400, platform: 'IPADOS', agoMs: 14 * MIN },
+    { label: 'Office PC', offsetMs: 1_100, uncertaintyMs: 420, platform: 'WINDOWS', agoMs: 6 * MIN },
+  ];
+  const stored = JSON.stringify({ v: 1, rows: devices.map((device) => ({ r: fragment(device), a: Date.now() - device.agoMs + 60_000 })) });
+  const page = await newPageWithClockOffset(browser, 0, IPHONE);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(`${server.url}#sheet`);
+  await page.evaluate((value) => localStorage.setItem('skewcheck.sheet.v1', value), stored);
+  await page.reload();
+  await page.waitForSelector('[data-testid="sheet-row"]', { timeout: 20_000 });
+  const count = await page.locator('[data-testid="sheet-row"]').count();
+  if (count !== devices.length) throw new Error(`the sheet shows ${count} rows of ${devices.length}`);
+  const file = path.join(outDir, 'phone-field-sheet-light.png');
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(`wrote ${file}`);
+  await page.context().close();
 }

@@ -134,6 +134,18 @@ if (shellRows.length > 0) {
   printTable([...shellRows, { name: 'largest', raw: Math.max(...shellRows.map((r) => r.raw)), gzip: Math.max(...shellRows.map((r) => r.gzip)), brotli: Math.max(...shellRows.map((r) => r.brotli)) }]);
 }
 
+// The field sheet's words (lang/sheet/<tag>.json): fetched only at #sheet.
+const sheetDir = path.join(langDir, 'sheet');
+const sheetFiles = (await readdir(sheetDir).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
+const sheetRows = [];
+for (const name of sheetFiles) {
+  sheetRows.push({ name: `lang/sheet/${name}`, ...measure(await readFile(path.join(sheetDir, name))) });
+}
+if (sheetRows.length > 0) {
+  console.log("\nthe field sheet's words (not in the total: fetched only at #sheet)\n");
+  printTable([...sheetRows, { name: 'largest', raw: Math.max(...sheetRows.map((r) => r.raw)), gzip: Math.max(...sheetRows.map((r) => r.gzip)), brotli: Math.max(...sheetRows.map((r) => r.brotli)) }]);
+}
+
 if (maxLangGzipKiB !== null) {
   const over = langRows.filter((r) => r.gzip > maxLangGzipKiB * 1024);
   if (over.length > 0) {

@@ -250,8 +250,8 @@ pub fn can_share() -> bool {
     })
 }
 
-/// Opens the native share sheet with a title, text and link; `false` if it failed or the
-/// user cancelled.
+/// Opens the native share sheet with a title, text and link (none when `url` is empty);
+/// `false` if it failed or the user cancelled.
 pub async fn share(title: &str, text: &str, url: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
@@ -259,7 +259,9 @@ pub async fn share(title: &str, text: &str, url: &str) -> bool {
     let data = web_sys::ShareData::new();
     data.set_title(title);
     data.set_text(text);
-    data.set_url(url);
+    if !url.is_empty() {
+        data.set_url(url);
+    }
     wasm_bindgen_futures::JsFuture::from(window.navigator().share_with_data(&data))
         .await
         .is_ok()
@@ -308,4 +310,52 @@ pub fn scroll_to(testid: &str) {
     if let Some(element) = element {
         element.scroll_into_view();
     }
+}
+
+/// Downloads `text` as a file named `name` of type `mime`: a `Blob`'s object URL followed
+/// by an `<a download>` (neither is a request, and the page's Content-Security-Policy
+/// governs neither); `false` where the browser refuses.
+pub fn download_text(name: &str, mime: &str, text: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return false;
+    };
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let clicked = document
+        .create_element("a")
+        .ok()
+        .and_then(|link| link.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|link| {
+            let named = link.set_attribute("href", &url).is_ok()
+                && link.set_attribute("download", name).is_ok();
+            if named {
+                link.click();
+            }
+            named
+        });
+    // The download has its own copy once it started; a moment later the URL may go.
+    gloo_timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    clicked
+}
+
+/// Draws the page again whenever its fragment changes (`#R1/…` to `#sheet`, a new
+/// result link): what the page shows depends on it from the start. The listener lasts as
+/// long as the page.
+pub fn reload_on_fragment_change() {
+    // The handle is not kept: dropping it leaves the listener in place for good.
+    let _ = window_event_listener_untyped("hashchange", |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    });
 }

@@ -19,6 +19,7 @@ use leptos::task::spawn_local;
 use skewcheck_core::fetch::MAX_BODY_BYTES;
 use skewcheck_core::lang::{Lang, LangChoice, choose, link_tag};
 use skewcheck_core::report::is_report_fragment;
+use skewcheck_core::sheet::{SHEET_FRAGMENT, is_sheet_fragment};
 use skewcheck_core::site_config::{FILE_NAME, SiteConfig, read};
 use skewcheck_core::words::{self, Catalogue};
 use std::cell::RefCell;
@@ -106,9 +107,29 @@ async fn load(lang: Lang) -> Option<Rc<Catalogue>> {
             fetch_language(&url).await.ok()
         }
     };
-    let catalogue = Rc::new(Catalogue::parse(lang, &text?).ok()?);
+    let mut catalogue = Catalogue::parse(lang, &text?).ok()?;
+    if on_sheet_page()
+        && let Some(part) = load_part(lang, SHEET_FRAGMENT).await
+    {
+        catalogue = catalogue.with_part(part);
+    }
+    let catalogue = Rc::new(catalogue);
     LOADED.with(|loaded| loaded.borrow_mut().push(Rc::clone(&catalogue)));
     Some(catalogue)
+}
+
+/// Whether the page is the field sheet (`#sheet`), whose words are a part of their own.
+fn on_sheet_page() -> bool {
+    page_fragment().is_some_and(|fragment| is_sheet_fragment(&fragment))
+}
+
+/// A part of `lang`'s words (`lang/<part>/<tag>.json`: a page that not every client sees),
+/// asked for as the language's file is; `None` if it cannot be had (those words are then
+/// said in English).
+async fn load_part(lang: Lang, part: &str) -> Option<Catalogue> {
+    let base = page_address()?.href;
+    let url = resolve_url(&["lang/", part, "/", lang.tag(), ".json"].concat(), &base)?;
+    Catalogue::parse(lang, &fetch_language(&url).await.ok()?).ok()
 }
 
 /// `lang`'s catalogue, if it loads within [`LANGUAGE_WAIT_MS`]: one function for every
@@ -127,7 +148,9 @@ fn install(catalogue: &Catalogue) {
 /// moment, unless the page is a permalink, which reads no file), loads its file (waiting at
 /// most [`LANGUAGE_WAIT_MS`]) and speaks it, so the page is drawn once, in its language.
 pub async fn start() {
-    let permalink = page_fragment().is_some_and(|fragment| is_report_fragment(&fragment));
+    // A permalink and the field sheet read no file: neither measures.
+    let permalink =
+        page_fragment().is_some_and(|fragment| is_report_fragment(&fragment)) || on_sheet_page();
     let config = if !permalink {
         early_site_config().await
     } else {

@@ -1,6 +1,6 @@
 use crate::browser::{
     device_facts, focus_language_switcher, language_switcher_focused, page_address, page_fragment,
-    resolve_url, shell_mounted,
+    reload_on_fragment_change, resolve_url, shell_mounted,
 };
 use crate::components::clocks::LiveClocks;
 use crate::components::details::MeasurementDetails;
@@ -12,6 +12,7 @@ use crate::components::other_clocks::OtherClocks;
 use crate::components::paste::{PasteError, PastedDiagnosis};
 use crate::components::report::{PastReport, ReportShare};
 use crate::components::services::ServiceList;
+use crate::components::sheet::{SheetAdd, SheetPage};
 use crate::components::site_extras::SiteExtras;
 use crate::components::support::{LinkMaker, ServerCheck};
 use crate::components::verdict_panel::VerdictPanel;
@@ -20,12 +21,14 @@ use leptos::prelude::*;
 use leptos::reactive::effect::RenderEffect;
 use leptos::tachys::view::{Mountable, Render};
 use skewcheck_core::address::page_base;
+use skewcheck_core::config::device_label;
 use skewcheck_core::lang::Lang;
 use skewcheck_core::live::Reason;
 use skewcheck_core::measure::{Measurement, Phase};
 use skewcheck_core::other_clock::FixTopic;
 use skewcheck_core::platform::{DeviceHints, detect};
-use skewcheck_core::report::{decode_fragment, is_report_fragment, report_of};
+use skewcheck_core::report::{Report, decode_fragment, is_report_fragment, report_of};
+use skewcheck_core::sheet::{accepts, is_sheet_fragment};
 use skewcheck_core::support::{check_command, script_base};
 use skewcheck_core::words;
 use skewcheck_core::words::user_agent_summary;
@@ -35,6 +38,7 @@ use skewcheck_core::words::user_agent_summary;
 #[component]
 pub fn App() -> impl IntoView {
     let ready = RwSignal::new(false);
+    reload_on_fragment_change();
     leptos::task::spawn_local(async move {
         crate::language::start().await;
         ready.set(true);
@@ -48,12 +52,19 @@ pub fn App() -> impl IntoView {
 }
 
 /// Opened from a result permalink, the page shows that past result and measures nothing;
-/// otherwise it checks this device's clock. Its words are drawn again when the reader
-/// switches language; what was measured stays.
+/// at `#sheet` it shows the field sheet and measures nothing; otherwise it checks this
+/// device's clock. Its words are drawn again when the reader switches language; what was
+/// measured stays.
 #[component]
 fn Page() -> impl IntoView {
     let language = PageLanguage::provide();
     let page_url = page_address().map(|page| page.href).unwrap_or_default();
+    if page_fragment().is_some_and(|fragment| is_sheet_fragment(&fragment)) {
+        drawn_per_language(language.lang, move || {
+            view! { <SheetPage page_url=page_url.clone() /> }
+        });
+        return ().into_any();
+    }
     let Some(fragment) = page_fragment().filter(|fragment| is_report_fragment(fragment)) else {
         return view! { <LiveCheck page_url=page_url language=language /> }.into_any();
     };
@@ -103,8 +114,12 @@ fn past_page(fragment: &str, page_url: &str) -> AnyView {
     let check_here = page_base(&page_url).to_owned();
     let body = match decode_fragment(fragment) {
         Ok(report) => {
-            view! { <PastReport report=report.with_recomputed_details() page_url=page_url /> }
-                .into_any()
+            let fragment = fragment.to_owned();
+            view! {
+                <PastReport report=report.with_recomputed_details() page_url=page_url />
+                {accepts(&fragment).then(|| view! { <SheetAdd fragment=fragment /> })}
+            }
+            .into_any()
         }
         Err(error) => view! {
             <section class="past-banner" data-testid="report-error" role="alert">
@@ -151,8 +166,14 @@ fn LiveCheck(
         })
     });
     provide_context(PastedDiagnosis::new(live.now.into(), measured));
+    // The device's name, pre-filled by the link's `label`: kept across a switch of language.
+    let label = RwSignal::new(
+        live.setup
+            .with_untracked(|setup| setup.as_ref().and_then(|setup| setup.config.label.clone()))
+            .unwrap_or_default(),
+    );
     drawn_per_language(language.lang, move || {
-        view! { <LivePage live=live page_url=page_url.clone() fix_tab=fix_tab /> }
+        view! { <LivePage live=live page_url=page_url.clone() fix_tab=fix_tab label=label /> }
     });
 }
 
@@ -165,6 +186,8 @@ fn LivePage(
     page_url: String,
     /// The fix-steps card's tab.
     fix_tab: RwSignal<FixTopic>,
+    /// The device's name as typed.
+    label: RwSignal<String>,
 ) -> impl IntoView {
     let LiveView {
         phase,
@@ -217,8 +240,10 @@ fn LivePage(
     };
     let report_ticket = ticket.clone();
     let report = Signal::derive(move || {
-        final_measurement()
-            .map(|m| report_of(&m, device.clone(), platform.id(), report_ticket.clone()))
+        final_measurement().map(|m| Report {
+            label: device_label(&label.get()),
+            ..report_of(&m, device.clone(), platform.id(), report_ticket.clone())
+        })
     });
     // Everything below the actions renders once there is a first result (or after a moment),
     // so the first request and the verdict are not held up by drawing the whole page.
@@ -235,7 +260,7 @@ fn LivePage(
             {let command = command.clone(); move || other_clocks_shown.get()
                 .then(|| view! { <OtherClocks detected=platform selected=fix_tab command=command.clone() /> })}
             <ServiceList results=results primary=service />
-            <ReportShare report=report page_url=page_url.clone() />
+            <ReportShare report=report label=label page_url=page_url.clone() />
             <SiteExtras site=site_file report=report />
             <MeasurementDetails phase=phase drift=drift />
             <ServerCheck reference_url=reference_url() />

@@ -2,14 +2,16 @@ use crate::browser::{can_share, share};
 use crate::components::link_text::TicketTag;
 use crate::components::qr::PermalinkQr;
 use crate::components::services::verdict_badge;
+use crate::components::sheet::SheetAdd;
 use crate::components::support::copy_to_clipboard;
 use crate::language::PageLanguage;
 use leptos::prelude::*;
-use skewcheck_core::report::{Finding, Report, ServiceVerdict, encode_compact};
+use skewcheck_core::report::{Finding, MAX_LABEL_CHARS, Report, ServiceVerdict, encode_compact};
+use skewcheck_core::sheet::accepts;
 use skewcheck_core::verdict::Verdict;
 use skewcheck_core::words::{
-    CHECK_THIS_DEVICE, COPY_RESULT, LINK_TO_RESULT, NOT_CHECKED, PAST_CLAIM, PAST_HEADING,
-    RESULT_TITLE, SEND_TO_SUPPORT, SHARE_RESULT, SHARED, past_age, past_claimed_line,
+    CHECK_THIS_DEVICE, COPY_RESULT, DEVICE_NAME, LINK_TO_RESULT, NOT_CHECKED, PAST_CLAIM,
+    PAST_HEADING, RESULT_TITLE, SEND_TO_SUPPORT, SHARE_RESULT, SHARED, past_age, past_claimed_line,
     past_result_line,
 };
 use skewcheck_core::words::{report_text, report_text_with_paste, spoken};
@@ -20,11 +22,41 @@ pub fn permalink(page_url: &str, report: &Report) -> String {
     format!("{base}#{}", encode_compact(report))
 }
 
-/// "Send result to support": copy as text, the share sheet, a permalink and its QR code.
+/// "Send result to support": the device's name, copy as text, the share sheet, a permalink
+/// and its QR code, and "Add to field sheet".
 #[component]
 pub fn ReportShare(
-    /// The report of the current measurement, once final.
+    /// The report of the current measurement, once final, with the device's name.
     #[prop(into)]
+    report: Signal<Option<Report>>,
+    /// The device's name as typed (the report carries it cleaned).
+    label: RwSignal<String>,
+    /// The page's own address, the base of the permalink.
+    page_url: String,
+) -> impl IntoView {
+    // The section and its name field are drawn once there is a report, not with every
+    // report or keystroke, so the field keeps its focus while the rest follows.
+    let shown = Memo::new(move |_| report.with(Option::is_some));
+    move || {
+        let page_url = page_url.clone();
+        shown.get().then(|| {
+            view! {
+                <section class="card report" data-testid="report">
+                    <h3>{SEND_TO_SUPPORT.text()}</h3>
+                    <p><label class="device-label">{DEVICE_NAME.text()}" "
+                        <input type="text" maxlength=MAX_LABEL_CHARS.to_string() autocomplete="off" data-testid="device-label" bind:value=label />
+                    </label></p>
+                    <ReportBody report=report page_url=page_url />
+                </section>
+            }
+        })
+    }
+}
+
+/// The report's buttons, permalink, QR code and text, drawn again with every report.
+#[component]
+fn ReportBody(
+    /// The report of the current measurement.
     report: Signal<Option<Report>>,
     /// The page's own address, the base of the permalink.
     page_url: String,
@@ -49,9 +81,8 @@ pub fn ReportShare(
             let qr_link = link.clone();
             let copy_text = text.clone();
             let share_link = link.clone();
+            let fragment = encode_compact(&report);
             view! {
-                <section class="card report" data-testid="report">
-                    <h3>{SEND_TO_SUPPORT.text()}</h3>
                     <div class="report-actions">
                         <button type="button" class="secondary" data-testid="copy-report" on:click=move |_| copy_to_clipboard(copy_text.clone(), status)>
                             {COPY_RESULT.text()}
@@ -75,9 +106,9 @@ pub fn ReportShare(
                         <a href=link.clone() data-testid="permalink" target="_blank" rel="noopener">{LINK_TO_RESULT.text()}</a>
                         <span class="status" role="status" data-testid="copy-status">{move || status.get()}</span>
                     </div>
+                    {accepts(&fragment).then(|| view! { <SheetAdd fragment=fragment /> })}
                     <PermalinkQr link=qr_link />
                     <pre class="report-text" data-testid="report-text">{text}</pre>
-                </section>
             }
         })
     }

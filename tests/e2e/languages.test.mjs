@@ -188,6 +188,7 @@ const I18N = new URL('../../crates/skewcheck-core/i18n/', import.meta.url);
 const catalogue = Object.assign({}, ...readdirSync(I18N).filter((name) => name.endsWith('.json'))
   .map((name) => JSON.parse(readFileSync(new URL(name, I18N), 'utf8'))));
 delete catalogue._sources;
+delete catalogue._part;
 // Product names are the same in every language: a fragment must have 3 words besides them.
 const PRODUCT_NAMES = /\b(Amazon S3|S3|Google Cloud Storage|Google|Azure Blob Storage|Azure|Microsoft|Kerberos|Active Directory|Windows|WSL|Docker|iPadOS|iOS|iPad|iPhone|Mac|macOS|Android|Linux|Safari|Chrome|Edge|Firefox|WebAssembly|PowerShell|JWT|NTP|skewcheck)\b/g;
 const words = (text) => text.split(/\s+/).filter((word) => /\p{L}/u.test(word));
@@ -229,7 +230,7 @@ describe('no English sentence of the English catalogue on the page', () => {
     { name: 'an error', offsetMs: 3_000, search: endpoint('/nope') },
   ];
   for (const tag of OTHER_LANGUAGES) {
-    test(`${tag}: ok, warning, rejected, an error and a permalink`, { timeout: 5 * testOpts.timeout }, async (t) => {
+    test(`${tag}: ok, warning, rejected, an error, a permalink and the field sheet`, { timeout: 5 * testOpts.timeout }, async (t) => {
       assert.ok(fragments.length > 50, `${fragments.length} English fragments`);
       let link = null;
       for (const state of states) {
@@ -249,6 +250,12 @@ describe('no English sentence of the English catalogue on the page', () => {
         await opener.locator('[data-testid="past-report"]').waitFor({ timeout: 10_000 });
         assert.equal((await htmlLanguage(opener)).lang, tag);
         assert.deepEqual(await englishLeft(opener, tag), [], `${tag}, a permalink: English on the page`);
+        // The field sheet's words are a part of their own (lang/sheet/<tag>.json).
+        await opener.click('[data-testid="sheet-add"]');
+        await Promise.all([opener.waitForEvent('load'), opener.click('[data-testid="sheet-open"]')]);
+        await opener.locator('[data-testid="sheet-row"]').waitFor({ timeout: 10_000 });
+        assert.equal((await htmlLanguage(opener)).lang, tag);
+        assert.deepEqual(await englishLeft(opener, tag), [], `${tag}, the field sheet: English on the page`);
       } finally {
         await opener.context().close();
       }

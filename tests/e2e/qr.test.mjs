@@ -44,14 +44,17 @@ after(async () => {
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
-/** An iPad-sized page at 1× density whose clock is 16 min fast, opened with `?ref=T-1234`, measured. */
-async function measuredIpad(colorScheme) {
+/** A device name of the most characters the name field takes (40), as a technician types one. */
+const LONG_LABEL = 'Reception iPad, ground floor, desk 12 ab';
+
+/** An iPad-sized page at 1× density whose clock is 16 min fast, opened with `?ref=T-1234` (and `extra`), measured. */
+async function measuredIpad(colorScheme, extra = '') {
   const page = await newPageWithClockOffset(browser, 16 * MIN, {
     viewport: IPAD_PORTRAIT,
     deviceScaleFactor: 1,
     colorScheme,
   });
-  await page.goto(`${server.url}?ref=T-1234`);
+  await page.goto(`${server.url}?ref=T-1234${extra}`);
   await page.waitForSelector('[data-testid="verdict"][data-state="done"][data-refining="false"]', { timeout: SETTLE_TIMEOUT_MS });
   await page.locator('[data-testid="qr"]').waitFor({ timeout: 5_000 });
   return page;
@@ -71,11 +74,14 @@ async function zbarRead(png, name) {
   }
 }
 
-async function assertQrReadsAsPermalink(t, colorScheme) {
-  const page = await measuredIpad(colorScheme);
+async function assertQrReadsAsPermalink(t, colorScheme, extra = '') {
+  const page = await measuredIpad(colorScheme, extra);
   try {
     const shown = await page.getAttribute('[data-testid="permalink"]', 'href');
     assert.ok(shown.length <= PERMALINK_BUDGET_CHARS, `permalink is ${shown.length} chars: ${shown}`);
+    if (extra.includes('label=')) {
+      assert.equal(decodeURIComponent(shown.slice(shown.lastIndexOf('/') + 1)), LONG_LABEL, 'the code carries the name');
+    }
     const qr = page.locator('[data-testid="qr"]');
     const modules = Number(await qr.getAttribute('data-modules'));
     const box = await qr.boundingBox();
@@ -98,6 +104,11 @@ describe('the QR code of a result', () => {
 
   test('a QR reader reads exactly the permalink from a 1× screenshot (dark scheme)', { timeout: TEST_TIMEOUT_MS }, (t) =>
     assertQrReadsAsPermalink(t, 'dark'));
+
+  test('with a 40-character device name the permalink stays within 400 characters and the code at 4 px a module', { timeout: TEST_TIMEOUT_MS }, async (t) => {
+    assert.equal(LONG_LABEL.length, 40);
+    await assertQrReadsAsPermalink(t, 'light', `&label=${encodeURIComponent(LONG_LABEL)}`);
+  });
 
   test('the permalink the code holds reopens the same result, and says what it holds', { timeout: TEST_TIMEOUT_MS }, async () => {
     const page = await measuredIpad('light');

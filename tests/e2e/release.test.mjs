@@ -152,6 +152,8 @@ describe('scripts/package zips only a dist/ built for release (issue 18, point 9
       assert.ok(files.includes(`site/lang/${tag}.json`), `site/lang/${tag}.json\n${files.join('\n')}`);
       // …and the shell's failure words, fetched with it.
       assert.ok(files.includes(`site/lang/shell/${tag}.json`), `site/lang/shell/${tag}.json\n${files.join('\n')}`);
+      // …and the field sheet's words, fetched at #sheet.
+      assert.ok(files.includes(`site/lang/sheet/${tag}.json`), `site/lang/sheet/${tag}.json\n${files.join('\n')}`);
     }
     assert.ok(!files.some((file) => file.endsWith('.skewcheck-build.json')), 'the build record is not shipped');
     for (const file of files) {

@@ -7,6 +7,7 @@
 //! | `limit`    | a tolerance in seconds: replaces the service's, or defines your own     |
 //! | `service_name` | the name of your own service (with `limit` and no `service`)        |
 //! | `ref`      | a support ticket reference, shown on the page and in the report         |
+//! | `label`    | the device's name, pre-filling its field; carried in the report         |
 //!
 //! Without `endpoint` the page reads the `Date` header of its own origin.
 
@@ -43,6 +44,8 @@ pub struct Config {
     pub service: Service,
     /// The support ticket (`ref`), cleaned for display.
     pub ticket: Option<String>,
+    /// The measured device's name (`label`), cleaned ([`device_label`]).
+    pub label: Option<String>,
 }
 
 impl Default for Config {
@@ -53,6 +56,7 @@ impl Default for Config {
             timesync: false,
             service: AMAZON_S3,
             ticket: None,
+            label: None,
         }
     }
 }
@@ -101,6 +105,7 @@ pub fn parse_query(query: &str, page_is_https: bool) -> Result<Config, ConfigErr
             "limit" => limit = Some(parse_limit_ms(&value)?),
             "service_name" => service_name = clean_label(&value),
             "ref" => config.ticket = clean_label(&value),
+            "label" => config.label = device_label(&value),
             // Unknown parameters are ignored so links from newer versions still open.
             _ => {}
         }
@@ -150,6 +155,23 @@ pub(crate) fn clean_label(raw: &str) -> Option<String> {
     let cleaned: String = text::clean(raw, usize::MAX)
         .chars()
         .take(MAX_LABEL_CHARS)
+        .collect();
+    let cleaned = cleaned.trim_end();
+    (!cleaned.is_empty()).then(|| cleaned.to_owned())
+}
+
+/// The most chars of a device's name: a report's label cap
+/// ([`MAX_LABEL_CHARS`](crate::report::MAX_LABEL_CHARS), which the tests hold it equal to;
+/// the link's parameters come before reports, so this module does not import them).
+pub const MAX_DEVICE_LABEL_CHARS: usize = 40;
+
+/// A device's name as a person typed it (the `label` parameter, the page's field): cleaned
+/// like a link's text and cut plainly to [`MAX_DEVICE_LABEL_CHARS`] chars; `None` when
+/// nothing is left.
+pub fn device_label(raw: &str) -> Option<String> {
+    let cleaned: String = text::clean(raw, usize::MAX)
+        .chars()
+        .take(MAX_DEVICE_LABEL_CHARS)
         .collect();
     let cleaned = cleaned.trim_end();
     (!cleaned.is_empty()).then(|| cleaned.to_owned())

@@ -26,6 +26,7 @@ pub mod platform;
 pub mod plausible;
 pub mod report;
 pub mod sample;
+pub mod sheet;
 #[cfg(test)]
 pub(crate) mod simulation;
 pub mod site;

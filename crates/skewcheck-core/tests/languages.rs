@@ -8,6 +8,11 @@
 //! `{"English template": {"es": "…", "fr": "…", …}}` (`"_sources"`: the vendor pages that
 //! the menu names were taken from). After changing either, write the files again with
 //! `SKEWCHECK_BLESS=1 cargo test -p skewcheck-core --test languages`.
+//!
+//! A translation file with a top-level `"_part": "<name>"` holds the words of one page
+//! that is not the first screen (the field sheet): they go to `lang/<name>/<tag>.json`,
+//! which the page loads only where it shows them, instead of into `lang/<tag>.json`, which
+//! every client reads with its first load.
 
 use serde_json::{Map, Value};
 use skewcheck_core::lang::Lang;
@@ -223,8 +228,16 @@ fn placeholders(template: &str) -> Vec<String> {
     names
 }
 
-/// Every translation file: English template → its entry, with the file it came from.
-fn translations() -> BTreeMap<String, (String, Map<String, Value>)> {
+/// One translated template: the file it came from, its part (`None`: the main file) and
+/// its languages.
+struct Translation {
+    file: String,
+    part: Option<String>,
+    entry: Map<String, Value>,
+}
+
+/// Every translation file: English template → its translation.
+fn translations() -> BTreeMap<String, Translation> {
     let dir = core_dir().join("i18n");
     let mut all = BTreeMap::new();
     let mut paths: Vec<PathBuf> = fs::read_dir(&dir)
@@ -246,15 +259,31 @@ fn translations() -> BTreeMap<String, (String, Map<String, Value>)> {
         }) else {
             panic!("{}: not an object", path.display());
         };
+        let part = entries.get("_part").map(|part| {
+            let part = part.as_str().unwrap_or_default();
+            assert!(
+                !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase()),
+                "{name}.json: \"_part\" must be a lower-case name, not {part:?}"
+            );
+            part.to_owned()
+        });
         for (english, entry) in entries {
-            if english == "_sources" {
+            if english == "_sources" || english == "_part" {
                 continue;
             }
             let Value::Object(entry) = entry else {
                 panic!("{name}: {english:?} is not an object of languages");
             };
-            if let Some((other, _)) = all.insert(english.clone(), (name.clone(), entry)) {
-                panic!("{english:?} is translated in both {other}.json and {name}.json");
+            let translation = Translation {
+                file: name.clone(),
+                part: part.clone(),
+                entry,
+            };
+            if let Some(other) = all.insert(english.clone(), translation) {
+                panic!(
+                    "{english:?} is translated in both {}.json and {name}.json",
+                    other.file
+                );
             }
         }
     }
@@ -278,7 +307,7 @@ fn every_template_exists_in_every_language_with_the_same_placeholders() {
     let translations = translations();
     let mut problems = Vec::new();
     for (english, module) in &templates {
-        let Some((_, entry)) = translations.get(english) else {
+        let Some(Translation { entry, .. }) = translations.get(english) else {
             problems.push(format!("{module}: no translation of {english:?}"));
             continue;
         };
@@ -299,7 +328,7 @@ fn every_template_exists_in_every_language_with_the_same_placeholders() {
             }
         }
     }
-    for (english, (file, _)) in &translations {
+    for (english, Translation { file, .. }) in &translations {
         if !templates.contains_key(english) {
             problems.push(format!(
                 "{file}.json translates {english:?}, which no code says any more"
@@ -328,8 +357,9 @@ fn no_two_templates_share_a_key() {
     }
 }
 
-/// `lang/<tag>.json` as the translations say it: `{"<key>": "template"}`, sorted by key.
-fn language_file(lang: Lang) -> String {
+/// `lang/<tag>.json` (or, for a `part`, `lang/<part>/<tag>.json`) as the translations say
+/// it: `{"<key>": "template"}`, grouped by words module.
+fn language_file(lang: Lang, part: Option<&str>) -> String {
     let (templates, _) = templates();
     let translations = translations();
     // Grouped by words module, so related sentences sit together and compress better
@@ -339,7 +369,8 @@ fn language_file(lang: Lang) -> String {
         .filter_map(|(english, module)| {
             let said = translations
                 .get(english)
-                .and_then(|(_, entry)| entry.get(lang.tag()))
+                .filter(|translation| translation.part.as_deref() == part)
+                .and_then(|translation| translation.entry.get(lang.tag()))
                 .and_then(Value::as_str)?;
             Some((module.as_str(), english.as_str(), said))
         })
@@ -357,22 +388,35 @@ fn language_file(lang: Lang) -> String {
 
 #[test]
 fn the_pages_language_files_are_what_the_translations_say() {
-    let dir = core_dir().join("../../lang");
+    let root = core_dir().join("../../lang");
     let bless = std::env::var_os("SKEWCHECK_BLESS").is_some();
     let mut stale = Vec::new();
-    for lang in other_languages() {
-        let path = dir.join(format!("{}.json", lang.tag()));
-        let wanted = language_file(lang);
-        if bless {
-            fs::create_dir_all(&dir).expect("lang/");
-            fs::write(&path, &wanted).expect("write lang file");
-        } else if fs::read_to_string(&path).ok().as_deref() != Some(wanted.as_str()) {
-            stale.push(path.display().to_string());
+    let parts: std::collections::BTreeSet<Option<String>> = translations()
+        .into_values()
+        .map(|translation| translation.part)
+        .collect();
+    for part in &parts {
+        let dir = part
+            .as_ref()
+            .map_or_else(|| root.clone(), |part| root.join(part));
+        for lang in other_languages() {
+            let path = dir.join(format!("{}.json", lang.tag()));
+            let wanted = language_file(lang, part.as_deref());
+            if bless {
+                fs::create_dir_all(&dir).expect("lang/");
+                fs::write(&path, &wanted).expect("write lang file");
+            } else if fs::read_to_string(&path).ok().as_deref() != Some(wanted.as_str()) {
+                stale.push(path.display().to_string());
+            }
+            // What the page will load must read back as a catalogue.
+            let catalogue = Catalogue::parse(lang, &wanted).expect("the page reads its own file");
+            assert_eq!(catalogue.lang(), lang);
         }
-        // What the page will load must read back as a catalogue.
-        let catalogue = Catalogue::parse(lang, &wanted).expect("the page reads its own file");
-        assert_eq!(catalogue.lang(), lang);
     }
+    assert!(
+        parts.contains(&Some("sheet".to_owned())),
+        "the field sheet's part"
+    );
     assert!(
         stale.is_empty(),
         "stale: {} (run SKEWCHECK_BLESS=1 cargo test -p skewcheck-core --test languages)",

@@ -128,6 +128,30 @@ fn limits_adjust_a_service_or_define_your_own() {
 }
 
 #[test]
+fn the_device_label_is_cleaned_and_cut_to_40_chars() {
+    let label = |query: &str| parse_query(query, true).unwrap().label;
+    assert_eq!(
+        label("label=Reception%20iPad").as_deref(),
+        Some("Reception iPad")
+    );
+    assert_eq!(label("label=%20%0A%20"), None);
+    assert_eq!(label(""), None);
+    let long = label(&format!("label={}", "Ä".repeat(99))).unwrap();
+    assert_eq!(long.chars().count(), crate::report::MAX_LABEL_CHARS);
+    assert_eq!(MAX_DEVICE_LABEL_CHARS, crate::report::MAX_LABEL_CHARS);
+    assert!(!long.ends_with('…'), "cut plainly: it is a name");
+    assert_eq!(
+        label("label=Van%E2%80%AE%093").as_deref(),
+        Some("Van 3"),
+        "bidi override dropped, tab as a space"
+    );
+    assert_eq!(
+        device_label("  =HYPERLINK(\"x\")  ").as_deref(),
+        Some("=HYPERLINK(\"x\")")
+    );
+}
+
+#[test]
 fn the_ticket_reference_is_cleaned() {
     assert_eq!(
         parse_query("ref=T-1234", true).unwrap().ticket.as_deref(),

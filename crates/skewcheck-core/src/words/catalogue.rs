@@ -87,6 +87,18 @@ impl Catalogue {
         Ok(Self { lang, templates })
     }
 
+    /// This catalogue with a part's templates added (`lang/<part>/<tag>.json`: the words
+    /// of a page that not every client sees, such as the field sheet); a part of another
+    /// language adds nothing.
+    pub fn with_part(mut self, part: Catalogue) -> Self {
+        if part.lang == self.lang {
+            self.templates.extend(part.templates);
+            self.templates.sort_unstable_by_key(|(key, _)| *key);
+            self.templates.dedup_by_key(|(key, _)| *key);
+        }
+        self
+    }
+
     /// The language this catalogue speaks.
     pub const fn lang(&self) -> Lang {
         self.lang

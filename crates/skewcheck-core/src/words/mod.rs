@@ -35,6 +35,7 @@ pub(crate) mod quote;
 mod report;
 mod report_error;
 mod sharing;
+mod sheet;
 pub(crate) mod source;
 mod steps;
 mod steps_other;
@@ -90,10 +91,15 @@ pub use report::{
 };
 pub use report_error::{damage_words, flaw_words, report_error_words};
 pub use sharing::{
-    CHECK_THIS_DEVICE, COPIED, COPY_FAILED, COPY_RESULT, LINK_TO_RESULT, PAST_CLAIM, PAST_HEADING,
-    QR_CAPTION, QR_CLOSE, QR_LABEL, QR_LARGE_LABEL, RESULT_LINK_UNUSABLE, RESULT_TITLE,
-    SEND_TO_SUPPORT, SHARE_RESULT, SHARED, SHOW_LARGE, past_age, past_claimed_line,
-    past_result_line,
+    CHECK_THIS_DEVICE, COPIED, COPY_FAILED, COPY_RESULT, DEVICE_NAME, FIELD_SHEET, LINK_TO_RESULT,
+    PAST_CLAIM, PAST_HEADING, QR_CAPTION, QR_CLOSE, QR_LABEL, QR_LARGE_LABEL, RESULT_LINK_UNUSABLE,
+    RESULT_TITLE, SEND_TO_SUPPORT, SHARE_RESULT, SHARED, SHEET_ADD, SHEET_ADDED, SHEET_FULL,
+    SHEET_NOT_STORED, SHOW_LARGE, past_age, past_claimed_line, past_result_line,
+};
+pub use sheet::{
+    NO_NAME, SHEET_CLEAR, SHEET_CLEAR_NO, SHEET_CLEAR_YES, SHEET_COLUMNS, SHEET_COPY, SHEET_CSV,
+    SHEET_EMPTY, SHEET_INTRO, SHEET_REMOVE, STORAGE_UNAVAILABLE, clear_question, row_cells,
+    sheet_full_words, sheet_notice_words, sheet_summary, sheet_text,
 };
 pub use source::{cache_evidence_words, reading_origin_words, source_error_words};
 pub use steps::{automatic_time_steps, time_zone_steps};

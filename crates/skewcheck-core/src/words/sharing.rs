@@ -97,3 +97,21 @@ fn claimed_word(verdict: Verdict) -> String {
     }
     .text()
 }
+
+/// The label of the device's name field, beside the report (`Reception iPad`).
+pub const DEVICE_NAME: Words = Words("Device name");
+
+/// The button that adds a result to this browser's field sheet.
+pub const SHEET_ADD: Words = Words("Add to field sheet");
+
+/// The same button once the result is on the sheet.
+pub const SHEET_ADDED: Words = Words("Added");
+
+/// The link to the field sheet, and the sheet page's heading.
+pub const FIELD_SHEET: Words = Words("Field sheet");
+
+/// When a result could not be added: the sheet is full.
+pub const SHEET_FULL: Words = Words("The sheet is full.");
+
+/// When a result could not be added: the browser refused to store it.
+pub const SHEET_NOT_STORED: Words = Words("This browser did not store it.");

@@ -330,3 +330,22 @@ fn a_hostile_label_is_cleaned_or_refused() {
         None
     );
 }
+
+#[test]
+fn a_typical_permalink_with_a_40_character_device_name_fits_the_budget() {
+    let mut report = measured(&s3(), 16 * 60_000 + 312, 420);
+    // Lower case and punctuation are escaped (three chars each): about the longest name.
+    report.label = Some("Reception iPad, ground floor, desk 12 ab".to_owned());
+    assert_eq!(
+        report.label.as_deref().map(|l| l.chars().count()),
+        Some(MAX_LABEL_CHARS)
+    );
+    let link = format!("{TYPICAL_PAGE}#{}", encode_compact(&report));
+    assert!(
+        link.len() <= PERMALINK_BUDGET_CHARS,
+        "{} chars: {link}",
+        link.len()
+    );
+    let fragment = link.split_once('#').map(|(_, f)| f).unwrap_or_default();
+    assert_eq!(decode_fragment(fragment).map(|r| r.label), Ok(report.label));
+}

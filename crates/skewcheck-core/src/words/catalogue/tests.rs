@@ -74,3 +74,23 @@ fn the_key_is_fnv_1a() {
     assert_eq!(key("a"), fold(0xe40c_292c));
     assert_eq!(key("foobar"), fold(0xbf9c_f968));
 }
+
+#[test]
+fn a_part_adds_its_templates_to_its_own_language_only() {
+    let main = format!(r#"{{"{:05x}": "Erneut prüfen"}}"#, key("Check again"));
+    let part = format!(r#"{{"{:05x}": "CSV herunterladen"}}"#, key("Download CSV"));
+    let german = Catalogue::parse(Lang::De, &main).expect("a good file");
+    let with_part = german
+        .clone()
+        .with_part(Catalogue::parse(Lang::De, &part).expect("a good part"));
+    assert_eq!(with_part.len(), 2);
+    let said = in_language(&Rc::new(with_part), || {
+        (Words("Check again").text(), Words("Download CSV").text())
+    });
+    assert_eq!(
+        said,
+        ("Erneut prüfen".to_owned(), "CSV herunterladen".to_owned())
+    );
+    let french_part = Catalogue::parse(Lang::Fr, &part).expect("a good part");
+    assert_eq!(german.clone().with_part(french_part), german);
+}
