@@ -13,6 +13,7 @@ use skewcheck_core::clock::DeviceClock;
 use skewcheck_core::sheet::{
     AddRefusal, MAX_ROWS, Row, STORAGE_KEY, Sheet, SheetNotice, csv_of, summary,
 };
+use skewcheck_core::text::markup_escaped as escaped;
 use skewcheck_core::words::{
     CHECK_THIS_DEVICE, FIELD_SHEET, SHARE_RESULT, SHEET_ADD, SHEET_ADDED, SHEET_CLEAR,
     SHEET_CLEAR_NO, SHEET_CLEAR_YES, SHEET_COLUMNS, SHEET_COPY, SHEET_CSV, SHEET_EMPTY, SHEET_FULL,
@@ -204,22 +205,6 @@ pub fn SheetPage(
             <p><a href=page_base(&page_url).to_owned() data-testid="check-this-device">{CHECK_THIS_DEVICE.text()}</a></p>
         </main>
     }
-}
-
-/// `text` safe inside markup, between tags or in a quoted attribute.
-fn escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A button: its test id, class and words (and extra attributes, already escaped).

@@ -95,3 +95,22 @@ mod properties {
         }
     }
 }
+
+/// `text` safe inside markup the page writes itself (the field sheet's section, drawn as
+/// one string for its bytes): between tags or inside a double- or single-quoted attribute,
+/// as the HTML standard's "escaping a string" does, plus `'` and `>`
+/// (<https://html.spec.whatwg.org/multipage/parsing.html#escapingString>).
+pub fn markup_escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -31,3 +31,29 @@ fn cuts_to_the_cap_with_an_ellipsis() {
     assert_eq!(clean("abc defg", 5), "abc…", "no space before the ellipsis");
     assert_eq!(clean("abc", 0), "");
 }
+
+#[test]
+fn markup_escaped_leaves_no_tag_and_no_way_out_of_an_attribute() {
+    assert_eq!(
+        markup_escaped(r#"<img src=x onerror="alert('x')">&amp;"#),
+        "&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt;&amp;amp;"
+    );
+    assert_eq!(markup_escaped("Réception iPad"), "Réception iPad");
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+proptest::proptest! {
+    #[test]
+    fn markup_escaped_text_reads_back_and_holds_no_markup(text in "\\PC{0,40}") {
+        let escaped = markup_escaped(&text);
+        proptest::prop_assert!(!escaped.contains(['<', '>', '"', '\'']));
+        // Every `&` starts one of the five references, so the text reads back as it was.
+        let back = escaped
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&");
+        proptest::prop_assert_eq!(back, text);
+    }
+}
