@@ -10,7 +10,9 @@
 
 mod csv;
 pub(crate) mod model;
-#[cfg(test)]
+// Native only: its property tests and the CSV reader are native dev-dependencies (the
+// core's tests run natively; the wasm build compiles no test of it).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
 pub use csv::{CSV_HEADER, csv_of};

@@ -105,7 +105,8 @@ fn worst_first_puts_warning_then_unknown_before_ok_and_larger_offsets_first() {
     ];
     for (at, (label, offset, uncertainty)) in cases.into_iter().enumerate() {
         let text = encode_compact(&report(offset, uncertainty, Some(label)));
-        assert_eq!(sheet.add(&text, at as i64), Ok(Added::New));
+        let at = i64::try_from(at).expect("a small index");
+        assert_eq!(sheet.add(&text, at), Ok(Added::New));
     }
     assert_eq!(
         labels(&sheet),
@@ -204,7 +205,7 @@ fn a_permalink_the_page_refuses_is_never_added() {
 #[test]
 fn the_sheet_keeps_at_most_500_rows_and_says_so() {
     let mut sheet = Sheet::default();
-    for offset in 0..MAX_ROWS as i64 {
+    for offset in 0..i64::try_from(MAX_ROWS).expect("500") {
         assert_eq!(sheet.add(&fragment(offset * 10, "x"), 0), Ok(Added::New));
     }
     assert!(sheet.is_full());
@@ -347,7 +348,7 @@ fn formula_cells_are_neutralised_and_numbers_are_not() {
     let mut sheet = Sheet::default();
     let labels = ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "plain"];
     for (index, label) in labels.iter().enumerate() {
-        let offset = -(index as i64 + 1) * MINUTE;
+        let offset = -(i64::try_from(index).expect("a small index") + 1) * MINUTE;
         sheet.add(&fragment(offset, label), 0).expect("added");
     }
     let records = read_csv(&csv_of(&sheet.rows(), PAGE));
