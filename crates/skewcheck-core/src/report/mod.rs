@@ -16,7 +16,7 @@ pub(crate) mod model;
 mod payload;
 mod recompute;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use compact::{COMPACT_PREFIX, PERMALINK_BUDGET_CHARS, encode_compact};
 pub use error::{Damage, Flaw, MAX_PARSER_MESSAGE_CHARS, NumberField, ReportError};

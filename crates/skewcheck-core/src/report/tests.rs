@@ -385,6 +385,6 @@ fn reported_verdicts_use_the_verdict_words() {
 }
 
 mod claim;
-mod compact;
+pub(crate) mod compact;
 #[cfg(not(target_arch = "wasm32"))]
 mod properties;

@@ -2,42 +2,20 @@
 //! the CSV read back by the `csv` crate.
 
 use super::*;
-use crate::measure::SourceFacts;
-use crate::outcomes::service_results;
-use crate::platform::Platform;
-use crate::report::{Report, ReportSource, ServiceVerdict, encode_fragment};
-use crate::sample::OffsetInterval;
-use crate::source::ReadingOrigin;
+use crate::report::tests::compact::measured;
+use crate::report::{Report, encode_fragment};
 use crate::verdict::service_by_id;
 use proptest::prelude::*;
 
 const PAGE: &str = "https://support.example.com/clock/";
 const MINUTE: i64 = 60_000;
 
-/// A report as a measuring page writes it, against S3's limit.
+/// A report as a measuring page writes it, against S3's limit, named `label`.
 fn report(offset_ms: i64, uncertainty_ms: u64, label: Option<&str>) -> Report {
-    let measured_at_ms = 1_795_701_807_123.0;
-    let s3 = service_by_id("s3")
-        .cloned()
-        .expect("S3 is in the catalogue");
-    let interval = OffsetInterval::around(offset_ms as f64, uncertainty_ms as f64);
+    let s3 = service_by_id("s3").expect("S3 is in the catalogue");
     Report {
-        measured_at_ms,
-        device_time_ms: measured_at_ms + offset_ms as f64,
-        offset_ms,
-        uncertainty_ms,
-        source: ReportSource::Measured(SourceFacts {
-            origin: Some(ReadingOrigin::DateHeader),
-            url: format!("{PAGE}time"),
-        }),
-        device: "iPad (iPadOS 17.4), Safari 17.4".to_owned(),
-        platform: Platform::IPadOs,
-        ticket: Some("T-1234".to_owned()),
         label: label.map(str::to_owned),
-        verdicts: service_results(&s3, interval)
-            .into_iter()
-            .map(ServiceVerdict::from)
-            .collect(),
+        ..measured(s3, offset_ms, uncertainty_ms)
     }
 }
 

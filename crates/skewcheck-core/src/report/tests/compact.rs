@@ -13,8 +13,9 @@ use crate::words::{report_text, time_source_words};
 /// The page a technician's client typically opens.
 const TYPICAL_PAGE: &str = "https://support.example.com/clock/";
 
-/// A report as the measuring page writes it: every service's verdict, name and line.
-fn measured(primary: &Service, offset_ms: i64, uncertainty_ms: u64) -> Report {
+/// A report as the measuring page writes it: every service's verdict, name and line (the
+/// field sheet's tests use it too).
+pub(crate) fn measured(primary: &Service, offset_ms: i64, uncertainty_ms: u64) -> Report {
     let measured_at_ms = 1_795_701_807_123.0;
     let interval = OffsetInterval::around(offset_ms as f64, uncertainty_ms as f64);
     Report {
