@@ -109,42 +109,28 @@ for (const r of fallbackRows) {
   console.log(`not in the total, only without WebAssembly: ${r.name} ${kib(r.raw)} raw, ${kib(r.gzip)} gzip, ${kib(r.brotli)} brotli`);
 }
 
-// The language files: lang/<tag>.json, each its own download.
-const langDir = path.join(distDir, 'lang');
-const langFiles = (await readdir(langDir).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
-const langRows = [];
-for (const name of langFiles) {
-  langRows.push({ name: `lang/${name}`, ...measure(await readFile(path.join(langDir, name))) });
+// The words files, each its own download and not in the total: `lang/<dir>/<tag>.json`, one
+// table each, with the largest.
+async function wordsFiles(dir, heading) {
+  const at = path.join(distDir, 'lang', dir);
+  const names = (await readdir(at).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
+  const rows = [];
+  for (const name of names) {
+    rows.push({ name: path.posix.join('lang', dir, name), ...measure(await readFile(path.join(at, name))) });
+  }
+  if (rows.length > 0) {
+    console.log(`\n${heading}\n`);
+    const largest = (key) => Math.max(...rows.map((r) => r[key]));
+    printTable([...rows, { name: 'largest', raw: largest('raw'), gzip: largest('gzip'), brotli: largest('brotli') }]);
+  }
+  return rows;
 }
-if (langRows.length > 0) {
-  console.log('\nlanguage files (not in the total: one at most, in parallel with the wasm)\n');
-  printTable([...langRows, { name: 'largest', raw: Math.max(...langRows.map((r) => r.raw)), gzip: Math.max(...langRows.map((r) => r.gzip)), brotli: Math.max(...langRows.map((r) => r.brotli)) }]);
-}
-
-// The shell's failure words (lang/shell/<tag>.json): fetched with the language's file, in
-// parallel with the wasm, shown only if the app cannot start.
-const shellDir = path.join(langDir, 'shell');
-const shellFiles = (await readdir(shellDir).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
-const shellRows = [];
-for (const name of shellFiles) {
-  shellRows.push({ name: `lang/shell/${name}`, ...measure(await readFile(path.join(shellDir, name))) });
-}
-if (shellRows.length > 0) {
-  console.log("\nthe shell's failure words (not in the total: one at most, fetched with the language's file)\n");
-  printTable([...shellRows, { name: 'largest', raw: Math.max(...shellRows.map((r) => r.raw)), gzip: Math.max(...shellRows.map((r) => r.gzip)), brotli: Math.max(...shellRows.map((r) => r.brotli)) }]);
-}
-
-// The field sheet's words (lang/sheet/<tag>.json): fetched only at #sheet.
-const sheetDir = path.join(langDir, 'sheet');
-const sheetFiles = (await readdir(sheetDir).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
-const sheetRows = [];
-for (const name of sheetFiles) {
-  sheetRows.push({ name: `lang/sheet/${name}`, ...measure(await readFile(path.join(sheetDir, name))) });
-}
-if (sheetRows.length > 0) {
-  console.log("\nthe field sheet's words (not in the total: fetched only at #sheet)\n");
-  printTable([...sheetRows, { name: 'largest', raw: Math.max(...sheetRows.map((r) => r.raw)), gzip: Math.max(...sheetRows.map((r) => r.gzip)), brotli: Math.max(...sheetRows.map((r) => r.brotli)) }]);
-}
+// The language files (lang/<tag>.json): a client downloads one at most, in parallel with the
+// wasm; the shell's failure words (lang/shell/): fetched with it, shown only if the app cannot
+// start; the field sheet's words (lang/sheet/): fetched only at #sheet.
+const langRows = await wordsFiles('', 'language files (not in the total: one at most, in parallel with the wasm)');
+await wordsFiles('shell', "the shell's failure words (not in the total: one at most, fetched with the language's file)");
+await wordsFiles('sheet', "the field sheet's words (not in the total: fetched only at #sheet)");
 
 if (maxLangGzipKiB !== null) {
   const over = langRows.filter((r) => r.gzip > maxLangGzipKiB * 1024);
