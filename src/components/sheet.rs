@@ -81,8 +81,9 @@ pub fn SheetAdd(
         if clicked_button(&event).is_none() || done.get() {
             return;
         }
-        let (mut sheet, _, _) = load();
+        let (mut sheet, notice, _) = load();
         let outcome = match sheet.add(&fragment, now_ms()) {
+            _ if notice.is_some_and(SheetNotice::keeps_stored_value) => Err(SHEET_NOT_STORED),
             Ok(_) => save(&sheet).map_err(|_| SHEET_NOT_STORED),
             Err(AddRefusal::Full) => Err(SHEET_FULL),
             Err(AddRefusal::Refused(_)) => Err(SHEET_NOT_STORED),

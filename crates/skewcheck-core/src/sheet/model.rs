@@ -16,6 +16,15 @@ pub enum SheetNotice {
     RowsDropped(usize),
 }
 
+impl SheetNotice {
+    /// Whether the stored value must be left as it is when a result is added: a sheet of
+    /// another format (a newer page of this site wrote it) would lose its rows if this page
+    /// wrote its own over it. A damaged value, which nothing can read, is replaced.
+    pub fn keeps_stored_value(self) -> bool {
+        matches!(self, Self::OtherVersion(_))
+    }
+}
+
 /// A row of the sheet, worked out from its stored fragment.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {

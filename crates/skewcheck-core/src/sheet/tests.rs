@@ -239,6 +239,16 @@ fn removing_and_clearing() {
 }
 
 #[test]
+fn only_another_formats_sheet_is_kept_from_being_written_over() {
+    // A newer page's sheet: adding here would lose its rows. A damaged value is replaced.
+    let (_, newer) = Sheet::parse(Some("{\"v\":2,\"rows\":[]}"));
+    assert!(newer.is_some_and(SheetNotice::keeps_stored_value));
+    let (_, damaged) = Sheet::parse(Some("{not json"));
+    assert!(!damaged.is_some_and(SheetNotice::keeps_stored_value));
+    assert!(!SheetNotice::RowsDropped(1).keeps_stored_value());
+}
+
+#[test]
 fn a_damaged_or_foreign_stored_value_is_ignored_with_a_notice() {
     let good = fragment(3_000, "B");
     let cases: [(&str, Option<SheetNotice>, usize); 9] = [
