@@ -118,7 +118,10 @@ function parseCsv(text) {
 /** Clicks "Download CSV" and returns the downloaded file's name and text. */
 async function downloadCsv(page) {
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.click('[data-testid="sheet-csv"]')]);
-  return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+  const text = await readFile(await download.path(), 'utf8');
+  // A UTF-8 byte order mark first, so Excel reads the names as UTF-8 (sheet/csv.rs).
+  assert.equal(text[0], '\uFEFF', 'the CSV starts with a UTF-8 byte order mark');
+  return { name: download.suggestedFilename(), text: text.slice(1) };
 }
 
 describe('the field sheet', () => {

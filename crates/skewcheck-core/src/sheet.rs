@@ -15,7 +15,7 @@ pub(crate) mod model;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
-pub use csv::{CSV_HEADER, csv_of};
+pub use csv::{CSV_HEADER, UTF8_BOM, csv_of};
 pub use model::{Row, SheetNotice, Summary, summary};
 
 use crate::report::{Report, ReportError, decode_fragment, encode_compact};

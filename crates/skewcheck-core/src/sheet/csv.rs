@@ -11,6 +11,10 @@
 //!   text cell starting with `=` `+` `-` `@`, TAB or CR is neutralised by a leading `'`,
 //!   so a spreadsheet shows it as text instead of running it as a formula. A number this
 //!   page wrote (a negative offset, `-1200000`) stays a number.
+//! - A UTF-8 byte order mark first: Excel on Windows reads a CSV without one in the system's
+//!   legacy code page (Windows-1252, Shift_JIS on a Japanese Windows), which garbles every
+//!   name outside ASCII ("Réception", "倉庫"); with it, Excel and other readers take UTF-8
+//!   (the `csv` crate and RFC 4180 readers skip it).
 
 use crate::date_text::iso_8601_utc;
 use crate::sheet::model::Row;
@@ -29,10 +33,13 @@ pub const CSV_HEADER: [&str; 10] = [
     "permalink",
 ];
 
+/// The byte order mark the CSV starts with (module docs).
+pub const UTF8_BOM: char = '\u{feff}';
+
 /// `rows` as CSV, each row's permalink at `page_base` (the page without query or
 /// fragment).
 pub fn csv_of(rows: &[Row], page_base: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::from(UTF8_BOM);
     line(&mut out, CSV_HEADER.iter().map(|id| Cell::Text(id)));
     for row in rows {
         let report = &row.report;

@@ -310,6 +310,7 @@ fn the_csv_has_a_header_and_one_record_per_row_with_crlf() {
         .add(&fragment(-20 * MINUTE, "C, \"west\""), 0)
         .expect("added");
     let text = csv_of(&sheet.rows(), PAGE);
+    assert!(text.starts_with(UTF8_BOM), "Excel reads it as UTF-8");
     assert!(text.ends_with("\r\n") && !text.replace("\r\n", "").contains('\n'));
     let records = read_csv(&text);
     assert_eq!(records[0], CSV_HEADER);
