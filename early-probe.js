@@ -25,16 +25,16 @@
   // fetched now with the language's file, and the watchdog writes them in when they arrive.
   var SHELL_WORDS = {
     es: {
-      title: 'skewcheck — ¿la hora de este dispositivo es correcta?',
-      heading: '¿La hora de este dispositivo es correcta?',
+      title: 'skewcheck — ¿está bien la hora de este dispositivo?',
+      heading: '¿Está bien la hora de este dispositivo?',
       lede: 'skewcheck compara el reloj de este dispositivo con un servidor de hora y te dice si se aceptarán las subidas firmadas.',
       status: 'Comprobando el reloj de este dispositivo…',
       progress: 'Descargando la comprobación del reloj',
       slow: 'Todavía descargando: la conexión es lenta. Mantén esta página abierta.'
     },
     fr: {
-      title: 'skewcheck — l’horloge de cet appareil est-elle juste ?',
-      heading: 'L’horloge de cet appareil est-elle juste ?',
+      title: 'skewcheck — l\'horloge de cet appareil est-elle à l\'heure ?',
+      heading: 'L\'horloge de cet appareil est-elle à l\'heure ?',
       lede: 'skewcheck compare l’horloge de cet appareil à un serveur de temps et vous dit si les envois signés seront acceptés.',
       status: 'Vérification de l’horloge de cet appareil…',
       progress: 'Téléchargement de la vérification de l’horloge',
@@ -57,16 +57,16 @@
       slow: 'Ainda baixando: a conexão está lenta. Mantenha esta página aberta.'
     },
     ja: {
-      title: 'skewcheck — このデバイスの時計は正確ですか？',
-      heading: 'このデバイスの時計は正確ですか？',
+      title: 'skewcheck — このデバイスの時計は合っていますか？',
+      heading: 'このデバイスの時計は合っていますか？',
       lede: 'skewcheck はこのデバイスの時計を時刻サーバーと比べ、署名付きアップロードが受け付けられるかどうかをお知らせします。',
       status: 'このデバイスの時計を確認しています…',
       progress: '時計の確認をダウンロードしています',
       slow: 'ダウンロード中です。接続が遅くなっています。このページを開いたままにしてください。'
     },
     'zh-CN': {
-      title: 'skewcheck — 这台设备的时钟准吗？',
-      heading: '这台设备的时钟准吗？',
+      title: 'skewcheck — 此设备的时钟准吗？',
+      heading: '此设备的时钟准吗？',
       lede: 'skewcheck 将这台设备的时钟与时间服务器对比，并告诉您签名上传是否会被接受。',
       status: '正在检查这台设备的时钟…',
       progress: '正在下载时钟检查',

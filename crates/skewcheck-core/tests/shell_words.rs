@@ -3,7 +3,8 @@
 //! layer, because they are shown before any Rust runs). `early-probe.js` fetches the reader's
 //! file with the language's own and the watchdog writes it into the failure panels, so each
 //! file must name exactly the failure panels' texts of `index.html`, plus the prefix of the
-//! technical detail, with the same `<strong>` marks as the English.
+//! technical detail, with the same `<strong>` marks as the English. And the shell's heading
+//! in `early-probe.js` is the app's own (`words::DEFAULT_TITLE`) in every language.
 
 use serde_json::Value;
 use skewcheck_core::lang::Lang;
@@ -76,5 +77,48 @@ fn every_language_has_the_shells_failure_words() {
                 path.display()
             );
         }
+    }
+}
+
+/// `early-probe.js`'s `heading` for `lang`: the shell's `<h1>` before the app runs.
+fn shell_heading(script: &str, lang: Lang) -> String {
+    let tag = lang.tag();
+    let key = if tag.contains('-') {
+        format!("'{tag}'")
+    } else {
+        tag.to_owned()
+    };
+    let block = &script[script
+        .find(&format!("    {key}: {{\n"))
+        .expect("the language's block")..];
+    let line = block
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("heading: '"))
+        .expect("a heading");
+    line.trim_end_matches(',')
+        .trim_end_matches('\'')
+        .replace("\\'", "'")
+}
+
+/// The shell's heading is the app's (`words::DEFAULT_TITLE` in that language): the app
+/// replaces the shell with the same words, so the first screen's heading never changes
+/// its text (nor its height) at the hand-over.
+#[test]
+fn the_shells_heading_is_the_apps_in_every_language() {
+    let script = fs::read_to_string(repo_file("early-probe.js")).expect("early-probe.js");
+    let page =
+        fs::read_to_string(repo_file("crates/skewcheck-core/i18n/page.json")).expect("page.json");
+    let Ok(Value::Object(page)) = serde_json::from_str::<Value>(&page) else {
+        panic!("page.json is a JSON object");
+    };
+    let english = skewcheck_core::words::DEFAULT_TITLE.text();
+    let html = fs::read_to_string(repo_file("index.html")).expect("index.html");
+    assert!(
+        html.contains(&format!("data-shell-text=\"heading\">{english}</h1>")),
+        "index.html's heading is {english:?}"
+    );
+    for lang in Lang::ALL.into_iter().filter(|lang| *lang != Lang::En) {
+        let app = page[&english][lang.tag()].as_str().expect("a translation");
+        assert_eq!(shell_heading(&script, lang), app, "{}", lang.tag());
     }
 }
