@@ -9,6 +9,13 @@
   'use strict';
   // Filled in by the build from crates/skewcheck-core/src/limits.rs (scripts/limits.mjs).
   var LIMITS = {};
+  // The first module's file name (crates/skewcheck-first), filled in by the build
+  // (scripts/first-module.mjs); empty when the build made none.
+  var FIRST_MODULE = '';
+  // The longest the app's wasm waits for the first module's bytes: a module that stalls
+  // must not hold the app back for good.
+  var APP_WAITS_AT_MOST_MS = 8000;
+
   // Rust's str::trim (Unicode White_Space, not String#trim's set).
   var RUST_WHITESPACE = /^[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
   function rustTrim(text) {
@@ -277,10 +284,73 @@
   try {
     // Only when the page will measure its own origin: a permalink shows a past report and
     // measures nothing; a link naming an endpoint measures that instead.
-    if (permalink || new URLSearchParams(location.search).has('endpoint')) return;
     // A Promise of the readings, or of null when the request failed.
-    window.__skewcheckEarlyProbe = probe();
+    if (!permalink && !new URLSearchParams(location.search).has('endpoint')) window.__skewcheckEarlyProbe = probe();
   } catch (error) {
     window.__skewcheckEarlyProbe = Promise.resolve(null);
+  }
+  // The app's loader (Trunk's, in index.html) awaits this before it fetches the app's wasm.
+  window.__skewcheckAppMayLoad = Promise.resolve();
+  try {
+    if (FIRST_MODULE && window.__skewcheckEarlyProbe && typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function') {
+      startFirstModule();
+    }
+  } catch (error) {
+    // The app draws the first verdict, as without a first module.
+  }
+  // The first module: fetched now, beside the early request, at high priority; the app's
+  // wasm starts once its bytes are in (`__skewcheckAppMayLoad`), so the two never share the
+  // connection. The module turns what this script already has into the first verdict card's
+  // facts and words (crates/skewcheck-first: the core's own functions, nothing decided
+  // here), and watchdog.js draws them (`__skewcheckFirstCard`, a Promise of the card or null).
+  function startFirstModule() {
+    var release;
+    window.__skewcheckAppMayLoad = new Promise(function (resolve) {
+      release = resolve;
+      setTimeout(resolve, APP_WAITS_AT_MOST_MS);
+    });
+    // The bytes, then WebAssembly.instantiate: no need for a host that serves .wasm as
+    // application/wasm (instantiateStreaming's condition); the module is small.
+    var bytes = fetch(FIRST_MODULE, { credentials: 'omit', priority: 'high' })
+      .then(function (response) {
+        if (response.status !== 200) throw new Error('the first module: HTTP ' + response.status);
+        return response.arrayBuffer();
+      });
+    bytes.then(function () { release(); }, function () { release(); });
+    // The card waits for skewcheck.json as the app does (it may name another service or
+    // time source), at most until the request gives up (SITE_CONFIG_TIMEOUT_MS).
+    var siteFile = window.__skewcheckSiteConfig || Promise.resolve(null);
+    var language = window.__skewcheckLanguage;
+    window.__skewcheckFirstCard = bytes
+      .then(function (buffer) { return WebAssembly.instantiate(buffer, {}); })
+      .then(function (result) {
+        return Promise.all([window.__skewcheckEarlyProbe, siteFile, language ? language.text : null]).then(function (got) {
+          if (!got[0]) return null;
+          return firstCard(result.instance.exports, got[0], got[1], language ? language.tag : 'en', got[2]);
+        });
+      })
+      .then(null, function () { return null; });
+  }
+  // One call into the module: the input as UTF-8 JSON in its memory (`first_alloc`), the
+  // answer back (`first_card`: a little-endian u32 length, then UTF-8 JSON).
+  function firstCard(exports, readings, site, tag, langText) {
+    var input = new TextEncoder().encode(JSON.stringify({
+      href: location.href.split('#')[0],
+      search: location.search,
+      readings: readings,
+      site: site,
+      lang: tag,
+      langText: langText,
+      wallMs: Date.now(),
+      monotonicMs: performance.now(),
+      userAgent: navigator.userAgent,
+      maxTouchPoints: navigator.maxTouchPoints || 0,
+      platform: navigator.platform || ''
+    }));
+    var at = exports.first_alloc(input.length);
+    new Uint8Array(exports.memory.buffer, at, input.length).set(input);
+    var answer = exports.first_card(at, input.length);
+    var length = new DataView(exports.memory.buffer).getUint32(answer, true);
+    return JSON.parse(new TextDecoder().decode(new Uint8Array(exports.memory.buffer, answer + 4, length)));
   }
 })();

@@ -34,6 +34,8 @@
   function fail(reason, detail) {
     if (state.done) return;
     state.done = true;
+    // A first verdict already shown stays, the failure below it.
+    show('.shell-card', true);
     shell.setAttribute('data-shell-state', 'failed');
     shell.setAttribute('data-shell-reason', reason);
     shell.setAttribute('aria-busy', 'false');
@@ -46,6 +48,88 @@
     if (!error) return '';
     return String(error.message ? (error.name ? error.name + ': ' : '') + error.message : error);
   }
+  // The first verdict card, from the first module (early-probe.js, crates/skewcheck-first):
+  // the app's first card (src/components/verdict_panel.rs) with the same structure and
+  // classes, so the app's own card takes its place at the same size (the app replaces the
+  // shell once it has the same first verdict: skewcheckShell.mounted). Text only
+  // (textContent): the words are the module's, never markup.
+  function element(tag, className, text) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text !== null && text !== undefined) el.textContent = text;
+    return el;
+  }
+  var SVG = 'http://www.w3.org/2000/svg';
+  function emptyGauge(card) {
+    var figure = element('figure', 'gauge card');
+    figure.setAttribute('data-empty', 'true');
+    var svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('viewBox', '0 0 320 70');
+    svg.setAttribute('class', 'gauge-svg');
+    svg.setAttribute('aria-hidden', 'true');
+    var track = document.createElementNS(SVG, 'rect');
+    var box = { 'class': 'gauge-track', x: '10', y: '24', width: '300', height: '14', rx: '7' };
+    for (var name in box) track.setAttribute(name, box[name]);
+    svg.appendChild(track);
+    figure.appendChild(svg);
+    if (card.gaugeDirection) figure.appendChild(element('p', 'gauge-note', card.gaugeDirection));
+    return figure;
+  }
+  function drawFirstCard(card) {
+    var place = shell.querySelector('.shell-card');
+    if (state.done || !place || !card || typeof card !== 'object' || typeof card.headline !== 'string') return;
+    var section = element('section', 'verdict verdict-' + card.verdict + ' state-' + card.state);
+    var facts = {
+      'data-testid': 'first-verdict', 'data-state': card.state, 'data-verdict': card.verdict,
+      'data-offset-ms': card.offsetMs, 'data-uncertainty-ms': card.uncertaintyMs,
+      'data-service': card.service, 'data-limit-ms': card.limitMs,
+      'data-refining': card.refining, 'data-requests': card.requests,
+      'aria-live': 'polite', 'aria-busy': 'false'
+    };
+    for (var fact in facts) section.setAttribute(fact, String(facts[fact]));
+    var icon = element('div', 'verdict-icon', card.glyph);
+    icon.setAttribute('aria-hidden', 'true');
+    section.appendChild(icon);
+    var body = element('div', 'verdict-body');
+    body.appendChild(element('h2', 'headline', card.headline));
+    body.appendChild(element('p', 'compared-with', card.comparedWith));
+    body.appendChild(element('p', 'clock-checked', card.clockChecked));
+    if (card.notice) body.appendChild(element('p', 'notice', card.notice)).setAttribute('role', 'status');
+    var sentences = element('div');
+    for (var i = 0; i < card.sentences.length; i++) sentences.appendChild(element('p', '', card.sentences[i]));
+    body.appendChild(sentences);
+    if (card.errorSeen) {
+      var seen = body.appendChild(element('p', 'error-seen', card.errorSeen.intro));
+      seen.appendChild(element('code', '', card.errorSeen.code));
+    }
+    if (card.fix) {
+      var fix = element('p', card.fix.zone ? 'fix zone-hint' : 'fix');
+      fix.appendChild(element('strong', '', card.howToFix));
+      fix.appendChild(document.createTextNode(card.fix.text));
+      body.appendChild(fix);
+    }
+    if (card.dualBoot) body.appendChild(element('p', 'fix', card.dualBoot));
+    section.appendChild(body);
+    section.appendChild(emptyGauge(card));
+    // The masthead and the status beside "Check again", as the app will show them.
+    var heading = shell.querySelector('h1');
+    var lede = shell.querySelector('.lede');
+    if (heading) { heading.removeAttribute('data-shell-text'); heading.textContent = card.title; }
+    if (lede) { lede.removeAttribute('data-shell-text'); lede.textContent = card.lede; }
+    var actions = shell.querySelector('.actions');
+    if (actions && card.refiningText) {
+      var status = element('p', 'refining');
+      status.appendChild(element('span', '', card.refiningText));
+      actions.appendChild(status);
+    }
+    document.documentElement.setAttribute('lang', card.lang);
+    document.documentElement.setAttribute('dir', card.dir);
+    place.hidden = true;
+    place.parentNode.insertBefore(section, place);
+    shell.setAttribute('data-shell-state', 'first-verdict');
+    shell.setAttribute('aria-busy', 'false');
+  }
+  if (window.__skewcheckFirstCard) window.__skewcheckFirstCard.then(drawFirstCard).then(null, function () {});
   window.skewcheckShell = {
     speak: speak,
     syntaxOk: function () { state.syntax = true; },
@@ -133,13 +217,16 @@
   // loader's start (which reports `started`). The probe never ran: the browser cannot parse
   // the loader (Safari before 15, Chrome before 89) or runs no module scripts; the fallback
   // needs less (a module script, optional chaining), so it gets its chance first.
+  // The loader starts once the first module has arrived (early-probe.js holds it until then).
   document.addEventListener('DOMContentLoaded', function () {
-    setTimeout(function () {
+    var gate = window.__skewcheckAppMayLoad || { then: function (go) { go(); } };
+    gate.then(function () { setTimeout(check, 1000); });
+    function check() {
       if (state.done || state.fallback) return;
       if (!state.syntax) {
         if (!startFallback('too-old')) fail('too-old', state.syntaxError);
       } else if (!state.started) fail('load-failed', 'the loader did not start');
-    }, 1000);
+    }
   });
   // Slow is not failed: while bytes keep arriving the shell only says the connection is slow.
   var startedAt = now();

@@ -24,9 +24,10 @@ function parseArgs(argv) {
   let distDir = 'dist';
   let maxGzipKiB = null;
   let maxLangGzipKiB = null;
+  let maxFirstGzipKiB = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const option = ['--max-gzip-kib', '--max-lang-gzip-kib'].find((name) => arg === name || arg.startsWith(`${name}=`));
+    const option = ['--max-gzip-kib', '--max-lang-gzip-kib', '--max-first-gzip-kib'].find((name) => arg === name || arg.startsWith(`${name}=`));
     if (option) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
       const kibs = Number(value);
@@ -34,9 +35,10 @@ function parseArgs(argv) {
         fail(`${option} needs a positive number of KiB, got ${JSON.stringify(value)}`);
       }
       if (option === '--max-gzip-kib') maxGzipKiB = kibs;
+      else if (option === '--max-first-gzip-kib') maxFirstGzipKiB = kibs;
       else maxLangGzipKiB = kibs;
     } else if (arg === '-h' || arg === '--help') {
-      console.log('usage: node scripts/size.mjs [distDir] [--max-gzip-kib N] [--max-lang-gzip-kib N]');
+      console.log('usage: node scripts/size.mjs [distDir] [--max-gzip-kib N] [--max-first-gzip-kib N] [--max-lang-gzip-kib N]');
       process.exit(0);
     } else if (arg.startsWith('-')) {
       fail(`unknown option ${arg}`);
@@ -44,7 +46,7 @@ function parseArgs(argv) {
       distDir = arg;
     }
   }
-  return { distDir, maxGzipKiB, maxLangGzipKiB };
+  return { distDir, maxGzipKiB, maxLangGzipKiB, maxFirstGzipKiB };
 }
 
 async function listFiles(dir) {
@@ -84,7 +86,7 @@ function printTable(rows) {
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 
-const { distDir, maxGzipKiB, maxLangGzipKiB } = parseArgs(process.argv.slice(2));
+const { distDir, maxGzipKiB, maxLangGzipKiB, maxFirstGzipKiB } = parseArgs(process.argv.slice(2));
 const info = await stat(distDir).catch(() => null);
 if (!info?.isDirectory()) fail(`${distDir} does not exist or is not a directory; build the page first (trunk build --release)`);
 const files = await listFiles(distDir);
@@ -105,6 +107,16 @@ for (const r of rows) for (const k of ['raw', 'gzip', 'brotli']) total[k] += r[k
 console.log(`bundle size of ${distDir} (bytes; gzip level 9, brotli quality 11)\n`);
 printTable([...rows, total]);
 console.log(`\ntotal: ${kib(total.raw)} raw, ${kib(total.gzip)} gzip, ${kib(total.brotli)} brotli`);
+// What the first verdict waits for (issue 22): index.html, its stylesheet and the first
+// module (crates/skewcheck-first, scripts/first-module.mjs); the app's JS and wasm come after.
+const FIRST_PATTERN = /(^|\/)(index\.html|style-[0-9a-f]+\.css|skewcheck-first-[0-9a-f]+\.wasm)$/;
+const firstRows = rows.filter((r) => FIRST_PATTERN.test(r.name.split(path.sep).join('/')));
+const first = { raw: 0, gzip: 0, brotli: 0 };
+for (const r of firstRows) for (const k of Object.keys(first)) first[k] += r[k];
+const hasFirstModule = firstRows.some((r) => r.name.endsWith('.wasm'));
+console.log(hasFirstModule
+  ? `before the first verdict (${firstRows.map((r) => r.name).join(', ')}): ${kib(first.raw)} raw, ${kib(first.gzip)} gzip, ${kib(first.brotli)} brotli`
+  : 'no first module in this build: the first verdict waits for the whole page');
 for (const r of fallbackRows) {
   console.log(`not in the total, only without WebAssembly: ${r.name} ${kib(r.raw)} raw, ${kib(r.gzip)} gzip, ${kib(r.brotli)} brotli`);
 }
@@ -145,4 +157,12 @@ if (maxGzipKiB !== null) {
     fail(`gzip total ${kib(total.gzip)} is over the budget of ${maxGzipKiB} KiB`);
   }
   console.log(`within budget: gzip ${kib(total.gzip)} <= ${maxGzipKiB} KiB`);
+}
+
+if (maxFirstGzipKiB !== null) {
+  if (!hasFirstModule) fail('--max-first-gzip-kib: this build has no first module (skewcheck-first-<hash>.wasm)');
+  if (first.gzip > maxFirstGzipKiB * 1024) {
+    fail(`what the first verdict waits for, ${kib(first.gzip)} gzip, is over the budget of ${maxFirstGzipKiB} KiB`);
+  }
+  console.log(`within budget: before the first verdict, gzip ${kib(first.gzip)} <= ${maxFirstGzipKiB} KiB`);
 }

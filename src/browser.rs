@@ -190,6 +190,21 @@ pub fn shell_mounted() {
     }
 }
 
+/// Whether the shell shows the first module's verdict card (watchdog.js draws it as
+/// `[data-testid="first-verdict"]`): the app then takes the shell's place only once it has
+/// its own first verdict, so the card never goes back to "Checking…".
+pub fn shell_shows_first_verdict() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| {
+            document
+                .query_selector("#shell [data-testid=\"first-verdict\"]")
+                .ok()
+                .flatten()
+        })
+        .is_some()
+}
+
 /// A number that differs on every call, for cache-busting queries.
 #[expect(
     clippy::cast_possible_truncation,

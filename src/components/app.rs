@@ -1,13 +1,13 @@
 use crate::browser::{
     device_facts, focus_language_switcher, language_switcher_focused, page_address, page_fragment,
-    reload_on_fragment_change, resolve_url, shell_mounted,
+    reload_on_fragment_change, resolve_url, shell_mounted, shell_shows_first_verdict,
 };
 use crate::components::clocks::LiveClocks;
 use crate::components::details::MeasurementDetails;
 use crate::components::fix::FixSteps;
 use crate::components::language::LanguageSwitcher;
 use crate::components::link_text::TicketTag;
-use crate::components::live::{LiveView, use_live_check};
+use crate::components::live::{LiveView, use_hand_over, use_live_check};
 use crate::components::other_clocks::OtherClocks;
 use crate::components::paste::{PasteError, PastedDiagnosis};
 use crate::components::report::{PastReport, ReportShare};
@@ -45,7 +45,11 @@ pub fn App() -> impl IntoView {
     });
     move || {
         ready.get().then(|| {
-            shell_mounted();
+            // Over the first module's card, the live page takes the shell's place itself,
+            // once it has the same first verdict (`use_hand_over`).
+            if !shell_shows_first_verdict() {
+                shell_mounted();
+            }
             view! { <Page /> }
         })
     }
@@ -172,8 +176,9 @@ fn LiveCheck(
             .with_untracked(|setup| setup.as_ref().and_then(|setup| setup.config.label.clone()))
             .unwrap_or_default(),
     );
+    let hidden = use_hand_over(live);
     drawn_per_language(language.lang, move || {
-        view! { <LivePage live=live page_url=page_url.clone() fix_tab=fix_tab label=label /> }
+        view! { <LivePage live=live page_url=page_url.clone() fix_tab=fix_tab label=label hidden=hidden /> }
     });
 }
 
@@ -188,6 +193,8 @@ fn LivePage(
     fix_tab: RwSignal<FixTopic>,
     /// The device's name as typed.
     label: RwSignal<String>,
+    /// Whether the page waits, hidden, behind the shell's first verdict.
+    hidden: Signal<bool>,
 ) -> impl IntoView {
     let LiveView {
         phase,
@@ -294,7 +301,7 @@ fn LivePage(
     };
 
     view! {
-        <main class="page">
+        <main class="page" hidden=hidden>
             <LanguageSwitcher />
             <header class="masthead">
                 <h1>{move || site_file.with(|file| file.as_ref().and_then(|file| file.config.title.clone()))

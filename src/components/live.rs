@@ -2,7 +2,10 @@
 //! every decision; this module only feeds it the browser's events (ticks, visibility, the
 //! site file, each run's reports) and derives what the components render.
 
-use crate::browser::{BrowserClock, on_becoming_visible, page_is_visible, set_document_title};
+use crate::browser::{
+    BrowserClock, on_becoming_visible, page_is_visible, set_document_title, shell_mounted,
+    shell_shows_first_verdict,
+};
 use crate::language::PageLanguage;
 use crate::net::BrowserNetwork;
 use crate::site;
@@ -23,6 +26,10 @@ use std::time::Duration;
 /// this draws them below a card that is still measuring, which the result then pushes down.
 /// Near a limit the first verdict waits for precision and can take seconds on a fast network.
 const LOWER_SECTIONS_AT_LATEST: Duration = Duration::from_secs(10);
+/// Over the first module's card, the longest the live page stays hidden waiting for its
+/// own first verdict: by construction that is the card's (`measure::first_measurement`), so
+/// it comes within a moment; anything else, the page shows what it has.
+const HAND_OVER_AT_LATEST: Duration = Duration::from_secs(3);
 /// How often the live clocks redraw and the page looks for clock changes.
 const TICK: Duration = Duration::from_millis(200);
 
@@ -182,4 +189,28 @@ fn watch(live: LiveView) {
             live.check(reason);
         }
     });
+}
+
+/// Whether the live page waits, hidden, behind the shell's first verdict card: from the
+/// page's start until its own first result (or failure) exists, when it takes the shell's
+/// place in the same task (the card's numbers and words are the same: no flicker, no layout
+/// shift), or [`HAND_OVER_AT_LATEST`].
+pub fn use_hand_over(live: LiveView) -> Signal<bool> {
+    let waiting = RwSignal::new(shell_shows_first_verdict());
+    if !waiting.get_untracked() {
+        return waiting.into();
+    }
+    let hand_over = move || {
+        if waiting.get_untracked() {
+            waiting.set(false);
+            shell_mounted();
+        }
+    };
+    Effect::new(move || {
+        if !live.phase.with(Phase::is_measuring) {
+            hand_over();
+        }
+    });
+    set_timeout(hand_over, HAND_OVER_AT_LATEST);
+    waiting.into()
 }

@@ -1,17 +1,13 @@
 use leptos::prelude::*;
 use skewcheck_core::outcomes::{ServiceResult, listed_services};
 use skewcheck_core::verdict::{Service, Verdict};
-use skewcheck_core::words::{OTHER_SYSTEMS, service_name, service_result_line, verdict_word};
+use skewcheck_core::words::{
+    OTHER_SYSTEMS, service_name, service_result_line, verdict_glyph, verdict_word,
+};
 
 /// Short word and glyph for a verdict: colour is never the only signal.
 pub fn verdict_badge(verdict: Verdict) -> (&'static str, String) {
-    let glyph = match verdict {
-        Verdict::Ok => "✓",
-        Verdict::Warning => "!",
-        Verdict::Rejected => "✕",
-        Verdict::Unknown => "?",
-    };
-    (glyph, verdict_word(verdict))
+    (verdict_glyph(verdict), verdict_word(verdict))
 }
 
 /// Every other system's verdict for the same measurement. Until there is one, the same

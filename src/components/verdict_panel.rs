@@ -5,11 +5,11 @@ use skewcheck_core::drift::Drift;
 use skewcheck_core::measure::Phase;
 use skewcheck_core::other_clock::dual_boot_likely;
 use skewcheck_core::platform::Platform;
-use skewcheck_core::verdict::{Service, Verdict};
+use skewcheck_core::verdict::Service;
 use skewcheck_core::words::{
     CHECKING, CLOCK_CHECKED, COULD_NOT_CHECK, DUAL_BOOT_HINT, ERROR_SEEN_INTRO, HOW_TO_FIX,
     compared_with, cross_check_words, drift_sentence, failure_words, measurement_explanation,
-    notice_words, progress_text, zone_hint_sentence,
+    notice_words, progress_text, verdict_glyph, zone_hint_sentence,
 };
 
 /// The big answer, carrying the DOM contract that tests and support tools read.
@@ -83,12 +83,7 @@ fn icon(phase: &Phase) -> &'static str {
     if phase.is_measuring() {
         return "…";
     }
-    match phase.verdict() {
-        Verdict::Ok => "✓",
-        Verdict::Warning => "!",
-        Verdict::Rejected => "✕",
-        Verdict::Unknown => "?",
-    }
+    verdict_glyph(phase.verdict())
 }
 
 fn body(phase: Phase, platform: Platform) -> AnyView {

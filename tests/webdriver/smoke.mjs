@@ -60,6 +60,24 @@ function recordVerdicts() {
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'data-verdict'] });
 }
 
+// Also injected: the first module's card (issue 22) as the shell first showed it, and the
+// app's verdict as first shown (in a page no longer hidden behind the shell).
+function recordFirstCard() {
+  window.__firstCard = null;
+  window.__appFirst = null;
+  new MutationObserver(() => {
+    const card = document.querySelector('[data-testid="first-verdict"]');
+    if (card && !window.__firstCard) window.__firstCard = { ...card.dataset, at: performance.now() };
+    const app = document.querySelector('main.page:not(#shell):not([hidden]) [data-testid="verdict"]');
+    if (app && app.dataset.state === 'done' && !window.__appFirst) {
+      window.__appFirst = { ...app.dataset, at: performance.now(), shellGone: !document.getElementById('shell') };
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+}
+
+const READ_FIRST_CARD = `return { card: window.__firstCard ?? null, app: window.__appFirst ?? null,
+  errors: window.__errors ?? ['no __errors: head script not injected?'] };`;
+
 // What the tests read from the page: the verdict's data-*, the notice, the page's errors.
 const READ_PAGE = `const el = document.querySelector('[data-testid="verdict"]');
   const notice = document.querySelector('[data-testid="notice"]');
@@ -140,7 +158,7 @@ export function defineSmokeTests(engine) {
     if (missing.length) throw new Error(`not found: ${missing.join(', ')}; ${engine.installHint}`);
     const dist = await ensureDist();
     for (const offsetMs of [16 * MIN, 3_000]) {
-      servers.set(offsetMs, await startServer({ distDir: dist, injectHeadScript: `${fakeClockScript(offsetMs)}(${recordErrors})();(${recordVerdicts})();` }));
+      servers.set(offsetMs, await startServer({ distDir: dist, injectHeadScript: `${fakeClockScript(offsetMs)}(${recordErrors})();(${recordVerdicts})();(${recordFirstCard})();` }));
     }
     const dir = await withoutWasmUnsafeEval(dist);
     refusing = { dir, server: await startServer({ distDir: dir, injectHeadScript: `${fakeClockScript(16 * MIN)}(${recordErrors})();(${recordFallback})();` }) };
@@ -192,6 +210,20 @@ export function defineSmokeTests(engine) {
   test('Date header, device 16 min fast → rejected', testOpts, async () => {
     const { page } = await measure(16 * MIN, '');
     assertMeasurement(page, { trueOffsetMs: 16 * MIN, verdict: 'rejected' });
+  });
+
+  test('the first module\'s card comes first, and the app takes over with the same verdict (device 16 min fast)', testOpts, async () => {
+    await session.navigate(servers.get(16 * MIN).url);
+    const seen = await waitFor(READ_FIRST_CARD, (p) => p.app !== null, engine.settleTimeoutMs, 'the app\'s first verdict');
+    const ctx = JSON.stringify(seen);
+    assert.deepEqual(seen.errors, [], `JavaScript errors in the page: ${ctx}`);
+    assert.ok(seen.card, `the first module's card was shown: ${ctx}`);
+    assert.ok(seen.card.at < seen.app.at, `before the app's verdict: ${ctx}`);
+    for (const fact of ['state', 'verdict', 'offsetMs', 'uncertaintyMs', 'service', 'limitMs']) {
+      assert.equal(seen.app[fact], seen.card[fact], `${fact}: ${ctx}`);
+    }
+    assert.equal(seen.card.verdict, 'rejected', ctx);
+    assert.equal(seen.app.shellGone, true, `the app is shown once the shell is gone: ${ctx}`);
   });
 
   test('WebAssembly refused by the page\'s policy, as Safari 15 reads it: the wasm2js fallback gives the verdict, 16 min fast → rejected', testOpts, async () => {

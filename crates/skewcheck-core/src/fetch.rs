@@ -10,7 +10,7 @@ pub use error::{FetchError, FetchErrorKind};
 
 use crate::sample::{Observation, Sample, Timing};
 use crate::source::{
-    CACHE_STATUS_HEADERS, CacheAge, ReadingOrigin, ReferenceReading, cache_evidence,
+    CACHE_STATUS_HEADERS, CacheAge, ReadingOrigin, ReferenceReading, SourceError, cache_evidence,
 };
 
 /// How a time source is asked.
@@ -61,12 +61,35 @@ pub fn read_answer(
     body: Option<&str>,
     header: impl Fn(&str) -> Option<String>,
 ) -> Result<Observation, FetchError> {
+    let reference = ReferenceReading::from_response(body, header("date").as_deref());
+    observe(url, timing, reference, header)
+}
+
+/// What an answer without a body told us (a `HEAD`, such as the page's early request): its
+/// `Date` header's time, and any sign that a cache answered. As [`read_answer`] with no body,
+/// without its body readers (the first module, `crates/skewcheck-first`, carries none).
+pub fn read_header_answer(
+    url: &str,
+    timing: Timing,
+    header: impl Fn(&str) -> Option<String>,
+) -> Result<Observation, FetchError> {
+    let reference = header("date").map_or(Err(SourceError::NoTime), |value| {
+        ReferenceReading::from_date_header(&value)
+    });
+    observe(url, timing, reference, header)
+}
+
+/// The observation of an answer whose time read as `reference`.
+fn observe(
+    url: &str,
+    timing: Timing,
+    reference: Result<ReferenceReading, SourceError>,
+    header: impl Fn(&str) -> Option<String>,
+) -> Result<Observation, FetchError> {
     let no_time = |source| FetchError::new(url, FetchErrorKind::NoTime(source));
     // A cached copy was served up to its Age after the time it shows (RFC 9111 §5.1).
     let age = CacheAge::from_header(header("age").as_deref()).map_err(no_time)?;
-    let reference = ReferenceReading::from_response(body, header("date").as_deref())
-        .map_err(no_time)?
-        .served_after(age);
+    let reference = reference.map_err(no_time)?.served_after(age);
     // Beside a body reading, the Date header is an independent witness of the same instant.
     let date_header = match reference.origin {
         ReadingOrigin::Body(_) => header("date")

@@ -23,6 +23,8 @@ pub struct FirstInput {
     pub lang_text: Option<String>,
     /// `Date.now()`, `performance.now()` and the timers' step, read just before the call.
     pub clocks: (f64, f64, f64),
+    /// `navigator.userAgent`, `maxTouchPoints` and `platform`, as the app reads them.
+    pub device: (String, u32, String),
 }
 
 fn number(value: &Value, name: &str) -> Option<f64> {
@@ -87,6 +89,15 @@ pub fn read_input(json: &str) -> Option<FirstInput> {
             number(&value, "wallMs")?,
             number(&value, "monotonicMs")?,
             number(&value, "granularityMs").unwrap_or(1.0),
+        ),
+        device: (
+            text(&value, "userAgent").unwrap_or_default(),
+            value
+                .get("maxTouchPoints")
+                .and_then(Value::as_u64)
+                .and_then(|points| u32::try_from(points).ok())
+                .unwrap_or(0),
+            text(&value, "platform").unwrap_or_default(),
         ),
     })
 }

@@ -24,6 +24,8 @@ use skewcheck_core::clock::DeviceClock;
 use skewcheck_core::fetch::MAX_BODY_BYTES;
 use skewcheck_core::lang::Lang;
 use skewcheck_core::measure::first_measurement;
+use skewcheck_core::other_clock::dual_boot_likely;
+use skewcheck_core::platform::{DeviceHints, detect};
 use skewcheck_core::site::setup_with;
 use skewcheck_core::site_config::{FILE_NAME, SiteConfig, read};
 use skewcheck_core::words::{self, Catalogue};
@@ -58,7 +60,8 @@ fn absolute_only(reference: &str, _base: &str) -> Option<String> {
 }
 
 /// The first card for `input`: its facts (the `data-*` the app's card carries) and its
-/// words in the page's language, or `Value::Null` when there is none.
+/// words in the page's language, each part of the app's first card (`VerdictPanel`, the
+/// masthead, the refining status) under its own name, or `Value::Null` when there is none.
 pub fn card(input: FirstInput) -> Value {
     let FirstInput {
         page,
@@ -67,6 +70,7 @@ pub fn card(input: FirstInput) -> Value {
         lang,
         lang_text,
         clocks,
+        device,
     } = input;
     // As the app: the deployment's settings fill in what the link leaves out.
     let site_config = site
@@ -81,7 +85,10 @@ pub fn card(input: FirstInput) -> Value {
         monotonic_ms: clocks.1,
         granularity_ms: clocks.2,
     };
-    let Some(measurement) = first_measurement(&setup, readings, &clock) else {
+    let Some(phase) = first_measurement(&setup, readings, &clock) else {
+        return Value::Null;
+    };
+    let Some(measurement) = phase.measurement() else {
         return Value::Null;
     };
     // The page's language, if its file reads; English otherwise (the app says why).
@@ -91,20 +98,47 @@ pub fn card(input: FirstInput) -> Value {
         .unwrap_or_else(Catalogue::english);
     let spoken = catalogue.lang();
     words::speak(catalogue);
-    let explanation = words::explain(
-        &measurement.service,
-        &measurement.estimate,
-        &measurement.assessment,
-    );
+    let explanation = words::measurement_explanation(measurement);
+    let hints = DeviceHints {
+        user_agent: &device.0,
+        max_touch_points: device.1,
+        platform: &device.2,
+    };
+    // As the app's card: a zone-sized mistake gets its own advice (and, on a PC, dual boot).
+    let (fix, dual_boot) = match (&measurement.zone_hint, &explanation.fix) {
+        (Some(hint), _) => (
+            Some(json!({ "zone": true, "text": words::zone_hint_sentence(hint) })),
+            (dual_boot_likely(detect(&hints), hint) && !measurement.sources_disagree())
+                .then(|| words::DUAL_BOOT_HINT.text()),
+        ),
+        (None, Some(fix)) => (Some(json!({ "zone": false, "text": fix })), None),
+        (None, None) => (None, None),
+    };
+    let verdict = measurement.assessment.verdict;
     json!({
         "lang": spoken.tag(),
-        "verdict": measurement.assessment.verdict.as_str(),
+        "dir": spoken.dir(),
+        "state": phase.state_name(),
+        "verdict": verdict.as_str(),
         "offsetMs": measurement.offset_ms_rounded(),
         "uncertaintyMs": measurement.uncertainty_ms_rounded(),
         "service": measurement.service.id,
         "limitMs": measurement.service.tolerance.widest_ms(),
+        "refining": phase.is_refining(),
+        "requests": measurement.requests,
+        "title": site_config.title.unwrap_or_else(|| words::DEFAULT_TITLE.text()),
+        "lede": words::lede(&words::service_name(&measurement.service)),
+        "glyph": words::verdict_glyph(verdict),
         "headline": explanation.headline,
+        "comparedWith": words::compared_with(&measurement.compared_with),
+        "clockChecked": words::CLOCK_CHECKED.text(),
+        "notice": measurement.notice.as_ref().map(words::notice_words),
         "sentences": explanation.sentences,
-        "fix": explanation.fix,
+        "errorSeen": explanation.error_seen.map(|code| json!({ "intro": words::ERROR_SEEN_INTRO.text(), "code": code })),
+        "howToFix": words::HOW_TO_FIX.text(),
+        "fix": fix,
+        "dualBoot": dual_boot,
+        "refiningText": phase.is_refining().then(|| words::refining_text(&measurement.estimate)),
+        "gaugeDirection": spoken.is_rtl().then(|| words::GAUGE_DIRECTION.text()),
     })
 }

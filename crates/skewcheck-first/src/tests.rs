@@ -119,3 +119,29 @@ fn no_card_when_the_app_alone_can_say_it() {
     input["langText"] = json!("<html>not found</html>");
     assert_eq!(card(&input.to_string())["lang"], "en");
 }
+
+#[test]
+fn a_whole_hour_off_gets_the_zone_advice_and_on_a_pc_dual_boot() {
+    let windows = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
+    let ipad = "Mozilla/5.0 (iPad; CPU OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
+    let on = |user_agent: &str, touch: u32| {
+        let mut input: Value =
+            serde_json::from_str(&script_input(60.0 * MIN, "", &Value::Null, None)).expect("JSON");
+        input["userAgent"] = json!(user_agent);
+        input["maxTouchPoints"] = json!(touch);
+        card(&input.to_string())
+    };
+    let pc = on(windows, 0);
+    assert_eq!(pc["fix"]["zone"], true, "{pc}");
+    assert!(pc["dualBoot"].is_string(), "{pc}");
+    let tablet = on(ipad, 5);
+    assert_eq!(tablet["fix"]["zone"], true, "{tablet}");
+    assert_eq!(tablet["dualBoot"], Value::Null, "{tablet}");
+    // The card's parts are the app's: a provisional verdict refines, and says so beside it.
+    assert_eq!(
+        (tablet["state"].as_str(), tablet["refining"].as_bool()),
+        (Some("done"), Some(true))
+    );
+    assert!(tablet["refiningText"].is_string(), "{tablet}");
+    assert_eq!(tablet["glyph"], "✕");
+}

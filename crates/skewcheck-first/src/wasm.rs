@@ -6,6 +6,18 @@
 
 use std::cell::RefCell;
 
+/// Never frees: one call per page (a few hundred KiB at most, the language file's catalogue
+/// the largest part), then the page drops the module.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+#[expect(
+    unsafe_code,
+    reason = "AssumeSingleThreaded::new: the module runs on the page's one thread (no threads in wasm32-unknown-unknown)"
+)]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::LeakingAllocator> =
+    // SAFETY: wasm32-unknown-unknown without the atomics feature has one thread.
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::LeakingAllocator::new()) };
+
 thread_local! {
     /// The last answer, kept so its pointer stays valid for the script to read.
     static ANSWER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };

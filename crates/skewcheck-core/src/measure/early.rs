@@ -4,7 +4,7 @@
 
 use crate::clock::DeviceClock;
 use crate::config::SourceChoice;
-use crate::fetch::{Ask, check_status, read_answer};
+use crate::fetch::{Ask, check_status, read_header_answer};
 use crate::measure::setup::Setup;
 use crate::measure::transport::Transport;
 use crate::sample::Observation;
@@ -28,8 +28,5 @@ pub(super) async fn early_observation(
     let url = setup.source_url.as_str();
     check_status(url, Ask::DateHeader, status).ok()?;
     // Read as any answer is: a cache's `Age` or hit header widens or flags it.
-    read_answer(url, timing, None, |name| {
-        readings.header(name).map(str::to_owned)
-    })
-    .ok()
+    read_header_answer(url, timing, |name| readings.header(name).map(str::to_owned)).ok()
 }

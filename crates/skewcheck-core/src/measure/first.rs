@@ -10,7 +10,7 @@
 use crate::clock::DeviceClock;
 use crate::fetch::{Ask, FetchError};
 use crate::measure::driver::run;
-use crate::measure::phase::Measurement;
+use crate::measure::phase::Phase;
 use crate::measure::setup::Setup;
 use crate::measure::transport::Transport;
 use crate::sample::{EarlyReadings, Observation};
@@ -45,21 +45,22 @@ impl Transport for EarlyOnly {
     }
 }
 
-/// The measurement the page's first verdict shows, from the early request's `readings`
-/// alone, on `clock` (read now: the readings must lie on its monotonic timeline), or `None`
-/// when the driver would not use them (refused readings; a link or a deployment whose time
-/// source is not the page's own origin).
+/// The page's first verdict from the early request's `readings` alone, on `clock` (read now:
+/// the readings must lie on its monotonic timeline): the driver's first phase that carries a
+/// measurement (provisional while it would go on refining, or already settled), or `None`
+/// when the driver would not use the readings (refused readings; a link or a deployment
+/// whose time source is not the page's own origin) or needs more answers before a verdict.
 pub fn first_measurement(
     setup: &Setup,
     readings: EarlyReadings,
     clock: &impl DeviceClock,
-) -> Option<Measurement> {
+) -> Option<Phase> {
     let transport = EarlyOnly(RefCell::new(Some(readings)));
     let first = RefCell::new(None);
     {
         let running = pin!(run(setup, None, clock, &transport, |phase| {
-            if first.borrow().is_none() {
-                *first.borrow_mut() = phase.measurement().cloned();
+            if first.borrow().is_none() && phase.measurement().is_some() {
+                *first.borrow_mut() = Some(phase);
             }
         }));
         // Everything after the early answer waits on the transport, which never answers:

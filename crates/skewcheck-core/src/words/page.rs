@@ -93,6 +93,16 @@ pub fn verdict_word(verdict: Verdict) -> String {
     .text()
 }
 
+/// A verdict's glyph, beside its word or its headline: colour is never the only signal.
+pub fn verdict_glyph(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Ok => "✓",
+        Verdict::Warning => "!",
+        Verdict::Rejected => "✕",
+        Verdict::Unknown => "?",
+    }
+}
+
 /// The badge word of a verdict a link only claims, which this page could not work out again.
 pub const NOT_CHECKED: Words = Words("Not checked");
 
