@@ -34,7 +34,7 @@
     es: {
       title: 'skewcheck — ¿está bien la hora de este dispositivo?',
       heading: '¿Está bien la hora de este dispositivo?',
-      lede: 'skewcheck compara el reloj de este dispositivo con un servidor de hora y te dice si se aceptarán las subidas firmadas.',
+      lede: 'skewcheck compara el reloj de este dispositivo con un servidor de hora y te dice si se aceptarán las subidas a Amazon S3.',
       status: 'Comprobando el reloj de este dispositivo…',
       progress: 'Descargando la comprobación del reloj',
       slow: 'Todavía descargando: la conexión es lenta. Mantén esta página abierta.'
@@ -42,7 +42,7 @@
     fr: {
       title: 'skewcheck — l\'horloge de cet appareil est-elle à l\'heure ?',
       heading: 'L\'horloge de cet appareil est-elle à l\'heure ?',
-      lede: 'skewcheck compare l’horloge de cet appareil à un serveur de temps et vous dit si les envois signés seront acceptés.',
+      lede: 'skewcheck compare l\'horloge de cet appareil à un serveur d\'heure et vous dit si les envois vers Amazon S3 seront acceptés.',
       status: 'Vérification de l’horloge de cet appareil…',
       progress: 'Téléchargement de la vérification de l’horloge',
       slow: 'Téléchargement en cours : la connexion est lente. Gardez cette page ouverte.'
@@ -50,7 +50,7 @@
     de: {
       title: 'skewcheck — geht die Uhr dieses Geräts richtig?',
       heading: 'Geht die Uhr dieses Geräts richtig?',
-      lede: 'skewcheck vergleicht die Uhr dieses Geräts mit einem Zeitserver und sagt Ihnen, ob signierte Uploads angenommen werden.',
+      lede: 'skewcheck vergleicht die Uhr dieses Geräts mit einem Zeitserver und sagt Ihnen, ob Uploads zu Amazon S3 angenommen werden.',
       status: 'Die Uhr dieses Geräts wird geprüft …',
       progress: 'Die Uhrprüfung wird heruntergeladen',
       slow: 'Der Download läuft noch: Die Verbindung ist langsam. Lassen Sie diese Seite geöffnet.'
@@ -58,7 +58,7 @@
     'pt-BR': {
       title: 'skewcheck — o relógio deste dispositivo está certo?',
       heading: 'O relógio deste dispositivo está certo?',
-      lede: 'O skewcheck compara o relógio deste dispositivo com um servidor de hora e diz se os envios assinados serão aceitos.',
+      lede: 'O skewcheck compara o relógio deste dispositivo com um servidor de horário e diz se os envios para Amazon S3 serão aceitos.',
       status: 'Verificando o relógio deste dispositivo…',
       progress: 'Baixando a verificação do relógio',
       slow: 'Ainda baixando: a conexão está lenta. Mantenha esta página aberta.'
@@ -66,7 +66,7 @@
     ja: {
       title: 'skewcheck — このデバイスの時計は合っていますか？',
       heading: 'このデバイスの時計は合っていますか？',
-      lede: 'skewcheck はこのデバイスの時計を時刻サーバーと比べ、署名付きアップロードが受け付けられるかどうかをお知らせします。',
+      lede: 'skewcheck はこのデバイスの時計を時刻サーバーと比べ、Amazon S3 へのアップロードが受け付けられるかどうかをお知らせします。',
       status: 'このデバイスの時計を確認しています…',
       progress: '時計の確認をダウンロードしています',
       slow: 'ダウンロード中です。接続が遅くなっています。このページを開いたままにしてください。'
@@ -74,7 +74,7 @@
     'zh-CN': {
       title: 'skewcheck — 此设备的时钟准吗？',
       heading: '此设备的时钟准吗？',
-      lede: 'skewcheck 将这台设备的时钟与时间服务器对比，并告诉您签名上传是否会被接受。',
+      lede: 'skewcheck 会将此设备的时钟与时间服务器对比，并告诉您上传到 Amazon S3 是否会被接受。',
       status: '正在检查这台设备的时钟…',
       progress: '正在下载时钟检查',
       slow: '仍在下载：网络连接较慢。请保持此页面打开。'
@@ -82,7 +82,7 @@
     ar: {
       title: 'skewcheck — هل ساعة هذا الجهاز مضبوطة؟',
       heading: 'هل ساعة هذا الجهاز مضبوطة؟',
-      lede: 'يقارن skewcheck ساعة هذا الجهاز بخادم وقت ويخبرك هل ستُقبل عمليات الرفع الموقّعة.',
+      lede: 'يقارن skewcheck ساعة هذا الجهاز بخادم وقت ويخبرك ما إذا كانت عمليات الرفع إلى Amazon S3 ستُقبل.',
       status: 'جارٍ فحص ساعة هذا الجهاز…',
       progress: 'جارٍ تنزيل فحص الساعة',
       slow: 'ما زال التنزيل جاريًا: الاتصال بطيء. أبقِ هذه الصفحة مفتوحة.'

@@ -8,10 +8,12 @@
 //     `skewcheck-first-<hash>.wasm` (a static host may cache it forever, like Trunk's files);
 //  2. the name goes into the inlined early-probe.js's empty `var FIRST_MODULE = '';`, which
 //     fetches the module at once, beside the early request;
-//  3. the app's own wasm waits for the module's bytes (it would share the connection with
-//     them and delay the first verdict): Trunk's `<link rel="preload">` of the app's wasm is
-//     dropped, and Trunk's loader first awaits `window.__skewcheckAppMayLoad`, which
-//     early-probe.js resolves once the module has arrived (or failed, or is not used).
+//  3. the app's own files wait for the module's bytes (they would share the connection with
+//     them and delay the first verdict): Trunk's `<link rel="preload">` of the app's wasm and
+//     `<link rel="modulepreload">`s of its JS are dropped, and Trunk's loader first awaits
+//     `window.__skewcheckAppMayLoad` (early-probe.js resolves it once the module has arrived,
+//     or failed, or is not used), then adds the same module preloads (with Trunk's
+//     integrity) and imports the JS it imported statically before.
 //
 // SKEWCHECK_FIRST=0 skips it (the page then works as before: the app draws the first verdict);
 // debug builds skip it unless SKEWCHECK_FIRST=1. csp.mjs runs after it and hashes the
@@ -32,9 +34,34 @@ const ARTIFACT = 'skewcheck_first.wasm';
 export const DECLARATION = /var FIRST_MODULE = '([^']*)';/g;
 /** Trunk 0.21's preload of the app's wasm (index.html's `<link data-trunk rel="rust">`). */
 const WASM_PRELOAD = /<link rel="preload" href="[^"]+_bg\.wasm"[^>]*as="fetch"[^>]*>\s*/g;
-/** Trunk 0.21's loader starts the app's wasm here. */
+/** Trunk 0.21's preloads of the app's JS (its glue and the initializer), with their SRI. */
+const MODULE_PRELOAD = /<link rel="modulepreload" href="([^"]+)" crossorigin="anonymous" integrity="([^"]+)">\s*/g;
+/** Trunk 0.21's loader imports them statically, */
+const GLUE_IMPORT = /import init, \* as bindings from '([^']+)';\n?/;
+const INITIALIZER_IMPORT = /import initializer from '([^']+)';\n?/;
+/** and starts the app's wasm here. */
 const LOADER_START = 'const wasm = await __trunkInitializer(';
-const GATE = 'await window.__skewcheckAppMayLoad;\n';
+
+/**
+ * What the loader does first instead: wait for the first module, tell the watchdog the app's
+ * load has begun, preload the app's JS with the integrity Trunk gave it (so the imports below
+ * are checked as before), and import it.
+ */
+function gate(preloads, glue, initializer) {
+  return [
+    'await window.__skewcheckAppMayLoad;',
+    'window.skewcheckShell?.started();',
+    `for (const [href, integrity] of ${JSON.stringify(preloads)}) {`,
+    "  const link = document.createElement('link');",
+    "  link.rel = 'modulepreload'; link.href = href; link.crossOrigin = 'anonymous'; link.integrity = integrity;",
+    '  document.head.appendChild(link);',
+    '}',
+    `const bindings = await import(${JSON.stringify(glue)});`,
+    'const init = bindings.default;',
+    `const { default: initializer } = await import(${JSON.stringify(initializer)});`,
+    '',
+  ].join('\n');
+}
 
 function fail(message) {
   console.error(`first-module: ${message}`);
@@ -54,14 +81,25 @@ export function wireIn(html, name) {
   const found = [...html.matchAll(DECLARATION)];
   if (found.length !== 1) throw new Error(`index.html holds ${found.length} \`var FIRST_MODULE = '…';\` declarations, not exactly one (early-probe.js's)`);
   if (found[0][1] !== '') throw new Error(`early-probe.js's FIRST_MODULE is not empty (${found[0][0]}): the build fills it`);
-  const preloads = html.match(WASM_PRELOAD) ?? [];
-  if (preloads.length !== 1) throw new Error(`index.html holds ${preloads.length} preloads of the app's wasm, not exactly one (Trunk's)`);
+  const wasmPreloads = html.match(WASM_PRELOAD) ?? [];
+  if (wasmPreloads.length !== 1) throw new Error(`index.html holds ${wasmPreloads.length} preloads of the app's wasm, not exactly one (Trunk's)`);
   const starts = html.split(LOADER_START).length - 1;
   if (starts !== 1) throw new Error(`index.html holds ${starts} \`${LOADER_START}\`, not exactly one (Trunk 0.21's loader)`);
+  const glue = GLUE_IMPORT.exec(html)?.[1];
+  const initializer = INITIALIZER_IMPORT.exec(html)?.[1];
+  if (!glue || !initializer) throw new Error("index.html's loader does not import the glue and the initializer as Trunk 0.21's does");
+  const preloads = [...html.matchAll(MODULE_PRELOAD)].map((m) => [m[1], m[2]]);
+  const preloaded = preloads.map(([href]) => href).sort();
+  if (JSON.stringify(preloaded) !== JSON.stringify([glue, initializer].sort())) {
+    throw new Error(`index.html's module preloads (${preloaded.join(', ')}) are not the loader's imports (${glue}, ${initializer})`);
+  }
   return html
     .replace(DECLARATION, `var FIRST_MODULE = '${name}';`)
     .replace(WASM_PRELOAD, '')
-    .replace(LOADER_START, `${GATE}${LOADER_START}`);
+    .replace(MODULE_PRELOAD, '')
+    .replace(GLUE_IMPORT, '')
+    .replace(INITIALIZER_IMPORT, '')
+    .replace(LOADER_START, `${gate(preloads, glue, initializer)}${LOADER_START}`);
 }
 
 function targetDir() {

@@ -54,6 +54,7 @@ function recordHandOver() {
     headline: el.querySelector('.headline')?.textContent ?? null,
     sentences: [...el.querySelectorAll('.verdict-body p')].map((p) => p.textContent),
     height: Math.round(el.getBoundingClientRect().height),
+    top: Math.round(el.getBoundingClientRect().top),
     lang: document.documentElement.lang,
     at: performance.now(),
   });
@@ -96,6 +97,7 @@ function assertHandOver(seen) {
   // The card's sentences are the app's, in order (the app's card may add nothing before them).
   assert.deepEqual(seen.app.sentences.slice(0, seen.first.sentences.length), seen.first.sentences, where);
   assert.equal(seen.app.height, seen.first.height, `the app's card is as tall as the first card: ${where}`);
+  assert.equal(seen.app.top, seen.first.top, `the app's card is where the first card was: ${where}`);
   const painted = seen.frames.slice(seen.frames.indexOf(1));
   assert.ok(!painted.includes(3), `no frame shows both the shell and the app: ${seen.frames.join('')}`);
   assert.ok(!painted.includes(0), `no frame shows neither: ${seen.frames.join('')}`);
@@ -265,8 +267,9 @@ describe('the build steps', () => {
     assert.ok(WebAssembly.validate(bytes), 'the module is valid WebAssembly');
     const { instance } = await WebAssembly.instantiate(bytes, {});
     for (const exported of ['memory', 'first_alloc', 'first_card']) assert.ok(exported in instance.exports, exported);
-    assert.match(html, /await window\.__skewcheckAppMayLoad;\s*const wasm = await __trunkInitializer\(/);
+    assert.match(html, /await window\.__skewcheckAppMayLoad;[\s\S]*const wasm = await __trunkInitializer\(/);
     assert.doesNotMatch(html, /<link rel="preload"[^>]*_bg\.wasm/);
+    assert.doesNotMatch(html, /<link rel="modulepreload"/, 'the app\'s JS waits for the first module too');
     assert.doesNotMatch(html, /<!--/, 'no HTML comments left');
   });
 
@@ -299,10 +302,13 @@ describe('the build steps', () => {
 
   test('first-module refuses a page it does not recognise', () => {
     const page = "<script>var FIRST_MODULE = '';</script><link rel=\"preload\" href=\"./a_bg.wasm\" as=\"fetch\" type=\"application/wasm\">"
-      + '<script type="module">const wasm = await __trunkInitializer(init);</script>';
+      + '<link rel="modulepreload" href="./a.js" crossorigin="anonymous" integrity="sha384-A">'
+      + '<link rel="modulepreload" href="./i.js" crossorigin="anonymous" integrity="sha384-I">'
+      + "<script type=\"module\">import init, * as bindings from './a.js';\nimport initializer from './i.js';\nconst wasm = await __trunkInitializer(init);</script>";
     const wired = wireIn(page, 'skewcheck-first-0123456789abcdef.wasm');
     assert.match(wired, /var FIRST_MODULE = 'skewcheck-first-0123456789abcdef\.wasm';/);
-    assert.doesNotMatch(wired, /rel="preload"/);
+    assert.doesNotMatch(wired, /rel="preload"|rel="modulepreload"|^import /m);
+    assert.match(wired, /await window\.__skewcheckAppMayLoad;[\s\S]*\["\.\/a\.js","sha384-A"\][\s\S]*await import\("\.\/a\.js"\)[\s\S]*await import\("\.\/i\.js"\)[\s\S]*const wasm = await __trunkInitializer\(init\);/);
     assert.throws(() => wireIn(wired, 'x.wasm'), /not empty|preloads/);
     assert.throws(() => wireIn(page.replace('const wasm = await __trunkInitializer(', 'start('), 'x.wasm'), /Trunk 0\.21/);
   });

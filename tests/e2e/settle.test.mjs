@@ -43,7 +43,7 @@ function observeSettling() {
   const realFetch = window.fetch;
   window.fetch = function fetch(input, init) {
     const url = String(input?.url ?? input);
-    seen.fetches.push({ at: performance.now(), method: init?.method ?? input?.method ?? 'GET', wasm: url.includes('.wasm'), time: url.includes('skewcheck=') });
+    seen.fetches.push({ at: performance.now(), method: init?.method ?? input?.method ?? 'GET', wasm: url.includes('_bg.wasm'), time: url.includes('skewcheck=') });
     return realFetch.apply(this, arguments);
   };
   const check = () => {
@@ -105,7 +105,8 @@ describe('the early time request', () => {
     const { seen, final, traffic, errors } = await measureOnce('early');
     const heads = timeHeads(traffic);
     const firstHead = traffic.indexOf(heads[0]);
-    const wasm = traffic.findIndex((r) => r.path.endsWith('.wasm'));
+    // The app's wasm (the first module, skewcheck-first-….wasm, is fetched beside the HEAD).
+    const wasm = traffic.findIndex((r) => r.path.endsWith('_bg.wasm'));
     assert.ok(firstHead >= 0 && wasm >= 0 && firstHead < wasm, `a time HEAD arrived before the wasm was requested: ${traffic.map((r) => `${r.method} ${r.path}`).join(', ')}`);
     // The first verdict rests on one request, and the only time request sent by then left
     // before the WebAssembly was fetched.

@@ -4,7 +4,8 @@
 //! file with the language's own and the watchdog writes it into the failure panels, so each
 //! file must name exactly the failure panels' texts of `index.html`, plus the prefix of the
 //! technical detail, with the same `<strong>` marks as the English. And the shell's heading
-//! in `early-probe.js` is the app's own (`words::DEFAULT_TITLE`) in every language.
+//! in `early-probe.js` is the app's own (`words::DEFAULT_TITLE`) in every language, and its
+//! lede the app's for the default service.
 
 use serde_json::Value;
 use skewcheck_core::lang::Lang;
@@ -80,8 +81,9 @@ fn every_language_has_the_shells_failure_words() {
     }
 }
 
-/// `early-probe.js`'s `heading` for `lang`: the shell's `<h1>` before the app runs.
-fn shell_heading(script: &str, lang: Lang) -> String {
+/// `early-probe.js`'s word `name` for `lang` (`heading`: the shell's `<h1>` before the app
+/// runs; `lede`: the line under it).
+fn shell_word(script: &str, lang: Lang, name: &str) -> String {
     let tag = lang.tag();
     let key = if tag.contains('-') {
         format!("'{tag}'")
@@ -93,8 +95,8 @@ fn shell_heading(script: &str, lang: Lang) -> String {
         .expect("the language's block")..];
     let line = block
         .lines()
-        .find_map(|line| line.trim().strip_prefix("heading: '"))
-        .expect("a heading");
+        .find_map(|line| line.trim().strip_prefix(&format!("{name}: '")))
+        .unwrap_or_else(|| panic!("a {name}"));
     line.trim_end_matches(',')
         .trim_end_matches('\'')
         .replace("\\'", "'")
@@ -119,6 +121,33 @@ fn the_shells_heading_is_the_apps_in_every_language() {
     );
     for lang in Lang::ALL.into_iter().filter(|lang| *lang != Lang::En) {
         let app = page[&english][lang.tag()].as_str().expect("a translation");
-        assert_eq!(shell_heading(&script, lang), app, "{}", lang.tag());
+        assert_eq!(shell_word(&script, lang, "heading"), app, "{}", lang.tag());
+    }
+}
+
+/// The shell's lede is the app's for the default service (Amazon S3), in every language: the
+/// first module's card and the app say the same under the same heading, so the line (and
+/// everything below it) stays where it is.
+#[test]
+fn the_shells_lede_is_the_apps_for_the_default_service_in_every_language() {
+    let script = fs::read_to_string(repo_file("early-probe.js")).expect("early-probe.js");
+    // The service a link without `service` is about (config.rs's default).
+    let service = skewcheck_core::words::service_name(&skewcheck_core::verdict::AMAZON_S3);
+    let html = fs::read_to_string(repo_file("index.html")).expect("index.html");
+    let english = skewcheck_core::words::lede(&service);
+    assert!(
+        html.contains(&format!("data-shell-text=\"lede\">{english}</p>")),
+        "index.html's lede is {english:?}"
+    );
+    for lang in Lang::ALL.into_iter().filter(|lang| *lang != Lang::En) {
+        let catalogue = skewcheck_core::words::Catalogue::parse(
+            lang,
+            &fs::read_to_string(repo_file(&format!("lang/{}.json", lang.tag()))).expect("lang"),
+        )
+        .expect("the language's file");
+        let app = skewcheck_core::words::in_language(&std::rc::Rc::new(catalogue), || {
+            skewcheck_core::words::lede(&service)
+        });
+        assert_eq!(shell_word(&script, lang, "lede"), app, "{}", lang.tag());
     }
 }
