@@ -12,9 +12,12 @@
   // The first module's file name (crates/skewcheck-first), filled in by the build
   // (scripts/first-module.mjs); empty when the build made none.
   var FIRST_MODULE = '';
-  // The longest the app's wasm waits for the first module's bytes: a module that stalls
-  // must not hold the app back for good.
+  // The longest the app's files wait for the first module: a module that stalls must not
+  // hold the app back for good.
   var APP_WAITS_AT_MOST_MS = 8000;
+  // Once the module's bytes are in, the app waits for the card to be drawn (a few ms: the
+  // early answers came long before), but not longer than this (a slow skewcheck.json).
+  var APP_WAITS_FOR_CARD_MS = 500;
 
   // Rust's str::trim (Unicode White_Space, not String#trim's set).
   var RUST_WHITESPACE = /^[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
@@ -299,8 +302,8 @@
     // The app draws the first verdict, as without a first module.
   }
   // The first module: fetched now, beside the early request, at high priority; the app's
-  // wasm starts once its bytes are in (`__skewcheckAppMayLoad`), so the two never share the
-  // connection. The module turns what this script already has into the first verdict card's
+  // files start once it is in and its card drawn (`__skewcheckAppMayLoad`), so the two never
+  // share the connection. The module turns what this script already has into the first verdict card's
   // facts and words (crates/skewcheck-first: the core's own functions, nothing decided
   // here), and watchdog.js draws them (`__skewcheckFirstCard`, a Promise of the card or null).
   function startFirstModule() {
@@ -309,20 +312,22 @@
       release = resolve;
       setTimeout(resolve, APP_WAITS_AT_MOST_MS);
     });
-    // The bytes, then WebAssembly.instantiate: no need for a host that serves .wasm as
-    // application/wasm (instantiateStreaming's condition); the module is small.
-    var bytes = fetch(FIRST_MODULE, { credentials: 'omit', priority: 'high' })
+    // Compiled while it streams where the host serves it as application/wasm (what
+    // instantiateStreaming requires), else from its bytes once they are all in.
+    var compiled = fetch(FIRST_MODULE, { credentials: 'omit', priority: 'high' })
       .then(function (response) {
         if (response.status !== 200) throw new Error('the first module: HTTP ' + response.status);
-        return response.arrayBuffer();
+        if (typeof WebAssembly.instantiateStreaming === 'function' && /^application\/wasm\b/i.test(response.headers.get('content-type') || '')) {
+          return WebAssembly.instantiateStreaming(response, {});
+        }
+        return response.arrayBuffer().then(function (buffer) { return WebAssembly.instantiate(buffer, {}); });
       });
-    bytes.then(function () { release(); }, function () { release(); });
+    compiled.then(function () { setTimeout(release, APP_WAITS_FOR_CARD_MS); }, function () { release(); });
     // The card waits for skewcheck.json as the app does (it may name another service or
     // time source), at most until the request gives up (SITE_CONFIG_TIMEOUT_MS).
     var siteFile = window.__skewcheckSiteConfig || Promise.resolve(null);
     var language = window.__skewcheckLanguage;
-    window.__skewcheckFirstCard = bytes
-      .then(function (buffer) { return WebAssembly.instantiate(buffer, {}); })
+    window.__skewcheckFirstCard = compiled
       .then(function (result) {
         return Promise.all([window.__skewcheckEarlyProbe, siteFile, language ? language.text : null]).then(function (got) {
           if (!got[0]) return null;
@@ -330,6 +335,9 @@
         });
       })
       .then(null, function () { return null; });
+    // The card first (drawn by watchdog.js's reaction, which follows this one), then the app:
+    // its download and start-up would otherwise compete with the card's last steps.
+    window.__skewcheckFirstCard.then(function () { release(); });
   }
   // One call into the module: the input as UTF-8 JSON in its memory (`first_alloc`), the
   // answer back (`first_card`: a little-endian u32 length, then UTF-8 JSON).

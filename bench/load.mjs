@@ -5,7 +5,8 @@
 // (`Network.emulateNetworkConditions`, `Emulation.setCPUThrottlingRate`), cache disabled,
 // median of N runs per profile; plus the bytes of every file, raw, gzip and brotli.
 //
-//   node bench/load.mjs [--reps N] [--profile NAME[,NAME…]] [--encoding gzip|br] [--lang TAG[,TAG…]] [--markdown FILE]
+//   node bench/load.mjs [--reps N] [--profile NAME[,NAME…]] [--encoding gzip|br] [--lang TAG[,TAG…]] [--markdown FILE] [--dist DIR]
+//   (--dist: another build than dist/, e.g. one made with SKEWCHECK_FIRST=0 to compare)
 //
 // `--lang en,de,ar` runs every profile once per language (`?lang=TAG`) and prints each
 // language's first verdict beside English's (issue 20: no language may delay it by more than
@@ -211,12 +212,13 @@ function parseCli() {
       profile: { type: 'string' },
       encoding: { type: 'string', default: 'gzip' },
       markdown: { type: 'string' },
+      dist: { type: 'string' },
       lang: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    console.log(`usage: node bench/load.mjs [--reps N] [--profile NAME[,NAME…]] [--encoding gzip|br] [--lang TAG[,TAG…]] [--markdown FILE]\nprofiles: ${PROFILES.map((p) => p.key).join(', ')}`);
+    console.log(`usage: node bench/load.mjs [--reps N] [--profile NAME[,NAME…]] [--encoding gzip|br] [--lang TAG[,TAG…]] [--markdown FILE] [--dist DIR]\nprofiles: ${PROFILES.map((p) => p.key).join(', ')}`);
     process.exit(0);
   }
   const reps = Number(values.reps);
@@ -226,13 +228,13 @@ function parseCli() {
   const profiles = wanted ? PROFILES.filter((p) => wanted.includes(p.key)) : PROFILES;
   if (!profiles.length) throw new Error(`no profile named ${values.profile}; known: ${PROFILES.map((p) => p.key).join(', ')}`);
   const langs = values.lang?.split(',').map((s) => s.trim()).filter(Boolean);
-  return { reps, profiles, encoding: values.encoding, markdown: values.markdown, langs };
+  return { reps, profiles, encoding: values.encoding, markdown: values.markdown, langs, dist: values.dist ?? distDir };
 }
 
 async function main() {
-  const { reps, profiles, encoding, markdown, langs } = parseCli();
-  if (!existsSync(path.join(distDir, 'index.html'))) throw new Error(`${distDir}/index.html is missing; build the page first (./scripts/bench load builds it)`);
-  const server = await startLoadServer({ distDir, encoding });
+  const { reps, profiles, encoding, markdown, langs, dist } = parseCli();
+  if (!existsSync(path.join(dist, 'index.html'))) throw new Error(`${dist}/index.html is missing; build the page first (./scripts/bench load builds it)`);
+  const server = await startLoadServer({ distDir: dist, encoding });
   const browser = await launchBrowser();
   const results = [];
   let env;

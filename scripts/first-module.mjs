@@ -12,8 +12,9 @@
 //     them and delay the first verdict): Trunk's `<link rel="preload">` of the app's wasm and
 //     `<link rel="modulepreload">`s of its JS are dropped, and Trunk's loader first awaits
 //     `window.__skewcheckAppMayLoad` (early-probe.js resolves it once the module has arrived,
-//     or failed, or is not used), then adds the same module preloads (with Trunk's
-//     integrity) and imports the JS it imported statically before.
+//     or failed, or is not used), then puts the same preloads back (with Trunk's integrity:
+//     the wasm's download starts then, beside the JS) and imports the JS it imported
+//     statically before.
 //
 // SKEWCHECK_FIRST=0 skips it (the page then works as before: the app draws the first verdict);
 // debug builds skip it unless SKEWCHECK_FIRST=1. csp.mjs runs after it and hashes the
@@ -42,18 +43,22 @@ const INITIALIZER_IMPORT = /import initializer from '([^']+)';\n?/;
 /** and starts the app's wasm here. */
 const LOADER_START = 'const wasm = await __trunkInitializer(';
 
+/** A tag's attributes, `[[name, value], …]`. */
+const attributes = (tag) => [...tag.matchAll(/([a-z][a-z-]*)="([^"]*)"/g)].map((m) => [m[1], m[2]]);
+
 /**
  * What the loader does first instead: wait for the first module, tell the watchdog the app's
- * load has begun, preload the app's JS with the integrity Trunk gave it (so the imports below
- * are checked as before), and import it.
+ * load has begun, put back Trunk's preloads (the wasm's and the JS's, with the integrity Trunk
+ * gave them, so the wasm starts at once and the imports below are checked as before), and
+ * import the JS.
  */
 function gate(preloads, glue, initializer) {
   return [
     'await window.__skewcheckAppMayLoad;',
     'window.skewcheckShell?.started();',
-    `for (const [href, integrity] of ${JSON.stringify(preloads)}) {`,
+    `for (const preload of ${JSON.stringify(preloads)}) {`,
     "  const link = document.createElement('link');",
-    "  link.rel = 'modulepreload'; link.href = href; link.crossOrigin = 'anonymous'; link.integrity = integrity;",
+    '  for (const [name, value] of preload) link.setAttribute(name, value);',
     '  document.head.appendChild(link);',
     '}',
     `const bindings = await import(${JSON.stringify(glue)});`,
@@ -88,11 +93,12 @@ export function wireIn(html, name) {
   const glue = GLUE_IMPORT.exec(html)?.[1];
   const initializer = INITIALIZER_IMPORT.exec(html)?.[1];
   if (!glue || !initializer) throw new Error("index.html's loader does not import the glue and the initializer as Trunk 0.21's does");
-  const preloads = [...html.matchAll(MODULE_PRELOAD)].map((m) => [m[1], m[2]]);
-  const preloaded = preloads.map(([href]) => href).sort();
+  const modulePreloads = [...html.matchAll(MODULE_PRELOAD)];
+  const preloaded = modulePreloads.map((m) => m[1]).sort();
   if (JSON.stringify(preloaded) !== JSON.stringify([glue, initializer].sort())) {
     throw new Error(`index.html's module preloads (${preloaded.join(', ')}) are not the loader's imports (${glue}, ${initializer})`);
   }
+  const preloads = [...wasmPreloads, ...modulePreloads.map((m) => m[0])].map((tag) => attributes(tag.trim()));
   return html
     .replace(DECLARATION, `var FIRST_MODULE = '${name}';`)
     .replace(WASM_PRELOAD, '')

@@ -128,7 +128,12 @@ describe('the first module draws the first verdict, and the app takes it over', 
         const held = new Promise((resolve) => { release = resolve; });
         await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
         const moduleRequests = [];
-        page.on('request', (request) => { if (FIRST_MODULE.test(new URL(request.url()).pathname)) moduleRequests.push(request); });
+        const appRequests = [];
+        page.on('request', (request) => {
+          const { pathname } = new URL(request.url());
+          if (FIRST_MODULE.test(pathname)) moduleRequests.push(request);
+          if (pathname.endsWith('_bg.wasm')) appRequests.push(request);
+        });
         await page.goto(rootServer.url + (c.search ?? ''));
         await page.waitForFunction(() => window.__handOver?.first !== null, null, { timeout: 20_000 });
         const card = page.locator('[data-testid="first-verdict"]');
@@ -147,6 +152,7 @@ describe('the first module draws the first verdict, and the app takes it over', 
         const seen = await waitForApp(page);
         assertHandOver(seen);
         assert.equal(moduleRequests.length, 1, 'the first module is fetched once');
+        assert.equal(appRequests.length, 1, 'the app\'s wasm is fetched once (the loader takes the preload)');
         const result = await waitForFinal(page);
         assert.equal(result.verdict, c.verdict);
         assertNoErrors(page);
@@ -246,6 +252,16 @@ describe('speed: the first verdict under the load bench\'s profiles (cold, gzip 
           const seen = await waitForApp(page, 60_000);
           assertHandOver(seen);
           firsts.push(Math.round(seen.first.at));
+          // The app's wasm starts once the module is in: not before (sharing the connection),
+          // not long after (a round trip for its JS first would make the app late).
+          const { moduleEnd, wasmStart } = await page.evaluate(() => {
+            const entries = performance.getEntriesByType('resource');
+            return {
+              moduleEnd: entries.find((e) => /skewcheck-first-[0-9a-f]+\.wasm$/.test(e.name))?.responseEnd,
+              wasmStart: entries.find((e) => e.name.endsWith('_bg.wasm'))?.startTime,
+            };
+          });
+          assert.ok(wasmStart >= moduleEnd && wasmStart - moduleEnd < 150 * profile.cpu, `the app's wasm started ${Math.round(wasmStart - moduleEnd)} ms after the module arrived`);
         } finally {
           await context.close();
         }
@@ -308,7 +324,7 @@ describe('the build steps', () => {
     const wired = wireIn(page, 'skewcheck-first-0123456789abcdef.wasm');
     assert.match(wired, /var FIRST_MODULE = 'skewcheck-first-0123456789abcdef\.wasm';/);
     assert.doesNotMatch(wired, /rel="preload"|rel="modulepreload"|^import /m);
-    assert.match(wired, /await window\.__skewcheckAppMayLoad;[\s\S]*\["\.\/a\.js","sha384-A"\][\s\S]*await import\("\.\/a\.js"\)[\s\S]*await import\("\.\/i\.js"\)[\s\S]*const wasm = await __trunkInitializer\(init\);/);
+    assert.match(wired, /await window\.__skewcheckAppMayLoad;[\s\S]*\["href","\.\/a_bg\.wasm"\][\s\S]*\["integrity","sha384-A"\][\s\S]*await import\("\.\/a\.js"\)[\s\S]*await import\("\.\/i\.js"\)[\s\S]*const wasm = await __trunkInitializer\(init\);/);
     assert.throws(() => wireIn(wired, 'x.wasm'), /not empty|preloads/);
     assert.throws(() => wireIn(page.replace('const wasm = await __trunkInitializer(', 'start('), 'x.wasm'), /Trunk 0\.21/);
   });
