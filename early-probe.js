@@ -134,6 +134,20 @@
       document.title = shellWords.title;
       // For watchdog.js, which writes them into the shell once it is parsed.
       window.__skewcheckShellWords = shellWords;
+      // The masthead's words before any paint: the parser may paint before watchdog.js runs,
+      // and a heading or lede of another length would then move everything below it (a
+      // layout shift). A mutation observer's callback runs before the next paint; once the
+      // clocks follow the masthead in the document, the masthead is whole.
+      var masthead = typeof MutationObserver === 'function' && new MutationObserver(function () {
+        if (!document.querySelector('.clocks')) return;
+        masthead.disconnect();
+        var texts = document.querySelectorAll('.masthead [data-shell-text]');
+        for (var i = 0; i < texts.length; i++) {
+          var text = shellWords[texts[i].getAttribute('data-shell-text')];
+          if (text) texts[i].innerHTML = text;
+        }
+      });
+      if (masthead) masthead.observe(document.documentElement, { childList: true, subtree: true });
       // The failures' words: added to the same object, written in if the shell shows (or
       // later shows) a failure; a browser without them keeps index.html's English ones.
       fetch('lang/shell/' + shellTag + '.json', { cache: 'no-cache', credentials: 'omit', redirect: 'follow' })
