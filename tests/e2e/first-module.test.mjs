@@ -112,6 +112,19 @@ function assertHandOver(seen) {
   assert.ok(seen.shift < 0.01, `layout shift ${seen.shift} through the hand-over: ${JSON.stringify(seen.shifts)}`);
 }
 
+/** Runs `check(page)` on a fresh page whose device clock is `offsetMs` off; on failure its screenshot and DOM are saved. */
+async function onPage(t, offsetMs, contextOptions, check) {
+  const page = await newPageWithClockOffset(browser, offsetMs, contextOptions);
+  try {
+    await check(page);
+  } catch (err) {
+    await saveArtifacts(page, t.name);
+    throw err;
+  } finally {
+    await page.context().close();
+  }
+}
+
 const IPAD_UA = 'Mozilla/5.0 (iPad; CPU OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
 const WINDOWS_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
 
@@ -126,8 +139,7 @@ describe('the first module draws the first verdict, and the app takes it over', 
   ];
   for (const c of cases) {
     test(`${c.label}: the card first, then the app's same verdict in the next frame, no layout shift`, testOpts, async (t) => {
-      const page = await newPageWithClockOffset(browser, c.offsetMs, c.contextOptions ?? {});
-      try {
+      await onPage(t, c.offsetMs, c.contextOptions ?? {}, async (page) => {
         await page.setViewportSize({ width: 820, height: 1180 });
         await page.addInitScript(recordHandOver);
         // The app's wasm waits for the first module: held here too, so the card is on screen
@@ -164,12 +176,7 @@ describe('the first module draws the first verdict, and the app takes it over', 
         const result = await waitForFinal(page);
         assert.equal(result.verdict, c.verdict);
         assertNoErrors(page);
-      } catch (err) {
-        await saveArtifacts(page, t.name);
-        throw err;
-      } finally {
-        await page.context().close();
-      }
+      });
     });
   }
 });
@@ -182,26 +189,19 @@ describe('without a first verdict to draw, the page works as before', () => {
   ];
   for (const p of pages) {
     test(`${p.label}: no first module is fetched`, testOpts, async (t) => {
-      const page = await newPageWithClockOffset(browser, 16 * MIN);
-      try {
+      await onPage(t, 16 * MIN, {}, async (page) => {
         const requested = [];
         page.on('request', (request) => requested.push(new URL(request.url()).pathname));
         await page.goto(rootServer.url + p.path);
         await page.waitForSelector('main.page:not(#shell):not([hidden])', { timeout: 20_000 });
         assert.ok(!requested.some((path) => FIRST_MODULE.test(path)), `requests: ${requested.join(' ')}`);
         assert.equal(await page.locator('[data-testid="first-verdict"]').count(), 0);
-      } catch (err) {
-        await saveArtifacts(page, t.name);
-        throw err;
-      } finally {
-        await page.context().close();
-      }
+      });
     });
   }
 
   test('no WebAssembly: no first module, and the wasm2js build gives the verdict', testOpts, async (t) => {
-    const page = await newPageWithClockOffset(browser, 16 * MIN);
-    try {
+    await onPage(t, 16 * MIN, {}, async (page) => {
       await page.addInitScript(() => { delete globalThis.WebAssembly; });
       const requested = [];
       page.on('request', (request) => requested.push(new URL(request.url()).pathname));
@@ -210,17 +210,11 @@ describe('without a first verdict to draw, the page works as before', () => {
       assert.equal(result.verdict, 'rejected');
       assert.ok(!requested.some((path) => FIRST_MODULE.test(path)), `requests: ${requested.join(' ')}`);
       assert.ok(requested.some((path) => /-fallback-[0-9a-f]+\.js$/.test(path)), 'the fallback ran');
-    } catch (err) {
-      await saveArtifacts(page, t.name);
-      throw err;
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   test('the first module does not load (404): the app starts at once and gives the verdict', testOpts, async (t) => {
-    const page = await newPageWithClockOffset(browser, 16 * MIN);
-    try {
+    await onPage(t, 16 * MIN, {}, async (page) => {
       await page.addInitScript(recordHandOver);
       await page.route(FIRST_MODULE, (route) => route.fulfill({ status: 404, body: 'not found' }));
       await page.goto(rootServer.url);
@@ -228,12 +222,7 @@ describe('without a first verdict to draw, the page works as before', () => {
       assert.equal(seen.first, null, 'no card without the module');
       assert.ok(seen.app.at < 5_000, `the app did not wait for the missing module: ${seen.app.at} ms`);
       assert.equal((await waitForFinal(page)).verdict, 'rejected');
-    } catch (err) {
-      await saveArtifacts(page, t.name);
-      throw err;
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 });
 
