@@ -263,9 +263,8 @@ fn LivePage(
     let lower_sections = move || {
         view! {
             {move || (!sources_disagree()).then(|| view! { <FixSteps detected=platform selected=fix_tab zone_mistake=zone_mistake /> })}
-            // With the first measurement, never before: it is about the clocks this one is not.
-            {let command = command.clone(); move || other_clocks_shown.get()
-                .then(|| view! { <OtherClocks detected=platform selected=fix_tab command=command.clone() /> })}
+            // Shown with the first measurement, never before: it is about the clocks this one is not.
+            <OtherClocks detected=platform selected=fix_tab command=command.clone() shown=other_clocks_shown />
             <ServiceList results=results primary=service />
             <ReportShare report=report label=label page_url=page_url.clone() />
             <SiteExtras site=site_file report=report />

@@ -11,6 +11,7 @@ mod gauge;
 mod language;
 mod link_text;
 mod live;
+mod markup;
 mod other_clocks;
 mod paste;
 mod qr;

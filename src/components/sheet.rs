@@ -5,6 +5,7 @@
 
 use crate::browser::{BrowserClock, can_share, download_text, share};
 use crate::components::language::LanguageSwitcher;
+use crate::components::markup::{button, clicked_button, escaped, paragraph};
 use crate::components::support::copy_to_clipboard;
 use crate::storage::{self, StorageError};
 use leptos::prelude::*;
@@ -13,14 +14,12 @@ use skewcheck_core::clock::DeviceClock;
 use skewcheck_core::sheet::{
     AddRefusal, MAX_ROWS, Row, STORAGE_KEY, Sheet, SheetNotice, csv_of, summary,
 };
-use skewcheck_core::text::markup_escaped as escaped;
 use skewcheck_core::words::{
     CHECK_THIS_DEVICE, FIELD_SHEET, SHARE_RESULT, SHEET_ADD, SHEET_ADDED, SHEET_CLEAR,
     SHEET_CLEAR_NO, SHEET_CLEAR_YES, SHEET_COLUMNS, SHEET_COPY, SHEET_CSV, SHEET_EMPTY, SHEET_FULL,
     SHEET_INTRO, SHEET_NOT_STORED, SHEET_REMOVE, STORAGE_UNAVAILABLE, Words, clear_question,
     row_cells, sheet_full_words, sheet_notice_words, sheet_summary, sheet_text,
 };
-use wasm_bindgen::JsCast;
 
 /// The stored sheet, what reading it found wrong, and whether storage could be read at all.
 fn load() -> (Sheet, Option<SheetNotice>, Option<StorageError>) {
@@ -55,14 +54,6 @@ fn whole_ms(ms: f64) -> String {
 )]
 fn now_ms() -> i64 {
     BrowserClock.wall_ms() as i64
-}
-
-/// The button a click inside `event`'s element hit, if any.
-fn clicked_button(event: &leptos::ev::MouseEvent) -> Option<web_sys::Element> {
-    event
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .and_then(|element| element.closest("button").ok().flatten())
 }
 
 /// "Add to field sheet" for the result of the permalink `fragment` (which the sheet
@@ -206,22 +197,6 @@ pub fn SheetPage(
             <p><a href=page_base(&page_url).to_owned() data-testid="check-this-device">{CHECK_THIS_DEVICE.text()}</a></p>
         </main>
     }
-}
-
-/// A button: its test id, class and words (and extra attributes, already escaped).
-fn button(out: &mut String, testid: &str, class: &str, extra: &str, words: &str) {
-    out.push_str(&format!(
-        "<button type=\"button\" class=\"{class}\" data-testid=\"{testid}\"{extra}>{}</button>",
-        escaped(words)
-    ));
-}
-
-/// A paragraph: its class, role and test id, and its text.
-fn paragraph(out: &mut String, class: &str, role: &str, testid: &str, text: &str) {
-    out.push_str(&format!(
-        "<p class=\"{class}\" role=\"{role}\" data-testid=\"{testid}\">{}</p>",
-        escaped(text)
-    ));
 }
 
 /// The sheet's section as markup (the DOM contract's hooks, docs/dom-contract.md).

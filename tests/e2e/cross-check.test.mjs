@@ -27,6 +27,9 @@ describe('measurement you can trust', () => {
       assert.notEqual(final.verdict, 'ok', 'a contradicted measurement is not "ok"');
       assert.ok(final.uncertaintyMs > 1_000_000, 'the reported range covers both sources');
       assert.ok(!(await history(page)).some((h) => h.verdict === 'ok'), 'never showed ok');
+      // Nothing suggests changing a clock, this one's or another's, while the judges disagree.
+      assert.equal(await page.locator('[data-testid="fix-steps"]').count(), 0);
+      assert.equal(await page.locator('[data-testid="other-clocks"]').isVisible(), false);
       assertNoErrors(page);
     }));
 

@@ -10,10 +10,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
+import { ensureDist } from './build.mjs';
 import { newPageWithClockOffset } from './browser.mjs';
 import {
   assertNoErrors, browser, MIN, rootServer, subServer, testOpts, useBrowserAndServers, waitForFinal, withMeasuredPage,
 } from './measured-page.mjs';
+import { startServer } from './server.mjs';
 
 useBrowserAndServers();
 
@@ -37,6 +39,7 @@ describe('which clock was checked, and where the others are', () => {
       const section = await otherClocks(page);
       assert.equal(await section.getAttribute('data-platform'), 'windows');
       assert.equal(await section.evaluate((el) => el.open), false, 'closed until asked: never alarming');
+      assert.equal(await section.isVisible(), true);
       assert.deepEqual((await hintKinds(page)).slice(0, 2), ['wsl', 'docker']);
       const base = subServer.url; // the directory of the page, without ?ref and the fragment
       assert.ok(base.endsWith('/tools/clock/'), base);
@@ -48,6 +51,25 @@ describe('which clock was checked, and where the others are', () => {
       assert.doesNotMatch(await section.textContent(), /clock is (fine|right|OK)/i);
       assertNoErrors(page);
     }));
+
+  // The section is written as markup: a directory whose name a shell or markup would read
+  // (`'`, `&`) comes out percent-encoded and exactly as the core wrote it, never as markup.
+  test('a page in a directory named with shell and markup characters: the command is its text, encoded', testOpts, async (t) => {
+    const odd = await startServer({ distDir: await ensureDist(), mountPath: "/it's&co/" });
+    try {
+      await withMeasuredPage(t, { server: odd, offsetMs: 0, contextOptions: { userAgent: WINDOWS_UA } }, async ({ page }) => {
+        await otherClocks(page);
+        const base = odd.url.replace("it's&co", 'it%27s%26co');
+        assert.equal(await page.locator('[data-testid="check-command"]').textContent(),
+          `curl -fsS ${base}check.sh | sh -s -- ${base}`);
+        assert.equal(await page.locator('[data-testid="other-clocks"] code').count(), 2, 'no element but the two commands');
+        assert.deepEqual((await hintKinds(page)).slice(0, 2), ['wsl', 'docker']);
+        assertNoErrors(page);
+      });
+    } finally {
+      await odd.close();
+    }
+  });
 
   test('an iPad names the app\'s own server first, then other devices', testOpts, (t) =>
     withMeasuredPage(t, { server: rootServer, offsetMs: 0, contextOptions: { userAgent: IPAD_UA } }, async ({ page }) => {
