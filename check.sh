@@ -228,12 +228,29 @@ if command -v curl >/dev/null 2>&1; then
   client=curl
 elif command -v wget >/dev/null 2>&1; then
   client=wget
-  wget_timeout=
-  # GNU wget has a timeout; BusyBox's may not.
-  wget --help 2>&1 | grep -q -- '--timeout' && wget_timeout='-T 10'
+  # GNU wget has a timeout option; BusyBox's has none, so `timeout` (coreutils', or BusyBox's
+  # own applet) bounds it where there is one: a host that accepts and never answers must
+  # end in exit 3, not hang a cron job.
+  wget_limit=none
+  if wget --help 2>&1 | grep -q -- '--timeout'; then
+    wget_limit=option
+  elif command -v timeout >/dev/null 2>&1; then
+    wget_limit=timeout
+  fi
 else
   cannot_measure "neither curl nor wget is installed"
 fi
+
+# wget with the arguments after $1, given up after $1 seconds where this system can.
+wget_within() {
+  w_seconds=$1
+  shift
+  case $wget_limit in
+    option) wget -T "$w_seconds" "$@" ;;
+    timeout) timeout "$w_seconds" wget "$@" ;;
+    *) wget "$@" ;;
+  esac
+}
 
 # The response headers of $1 (HEAD; GET when HEAD is refused or says no Date).
 fetch_headers() {
@@ -243,8 +260,7 @@ fetch_headers() {
       HTTP/*\ 405* | HTTP/*\ 501* | '') f_out=$(curl -sS -m 10 -o /dev/null -D - -H 'Cache-Control: no-cache' -A 'skewcheck-check.sh' "$1" 2>/dev/null | tr -d '\r') ;;
     esac
   else
-    # shellcheck disable=SC2086
-    f_out=$(wget -q -S -O /dev/null $wget_timeout --header='Cache-Control: no-cache' -U 'skewcheck-check.sh' "$1" 2>&1 | tr -d '\r' | sed 's/^[[:space:]]*//')
+    f_out=$(wget_within 10 -q -S -O /dev/null --header='Cache-Control: no-cache' -U 'skewcheck-check.sh' "$1" 2>&1 | tr -d '\r' | sed 's/^[[:space:]]*//')
   fi
   printf '%s\n' "$f_out"
 }
@@ -254,7 +270,7 @@ fetch_body() {
   if [ "$client" = curl ]; then
     curl -fsS -m 5 -H 'Cache-Control: no-cache' -A 'skewcheck-check.sh' "$1" 2>/dev/null | head -c 65536
   else
-    wget -q -O - --header='Cache-Control: no-cache' -U 'skewcheck-check.sh' "$1" 2>/dev/null | head -c 65536
+    wget_within 5 -q -O - --header='Cache-Control: no-cache' -U 'skewcheck-check.sh' "$1" 2>/dev/null | head -c 65536
   fi
 }
 

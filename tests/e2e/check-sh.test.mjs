@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -97,6 +98,8 @@ let browser;
 let withCurl;
 let wgetOnly;
 let busyboxDate;
+let busyboxWget;
+let silent;
 
 before(async () => {
   dist = await ensureDist();
@@ -107,6 +110,12 @@ before(async () => {
   // BusyBox's date has no %N: a shell without a sub-second clock.
   busyboxDate = pathWithout(['date']);
   symlinkSync(path.join(wgetOnly, 'busybox'), path.join(busyboxDate, 'date'));
+  // BusyBox's wget has no timeout option: only `timeout` keeps it from waiting for ever.
+  busyboxWget = pathWithout(['curl', 'wget']);
+  symlinkSync(path.join(wgetOnly, 'busybox'), path.join(busyboxWget, 'wget'));
+  // A host that accepts every connection and never answers.
+  silent = net.createServer(() => {});
+  await new Promise((resolve) => silent.listen(0, '127.0.0.1', resolve));
   browser = await launchBrowser();
 });
 
@@ -114,7 +123,8 @@ after(async () => {
   await browser?.close();
   await behind?.close();
   await slightlyBehind?.close();
-  for (const dir of [wgetOnly, busyboxDate]) if (dir) rmSync(dir, { recursive: true, force: true });
+  silent?.close();
+  for (const dir of [wgetOnly, busyboxDate, busyboxWget]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('check.sh from the command line', () => {
@@ -166,6 +176,17 @@ describe('check.sh from the command line', () => {
       });
     }
   }
+
+  test('a host that never answers, with only BusyBox wget: exit 3 and a message within seconds, never a hang', { timeout: RUN_TIMEOUT_MS }, async () => {
+    const started = Date.now();
+    const base = `http://127.0.0.1:${silent.address().port}/`;
+    const result = await run(pipeline('wget', ['busybox', 'sh'], `${behind.url}check.sh`, base), busyboxWget);
+    assert.equal(result.code, 3, `${result.stdout}\n${result.stderr}`);
+    assert.match(result.stderr, /could not measure: no answer from 127\.0\.0\.1:\d+/);
+    assert.equal(result.lines.verdict, 'unknown');
+    // skewcheck.json is given up after 5 s, the time request after 10 s.
+    assert.ok(Date.now() - started < 25_000, `${Date.now() - started} ms`);
+  });
 
   test('without a sub-second clock (BusyBox date) the interval is an honest ± 1 s that holds the truth', { timeout: RUN_TIMEOUT_MS }, async () => {
     const result = await run(pipeline('curl', ['dash'], `${behind.url}check.sh`, behind.url), busyboxDate);
