@@ -26,6 +26,7 @@ use skewcheck_core::fetch::{
 };
 use skewcheck_core::measure::Transport;
 use skewcheck_core::sample::{EarlyReadings, Observation, Stopwatch};
+use skewcheck_core::site_config::EarlyFileAnswer;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
@@ -262,10 +263,14 @@ async fn request_page_file(url: &str) -> Result<(Response, Timeout), FetchError>
 /// static file that needs none, and one rule for every request is easy to check.
 ///
 /// `early-probe.js` asks for the file while the WebAssembly downloads; its answer, once
-/// checked, stands in for the page's own request, which is sent only when there is none.
+/// checked, stands in for the page's own request, which is sent only when there is none, or
+/// when the early one gave up: on a slow link it shared the line with the page's own files,
+/// and a file left unread refuses every endpoint a link names (fail closed), so the page
+/// asks once more, with the line free, before it says so.
 pub async fn fetch_site_config(url: &str) -> Result<Option<String>, FetchError> {
     if let Some(readings) = early::take_early_site_config().await
         && let Some(answer) = readings.answer(MAX_BODY_BYTES)
+        && answer != EarlyFileAnswer::TimedOut
     {
         return answer.into_file_text(url);
     }

@@ -166,6 +166,29 @@ describe('skewcheck.json beside index.html', () => {
     });
   }
 
+  // On a slow link the early request shares the line with the page's own files: the page
+  // asks once more before it refuses.
+  test('skewcheck.json given up on early, answered the second time: a link\'s endpoint is measured', async () => {
+    const server = await startServer({ distDir: dist });
+    cleanups.push(() => server.close());
+    let asked = 0;
+    const lateOnce = async (route) => {
+      asked += 1;
+      if (asked === 1) await sleep(3_500);
+      await route.fulfill({ status: 200, contentType: 'application/json', body: '{"allowed_endpoints": ["/time/"]}' }).catch(() => {});
+    };
+    const page = await openPage(`${server.url}?endpoint=/time/ms`, 3_000, { route: lateOnce });
+    try {
+      const verdict = await settled(page);
+      assert.equal(verdict.state, 'done', JSON.stringify(verdict));
+      assert.equal(verdict.verdict, 'ok');
+      assert.equal(asked, 2, 'the early request and one more, never a third');
+      assert.equal(await page.locator('[data-testid="site-config-notice"]').count(), 0);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   test('skewcheck.json absent (404): a link\'s endpoint is measured as before', async () => {
     const server = await startServer({ distDir: dist });
     cleanups.push(() => server.close());

@@ -27,7 +27,7 @@ use skewcheck_core::measure::first_measurement;
 use skewcheck_core::other_clock::dual_boot_likely;
 use skewcheck_core::platform::{DeviceHints, detect};
 use skewcheck_core::site::setup_with;
-use skewcheck_core::site_config::{FILE_NAME, SiteConfig, read};
+use skewcheck_core::site_config::{EarlyFileAnswer, FILE_NAME, SiteConfig, read};
 use skewcheck_core::words::{self, Catalogue};
 
 /// The clocks as the script read them just before the call.
@@ -73,8 +73,13 @@ pub fn card(input: FirstInput) -> Value {
         device,
     } = input;
     // As the app: the deployment's settings fill in what the link leaves out.
-    let site_config = site
-        .and_then(|site| site.answer(MAX_BODY_BYTES))
+    let site_answer = site.and_then(|site| site.answer(MAX_BODY_BYTES));
+    // The app asks once more for a file the early request gave up on, and its answer may
+    // set up another service or time source: the card waits for the app then.
+    if site_answer == Some(EarlyFileAnswer::TimedOut) {
+        return Value::Null;
+    }
+    let site_config = site_answer
         .map(|answer| read(answer.into_file_text(FILE_NAME), page.is_https).config)
         .unwrap_or_else(SiteConfig::default);
     let Ok(setup) = setup_with(&page, &site_config, &absolute_only) else {

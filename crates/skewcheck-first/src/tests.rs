@@ -103,6 +103,18 @@ fn no_card_when_the_app_alone_can_say_it() {
         None,
     );
     assert_eq!(answer(&elsewhere), "null");
+    // The deployment's file given up on early: the app asks once more, and what it reads
+    // may set up another service; a file that answered, even with an error, is a card.
+    let gave_up = json!({ "status": 0, "timedOut": true });
+    assert_eq!(
+        answer(&script_input(16.0 * MIN, "", &gave_up, None)),
+        "null"
+    );
+    let busy = json!({ "status": 503 });
+    assert_eq!(
+        card(&script_input(16.0 * MIN, "", &busy, None))["verdict"],
+        "rejected"
+    );
     // Not what the script sends.
     for garbage in ["", "null", "[]", "{\"href\": 5}", "{not json"] {
         assert_eq!(answer(garbage), "null", "{garbage:?}");

@@ -25,7 +25,9 @@ pub enum EarlyFileAnswer {
     Text(String),
     /// 200 with a body beyond the size limit.
     TooLarge,
-    /// No answer within the give-up time.
+    /// No answer within the give-up time: the app asks once more itself
+    /// (`fetch_site_config` in src/net.rs), and the first module draws no card, since that
+    /// answer may set up another service or time source.
     TimedOut,
     /// Any other status.
     Status(u16),
