@@ -26,8 +26,9 @@
   }
   // The shell's first words (index.html, watchdog.js) in every language the page speaks: the
   // early script picks one as the app will (src/language.rs, crates/skewcheck-core/src/lang.rs:
-  // the link's `lang`, else navigator.languages; the deployment's `language` only the app
-  // reads), sets <html lang dir> at once, and the watchdog writes them into the shell (it runs
+  // the link's `lang`, else navigator.languages; the deployment's `language`, which only its
+  // skewcheck.json tells, is the first module's to apply: it answers `needLang`, below), sets
+  // <html lang dir> at once, and the watchdog writes them into the shell (it runs
   // right after the shell, before the first paint). English is index.html's own. The words of
   // the shell's failures, needed only when the app cannot start, are not carried here in every
   // language (≈ 4 KiB gzip of every first load): they are the language's `lang/shell/<tag>.json`
@@ -125,7 +126,16 @@
     }
     return 'en';
   }
+  // The language file of `tag`: its text, or null (none for English, failed, not 200).
+  function languageFile(tag) {
+    if (tag === 'en') return Promise.resolve(null);
+    return fetch('lang/' + tag + '.json', { cache: 'no-cache', credentials: 'omit', redirect: 'follow' })
+      .then(function (response) { return response.status === 200 ? response.text() : null; })
+      .then(null, function () { return null; });
+  }
   try {
+    // index.html's own title, before the shell's language may replace it.
+    var englishTitle = document.title;
     var shellTag = shellLanguage();
     document.documentElement.setAttribute('lang', shellTag);
     document.documentElement.setAttribute('dir', shellTag === 'ar' ? 'rtl' : 'ltr');
@@ -162,12 +172,7 @@
         .then(null, function () {});
       // The language's file, fetched now, in parallel with the wasm (src/net/early.rs takes
       // it): same origin, revalidated, no cookies, as src/net.rs fetch_language asks.
-      window.__skewcheckLanguage = {
-        tag: shellTag,
-        text: fetch('lang/' + shellTag + '.json', { cache: 'no-cache', credentials: 'omit', redirect: 'follow' })
-          .then(function (response) { return response.status === 200 ? response.text() : null; })
-          .then(null, function () { return null; })
-      };
+      window.__skewcheckLanguage = { tag: shellTag, text: languageFile(shellTag) };
     }
   } catch (error) {
     // The shell stays in English; the app still chooses and loads the language itself.
@@ -345,7 +350,20 @@
       .then(function (result) {
         return Promise.all([window.__skewcheckEarlyProbe, siteFile, language ? language.text : null]).then(function (got) {
           if (!got[0]) return null;
-          return firstCard(result.instance.exports, got[0], got[1], language ? language.tag : 'en', got[2]);
+          var card = firstCard(result.instance.exports, got[0], got[1], language ? language.tag : 'en', got[2]);
+          var tag = card && card.needLang;
+          if (typeof tag !== 'string') return card;
+          // The deployment's settings chose another language than the shell's (the module
+          // asks as the app will): its file, left for the app as the shell's was (src/net/
+          // early.rs), then the card in it, with the document's title.
+          var text = languageFile(tag);
+          window.__skewcheckLanguage = { tag: tag, text: text };
+          return text.then(function (langText) {
+            var again = firstCard(result.instance.exports, got[0], got[1], tag, langText);
+            if (!again || typeof again.needLang === 'string') return null;
+            document.title = SHELL_WORDS[tag] ? SHELL_WORDS[tag].title : englishTitle || document.title;
+            return again;
+          });
         });
       })
       .then(null, function () { return null; });
@@ -366,6 +384,7 @@
       wallMs: Date.now(),
       monotonicMs: performance.now(),
       userAgent: navigator.userAgent,
+      languages: navigator.languages || [navigator.language || ''],
       maxTouchPoints: navigator.maxTouchPoints || 0,
       platform: navigator.platform || ''
     }));

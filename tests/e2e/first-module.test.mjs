@@ -64,6 +64,7 @@ function recordHandOver() {
     height: Math.round(el.getBoundingClientRect().height),
     top: Math.round(el.getBoundingClientRect().top),
     lang: document.documentElement.lang,
+    title: document.title,
     at: performance.now(),
   });
   const frame = () => {
@@ -136,6 +137,9 @@ describe('the first module draws the first verdict, and the app takes it over', 
     { label: '+1 h on Windows (time zone, dual boot)', offsetMs: 60 * MIN, verdict: 'rejected', contextOptions: { userAgent: WINDOWS_UA } },
     { label: '+16 min, German', offsetMs: 16 * MIN, verdict: 'rejected', search: '?lang=de', lang: 'de' },
     { label: '+16 min, Arabic', offsetMs: 16 * MIN, verdict: 'rejected', search: '?lang=ar', lang: 'ar' },
+    // The deployment's skewcheck.json chooses the language: the card speaks it, as the app will.
+    { label: '+16 min, the deployment\'s German for an English browser', offsetMs: 16 * MIN, verdict: 'rejected', site: { language: 'de' }, lang: 'de' },
+    { label: '+16 min, a link\'s German the deployment does not offer', offsetMs: 16 * MIN, verdict: 'rejected', search: '?lang=de', site: { languages: ['fr'] }, lang: 'en' },
   ];
   for (const c of cases) {
     test(`${c.label}: the card first, then the app's same verdict in the next frame, no layout shift`, testOpts, async (t) => {
@@ -147,12 +151,17 @@ describe('the first module draws the first verdict, and the app takes it over', 
         let release;
         const held = new Promise((resolve) => { release = resolve; });
         await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+        if (c.site) {
+          await page.route('**/skewcheck.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(c.site) }));
+        }
         const moduleRequests = [];
         const appRequests = [];
+        const langRequests = [];
         page.on('request', (request) => {
           const { pathname } = new URL(request.url());
           if (FIRST_MODULE.test(pathname)) moduleRequests.push(request);
           if (pathname.endsWith('_bg.wasm')) appRequests.push(request);
+          if (/\/lang\/[a-zA-Z-]+\.json$/.test(pathname)) langRequests.push(pathname);
         });
         await page.goto(rootServer.url + (c.search ?? ''));
         await page.waitForFunction(() => window.__handOver?.first !== null, null, { timeout: 20_000 });
@@ -173,6 +182,11 @@ describe('the first module draws the first verdict, and the app takes it over', 
         assertHandOver(seen);
         assert.equal(moduleRequests.length, 1, 'the first module is fetched once');
         assert.equal(appRequests.length, 1, 'the app\'s wasm is fetched once (the loader takes the preload)');
+        if (c.site) {
+          const wanted = c.lang === 'en' ? [] : [`/lang/${c.lang}.json`];
+          assert.deepEqual(langRequests.filter((name) => wanted.includes(name)), wanted, 'the card\'s language file is fetched once, the app takes it');
+          assert.equal(seen.first.title, seen.app.title, 'the document\'s title in the card\'s language');
+        }
         const result = await waitForFinal(page);
         assert.equal(result.verdict, c.verdict);
         assertNoErrors(page);

@@ -21,11 +21,16 @@ pub struct FirstInput {
     pub lang: Option<Lang>,
     /// That language's file, if it has come.
     pub lang_text: Option<String>,
+    /// `navigator.languages`, most preferred first (at most [`MAX_BROWSER_LANGUAGES`]).
+    pub browser_languages: Vec<String>,
     /// `Date.now()`, `performance.now()` and the timers' step, read just before the call.
     pub clocks: (f64, f64, f64),
     /// `navigator.userAgent`, `maxTouchPoints` and `platform`, as the app reads them.
     pub device: (String, u32, String),
 }
+
+/// The most browser languages read: a browser lists a handful; more is not a browser's.
+pub const MAX_BROWSER_LANGUAGES: usize = 16;
 
 fn number(value: &Value, name: &str) -> Option<f64> {
     value.get(name)?.as_f64()
@@ -85,6 +90,17 @@ pub fn read_input(json: &str) -> Option<FirstInput> {
             .and_then(Value::as_str)
             .and_then(Lang::from_tag),
         lang_text: text(&value, "langText"),
+        browser_languages: value
+            .get("languages")
+            .and_then(Value::as_array)
+            .map(|tags| {
+                tags.iter()
+                    .filter_map(Value::as_str)
+                    .take(MAX_BROWSER_LANGUAGES)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default(),
         clocks: (
             number(&value, "wallMs")?,
             number(&value, "monotonicMs")?,

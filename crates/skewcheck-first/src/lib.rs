@@ -22,7 +22,7 @@ pub use input::{FirstInput, read_input};
 use serde_json::{Value, json};
 use skewcheck_core::clock::DeviceClock;
 use skewcheck_core::fetch::MAX_BODY_BYTES;
-use skewcheck_core::lang::Lang;
+use skewcheck_core::lang::{Lang, LangChoice, choose, link_tag};
 use skewcheck_core::measure::first_measurement;
 use skewcheck_core::other_clock::dual_boot_likely;
 use skewcheck_core::platform::{DeviceHints, detect};
@@ -62,6 +62,8 @@ fn absolute_only(reference: &str, _base: &str) -> Option<String> {
 /// The first card for `input`: its facts (the `data-*` the app's card carries) and its
 /// words in the page's language, each part of the app's first card (`VerdictPanel`, the
 /// masthead, the refining status) under its own name, or `Value::Null` when there is none.
+/// When the page will speak another language than the one handed over, only
+/// `{"needLang": <tag>}`: the script asks again with that language and its file.
 pub fn card(input: FirstInput) -> Value {
     let FirstInput {
         page,
@@ -69,6 +71,7 @@ pub fn card(input: FirstInput) -> Value {
         site,
         lang,
         lang_text,
+        browser_languages,
         clocks,
         device,
     } = input;
@@ -82,6 +85,19 @@ pub fn card(input: FirstInput) -> Value {
     let site_config = site_answer
         .map(|answer| read(answer.into_file_text(FILE_NAME), page.is_https).config)
         .unwrap_or_else(SiteConfig::default);
+    // The language the app will speak (src/language.rs asks the core the same way): the
+    // shell chose from the link and the browser alone, and a deployment's `language` or
+    // `languages` may choose another. Then the script fetches that one's file and asks again.
+    let link = link_tag(&page.search);
+    let wanted = choose(&LangChoice {
+        link: link.as_deref(),
+        deployment: site_config.language.map(Lang::tag),
+        browser: &browser_languages,
+        offered: site_config.languages.as_deref(),
+    });
+    if wanted != lang.unwrap_or_default() {
+        return json!({ "needLang": wanted.tag() });
+    }
     let Ok(setup) = setup_with(&page, &site_config, &absolute_only) else {
         return Value::Null;
     };

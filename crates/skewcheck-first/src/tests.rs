@@ -32,6 +32,8 @@ fn script_input(offset_ms: f64, search: &str, site: &Value, lang: Option<&str>) 
         "site": site,
         "lang": lang,
         "langText": lang_text,
+        // The browser prefers the language the shell chose.
+        "languages": [lang.unwrap_or("en-GB")],
         "wallMs": WALL_MS + 300.0, "monotonicMs": 1_340.0, "granularityMs": 1.0,
     })
     .to_string()
@@ -91,6 +93,39 @@ fn the_link_and_the_deployment_choose_the_service() {
     let site = json!({ "status": 200, "text": r#"{"service": "kerberos"}"# });
     let from_file = card(&script_input(6.0 * MIN, "", &site, None));
     assert_eq!(from_file["service"], "kerberos", "{from_file}");
+}
+
+#[test]
+fn the_card_speaks_what_the_app_will_the_deployment_included() {
+    let with = |search: &str, site: &str, lang: Option<&str>| {
+        card(&script_input(
+            16.0 * MIN,
+            search,
+            &json!({ "status": 200, "text": site }),
+            lang,
+        ))
+    };
+    // The deployment's language over the browser's: the script is asked for its file.
+    let asked = with("", r#"{"language": "de"}"#, None);
+    assert_eq!(asked, json!({ "needLang": "de" }));
+    let german = with("", r#"{"language": "de"}"#, Some("de"));
+    assert_eq!(
+        (german["lang"].as_str(), german["verdict"].as_str()),
+        (Some("de"), Some("rejected")),
+        "{german}"
+    );
+    // The link's language over the deployment's.
+    assert_eq!(
+        with("?lang=de", r#"{"language": "fr"}"#, Some("de"))["lang"],
+        "de"
+    );
+    // A language the deployment does not offer: the next choice, here English.
+    assert_eq!(
+        with("?lang=de", r#"{"languages": ["fr"]}"#, Some("de")),
+        json!({ "needLang": "en" })
+    );
+    // No language in the file: the shell's choice stands.
+    assert_eq!(with("", r#"{"service": "s3"}"#, None)["lang"], "en");
 }
 
 #[test]
