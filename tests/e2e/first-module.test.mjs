@@ -138,8 +138,8 @@ describe('the first module draws the first verdict, and the app takes it over', 
     { label: '+16 min, German', offsetMs: 16 * MIN, verdict: 'rejected', search: '?lang=de', lang: 'de' },
     { label: '+16 min, Arabic', offsetMs: 16 * MIN, verdict: 'rejected', search: '?lang=ar', lang: 'ar' },
     // The deployment's skewcheck.json chooses the language: the card speaks it, as the app will.
-    { label: '+16 min, the deployment\'s German for an English browser', offsetMs: 16 * MIN, verdict: 'rejected', site: { language: 'de' }, lang: 'de' },
-    { label: '+16 min, a link\'s German the deployment does not offer', offsetMs: 16 * MIN, verdict: 'rejected', search: '?lang=de', site: { languages: ['fr'] }, lang: 'en' },
+    { label: "+16 min, the deployment's German for an English browser", offsetMs: 16 * MIN, verdict: 'rejected', site: { language: 'de' }, lang: 'de' },
+    { label: "+16 min, a link's German the deployment does not offer", offsetMs: 16 * MIN, verdict: 'rejected', search: '?lang=de', site: { languages: ['fr'] }, lang: 'en' },
   ];
   for (const c of cases) {
     test(`${c.label}: the card first, then the app's same verdict in the next frame, no layout shift`, testOpts, async (t) => {
