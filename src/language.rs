@@ -9,7 +9,7 @@
 
 use crate::browser::{
     browser_languages, page_address, page_fragment, replace_link_lang, resolve_url,
-    set_document_language,
+    set_document_language, set_document_title,
 };
 use crate::net::{fetch_language, peek_early_site_config, take_early_language};
 use futures_util::future::{Either, select};
@@ -38,6 +38,9 @@ thread_local! {
     static LOADED: RefCell<Vec<Rc<Catalogue>>> = const { RefCell::new(Vec::new()) };
     /// What [`start`] found, for the page's [`PageLanguage`].
     static STARTED: RefCell<Option<Started>> = const { RefCell::new(None) };
+    /// The deployment's `title`, once its file is read: its own words, the same in every
+    /// language.
+    static DEPLOYMENT_TITLE: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 /// The language the page starts in.
@@ -138,10 +141,27 @@ async fn load_in_time(lang: Lang) -> Option<Rc<Catalogue>> {
     within(LANGUAGE_WAIT_MS, load(lang)).await.flatten()
 }
 
-/// Speaks `catalogue` and marks the document with its language.
+/// Speaks `catalogue` and marks the document with its language and title.
 fn install(catalogue: &Catalogue) {
     words::speak(catalogue.clone());
     set_document_language(catalogue.lang());
+    write_title();
+}
+
+/// The document's title: the deployment's `title`, else the page's own in the language
+/// spoken (the shell's script wrote it in the shell's language before the app ran).
+fn write_title() {
+    let title = DEPLOYMENT_TITLE
+        .with(|title| title.borrow().clone())
+        .unwrap_or_else(|| words::DOCUMENT_TITLE.text());
+    set_document_title(&title);
+}
+
+/// The deployment's `title` from its `skewcheck.json`: the document's title from now on,
+/// whatever language the page speaks.
+pub fn keep_deployment_title(title: &str) {
+    DEPLOYMENT_TITLE.with(|kept| *kept.borrow_mut() = Some(title.to_owned()));
+    write_title();
 }
 
 /// Before the page is drawn: chooses its language (reading the early `skewcheck.json` for a

@@ -3,10 +3,9 @@
 //! site file, each run's reports) and derives what the components render.
 
 use crate::browser::{
-    BrowserClock, on_becoming_visible, page_is_visible, set_document_title, shell_mounted,
-    shell_shows_first_verdict,
+    BrowserClock, on_becoming_visible, page_is_visible, shell_mounted, shell_shows_first_verdict,
 };
-use crate::language::PageLanguage;
+use crate::language::{PageLanguage, keep_deployment_title};
 use crate::net::BrowserNetwork;
 use crate::site;
 use leptos::leptos_dom::helpers::set_interval_with_handle;
@@ -145,7 +144,7 @@ pub fn use_live_check(page: Option<PageAddress>, resolve_url: Resolve<'static>) 
             }
             let merged = skewcheck_core::site::setup_with(&page, &file.config, resolve_url);
             if let Some(title) = &file.config.title {
-                set_document_title(title);
+                keep_deployment_title(title);
             }
             let now = BrowserClock.monotonic_ms();
             let again = monitor

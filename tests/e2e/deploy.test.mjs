@@ -100,6 +100,12 @@ describe('skewcheck.json beside index.html', () => {
       assert.deepEqual(shown.filter((v) => v.service !== 'kerberos'), [], 'no verdict for another service was ever shown');
       assert.equal((await page.textContent('h1')).trim(), 'Acme Sync — clock check');
       assert.equal(await page.title(), 'Acme Sync — clock check');
+      // The deployment's title is its own words: a switch of language keeps it.
+      await page.selectOption('[data-testid="language"]', 'de');
+      await page.waitForFunction(() => document.documentElement.lang === 'de', null, { timeout: 5_000 });
+      assert.equal(await page.title(), 'Acme Sync — clock check');
+      await page.selectOption('[data-testid="language"]', 'en');
+      await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: 5_000 });
 
       const link = page.locator('[data-testid="support-email"]');
       await link.waitFor({ timeout: SETTLE_TIMEOUT_MS });

@@ -144,6 +144,7 @@ describe('the switcher', () => {
       assert.equal(after.verdict, before.verdict);
       assert.equal(timeRequests(traffic()).length, timeBefore, 'no new time request');
       assert.notEqual(await page.locator('h1').textContent(), heading, 'the words changed');
+      assert.equal(await page.title(), 'skewcheck — geht die Uhr dieses Geräts richtig?', 'the tab\'s title follows');
       assert.equal(new URL(page.url()).searchParams.get('lang'), 'de');
       // A permalink never carries the language.
       const link = await page.$eval('[data-testid="permalink"]', (el) => el.href);
@@ -153,6 +154,7 @@ describe('the switcher', () => {
       await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: 5_000 });
       assert.equal(await page.locator('h1').textContent(), heading);
       assert.equal((await readVerdict(page)).offsetMs, before.offsetMs);
+      assert.equal(await page.title(), "skewcheck — is this device's clock right?");
       assertNoErrors(page);
     }));
 });

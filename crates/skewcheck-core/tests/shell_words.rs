@@ -125,6 +125,28 @@ fn the_shells_heading_is_the_apps_in_every_language() {
     }
 }
 
+/// The shell's title (the browser's tab) is the app's (`words::DOCUMENT_TITLE` in that
+/// language): the app keeps it in the language spoken, so a switch of language changes it.
+#[test]
+fn the_shells_title_is_the_apps_in_every_language() {
+    let script = fs::read_to_string(repo_file("early-probe.js")).expect("early-probe.js");
+    let page =
+        fs::read_to_string(repo_file("crates/skewcheck-core/i18n/page.json")).expect("page.json");
+    let Ok(Value::Object(page)) = serde_json::from_str::<Value>(&page) else {
+        panic!("page.json is a JSON object");
+    };
+    let english = skewcheck_core::words::DOCUMENT_TITLE.text();
+    let html = fs::read_to_string(repo_file("index.html")).expect("index.html");
+    assert!(
+        html.contains(&format!("<title>{english}</title>")),
+        "index.html's title is {english:?}"
+    );
+    for lang in Lang::ALL.into_iter().filter(|lang| *lang != Lang::En) {
+        let app = page[&english][lang.tag()].as_str().expect("a translation");
+        assert_eq!(shell_word(&script, lang, "title"), app, "{}", lang.tag());
+    }
+}
+
 /// The shell's lede is the app's for the default service (Amazon S3), in every language: the
 /// first module's card and the app say the same under the same heading, so the line (and
 /// everything below it) stays where it is.

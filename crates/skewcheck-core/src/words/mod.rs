@@ -75,9 +75,9 @@ pub use other_clocks::{
 };
 pub use page::{
     CHECK_AGAIN, CHECKING, CLOCKS_LABEL, CORRECT_TIME, COULD_NOT_CHECK, DEFAULT_TITLE, DEVICE_TYPE,
-    ERROR_SEEN_INTRO, HOW_TO_FIX, NOT_CHECKED, OTHER_SYSTEMS, THIS_DEVICE, TIME_ZONE_FIRST,
-    compared_with, disputed_time_label, fix_steps_heading, how_it_works, lede, platform_name,
-    progress_text, refining_text, verdict_glyph, verdict_word,
+    DOCUMENT_TITLE, ERROR_SEEN_INTRO, HOW_TO_FIX, NOT_CHECKED, OTHER_SYSTEMS, THIS_DEVICE,
+    TIME_ZONE_FIRST, compared_with, disputed_time_label, fix_steps_heading, how_it_works, lede,
+    platform_name, progress_text, refining_text, verdict_glyph, verdict_word,
 };
 pub use paste_vs_device::{COMPARED_AS_IT_IS_NOW, PASTE_VS_DEVICE_HEADING, paste_vs_device_words};
 pub use pasted::{

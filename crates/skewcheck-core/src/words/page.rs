@@ -13,6 +13,10 @@ use crate::words::numbers::{duration_in_full, duration_words};
 /// The page's heading when the deployment's `skewcheck.json` names no title.
 pub const DEFAULT_TITLE: Words = Words("Is this device's clock right?");
 
+/// The document's title (the browser's tab) when the deployment names no title: index.html's
+/// `<title>`, and the shell's in every language (`early-probe.js`).
+pub const DOCUMENT_TITLE: Words = Words("skewcheck — is this device's clock right?");
+
 /// What the page does, under its heading: uploads to `service` (its name) are the point.
 pub fn lede(service: &str) -> String {
     say!(
