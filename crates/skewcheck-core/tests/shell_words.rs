@@ -102,49 +102,45 @@ fn shell_word(script: &str, lang: Lang, name: &str) -> String {
         .replace("\\'", "'")
 }
 
-/// The shell's heading is the app's (`words::DEFAULT_TITLE` in that language): the app
-/// replaces the shell with the same words, so the first screen's heading never changes
-/// its text (nor its height) at the hand-over.
-#[test]
-fn the_shells_heading_is_the_apps_in_every_language() {
+/// The shell's word `name` is the app's `english` words in every language (page.json's
+/// translations), and index.html carries `english` as `in_html` writes it.
+fn assert_shell_word_is_the_apps(name: &str, english: &str, in_html: &str) {
     let script = fs::read_to_string(repo_file("early-probe.js")).expect("early-probe.js");
     let page =
         fs::read_to_string(repo_file("crates/skewcheck-core/i18n/page.json")).expect("page.json");
     let Ok(Value::Object(page)) = serde_json::from_str::<Value>(&page) else {
         panic!("page.json is a JSON object");
     };
-    let english = skewcheck_core::words::DEFAULT_TITLE.text();
     let html = fs::read_to_string(repo_file("index.html")).expect("index.html");
-    assert!(
-        html.contains(&format!("data-shell-text=\"heading\">{english}</h1>")),
-        "index.html's heading is {english:?}"
-    );
+    assert!(html.contains(in_html), "index.html's {name} is {english:?}");
     for lang in Lang::ALL.into_iter().filter(|lang| *lang != Lang::En) {
-        let app = page[&english][lang.tag()].as_str().expect("a translation");
-        assert_eq!(shell_word(&script, lang, "heading"), app, "{}", lang.tag());
+        let app = page[english][lang.tag()].as_str().expect("a translation");
+        assert_eq!(
+            shell_word(&script, lang, name),
+            app,
+            "{name} {}",
+            lang.tag()
+        );
     }
+}
+
+/// The shell's heading is the app's (`words::DEFAULT_TITLE` in that language): the app
+/// replaces the shell with the same words, so the first screen's heading never changes
+/// its text (nor its height) at the hand-over.
+#[test]
+fn the_shells_heading_is_the_apps_in_every_language() {
+    let english = skewcheck_core::words::DEFAULT_TITLE.text();
+    let in_html = format!("data-shell-text=\"heading\">{english}</h1>");
+    assert_shell_word_is_the_apps("heading", &english, &in_html);
 }
 
 /// The shell's title (the browser's tab) is the app's (`words::DOCUMENT_TITLE` in that
 /// language): the app keeps it in the language spoken, so a switch of language changes it.
 #[test]
 fn the_shells_title_is_the_apps_in_every_language() {
-    let script = fs::read_to_string(repo_file("early-probe.js")).expect("early-probe.js");
-    let page =
-        fs::read_to_string(repo_file("crates/skewcheck-core/i18n/page.json")).expect("page.json");
-    let Ok(Value::Object(page)) = serde_json::from_str::<Value>(&page) else {
-        panic!("page.json is a JSON object");
-    };
     let english = skewcheck_core::words::DOCUMENT_TITLE.text();
-    let html = fs::read_to_string(repo_file("index.html")).expect("index.html");
-    assert!(
-        html.contains(&format!("<title>{english}</title>")),
-        "index.html's title is {english:?}"
-    );
-    for lang in Lang::ALL.into_iter().filter(|lang| *lang != Lang::En) {
-        let app = page[&english][lang.tag()].as_str().expect("a translation");
-        assert_eq!(shell_word(&script, lang, "title"), app, "{}", lang.tag());
-    }
+    let in_html = format!("<title>{english}</title>");
+    assert_shell_word_is_the_apps("title", &english, &in_html);
 }
 
 /// The shell's lede is the app's for the default service (Amazon S3), in every language: the
